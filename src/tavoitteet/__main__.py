@@ -1,0 +1,3 @@
+from tavoitteet.cli import main
+
+main()

@@ -1,0 +1,162 @@
+"""Checks that span a whole goal file, run after the models accepted its structure.
+
+Each check is a small pure function ``(goal_file, document, path) -> problems``
+whose docstring states its rule; :data:`CHECKS` lists them in order and
+``docs/tarkistukset.md`` is generated from those docstrings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from tavoitteet.model import Goal, GoalFile, IndicatorBase, walk
+from tavoitteet.parsing import ValueParseError
+from tavoitteet.problems import Code, DataPath, Problem
+from tavoitteet.values import expected_values, parse_value
+from tavoitteet.yamlread import Document
+
+Check = Callable[[GoalFile, Document, Path], list[Problem]]
+FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.ya?ml$")
+
+
+def _at(document: Document, path: Path, data_path: DataPath, code: Code, key: str, **args: str) -> Problem:
+    line, column = document.position(data_path)
+    return Problem(path, code, key, dict(args), line, column, data_path)
+
+
+def _ids(goal_file: GoalFile) -> Iterator[tuple[DataPath, str]]:
+    for s, spearhead in enumerate(goal_file.spearheads):
+        yield ("strategiakärjet", s, "id"), spearhead.id
+    for data_path, item in walk(goal_file):
+        yield (*data_path, "id"), item.id
+
+
+def unique_ids(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """Every spearhead, service area, goal, action and indicator has an id of its own in the file."""
+    first: dict[str, DataPath] = {}
+    problems = []
+    for data_path, item_id in _ids(goal_file):
+        if item_id in first:
+            line = str(document.position(first[item_id])[0])
+            problems.append(
+                _at(
+                    document, path, data_path, Code.DUPLICATE_ID, "check.duplicate_id", id=item_id, first=line
+                )
+            )
+        else:
+            first[item_id] = data_path
+    return problems
+
+
+def spearheads_resolve(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """A goal's primary spearhead and the spearheads it also advances are listed under strategiakärjet."""
+    known = {s.id for s in goal_file.spearheads}
+    shown = ", ".join(sorted(known)) or "-"
+    problems = []
+    for data_path, item in walk(goal_file):
+        if not isinstance(item, Goal):
+            continue
+        references: list[tuple[DataPath, str]] = []
+        if item.spearhead is not None:
+            references.append(((*data_path, "strategiakärki"), item.spearhead))
+        references += [((*data_path, "edistää_myös", i), ref) for i, ref in enumerate(item.also_advances)]
+        problems += [
+            _at(
+                document,
+                path,
+                ref_path,
+                Code.UNKNOWN_SPEARHEAD,
+                "check.unknown_spearhead",
+                id=ref,
+                known=shown,
+            )
+            for ref_path, ref in references
+            if ref not in known
+        ]
+    return problems
+
+
+def year_matches_folder(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """A file in a folder named after a year (data/2024/) is that year's file."""
+    folder = path.parent.name
+    if folder.isdigit() and len(folder) == 4 and int(folder) != goal_file.year:
+        return [
+            _at(
+                document,
+                path,
+                ("vuosi",),
+                Code.YEAR_MISMATCH,
+                "check.year_mismatch",
+                year=str(goal_file.year),
+                folder=folder,
+            )
+        ]
+    return []
+
+
+def file_name_is_slug(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """The file is named after the committee: lowercase a-z, digits and hyphens, ending .yaml."""
+    if FILE_NAME.match(path.name):
+        return []
+    return [Problem(path, Code.FILE_NAME, "check.file_name", {"name": path.name}, 1, 1)]
+
+
+def goals_have_indicators(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """Every goal has at least one indicator, of its own or under its actions."""
+    return [
+        _at(
+            document,
+            path,
+            data_path,
+            Code.GOAL_WITHOUT_INDICATORS,
+            "check.goal_without_indicators",
+            id=item.id,
+        )
+        for data_path, item in walk(goal_file)
+        if isinstance(item, Goal) and not item.all_indicators()
+    ]
+
+
+def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """Every recorded value fits its indicator's kind (kyllä/ei, a number, a date, values per category)."""
+    problems = []
+    for data_path, item in walk(goal_file):
+        if not isinstance(item, IndicatorBase):
+            continue
+        for e, entry in enumerate(item.entries):
+            if entry.value is None:
+                continue
+            try:
+                parse_value(item, entry.value)  # type: ignore[arg-type]
+            except ValueParseError as error:
+                key = error.key if error.key.startswith("value.") else "value.wrong"
+                args = {"value": error.text, "kind": item.kind, "expected": expected_values(item)}  # type: ignore[arg-type, attr-defined]
+                problems.append(
+                    _at(
+                        document,
+                        path,
+                        (*data_path, "toteuma", e, "arvo"),
+                        Code.VALUE_DOES_NOT_FIT,
+                        key,
+                        **args,
+                    )
+                )
+    return problems
+
+
+CHECKS: tuple[Check, ...] = (
+    file_name_is_slug,
+    year_matches_folder,
+    unique_ids,
+    spearheads_resolve,
+    goals_have_indicators,
+    values_fit_indicators,
+)
+
+
+def run_all(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """Run every check and return their problems in file order."""
+    problems = [problem for check in CHECKS for problem in check(goal_file, document, path)]
+    return sorted(problems, key=Problem.sort_key)

@@ -1,0 +1,73 @@
+"""The one place that turns failures into exit codes.
+
+0 clean, 1 problems found, 2 usage error, 3 internal error (a bug), 130 Ctrl-C.
+An unexpected exception never reaches the terminal as a traceback: it is
+written to a log file and the user is told where.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn
+
+from tavoitteet.i18n import Lang, detect_lang
+
+OK = 0
+PROBLEMS = 1
+USAGE = 2
+BUG = 3
+INTERRUPTED = 130
+
+
+class UserError(Exception):
+    """A failure the user can fix; ``message`` is already in the user's language."""
+
+    def __init__(self, message: str, exit_code: int = PROBLEMS) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code
+
+
+def bug_log_path() -> Path:
+    folder = Path(os.environ.get("TAVOITTEET_LOG_DIR") or tempfile.gettempdir())
+    return folder / f"tavoitteet-virhe-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
+
+
+def _report_bug(lang: Lang) -> int:
+    details = traceback.format_exc()
+    log = bug_log_path()
+    try:
+        log.write_text(details, encoding="utf-8")
+        where = str(log)
+    except OSError:
+        where = "-"
+    if lang == "en":
+        text = f"tavoitteet: internal error. This is a bug; please report it. Details: {where}\n"
+    else:
+        text = f"tavoitteet: sisäinen virhe. Tämä on ohjelmavirhe; ilmoita siitä ylläpitäjille. Tiedot: {where}\n"
+    sys.stderr.write(text)
+    return BUG
+
+
+def guarded(action: Callable[[], int], lang: str | None = None) -> NoReturn:
+    """Run a command body and exit with its code, mapping every failure to an exit code."""
+    language = detect_lang(lang)
+    try:
+        code = action()
+    except UserError as error:
+        sys.stderr.write(error.message.rstrip("\n") + "\n")
+        code = error.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("\n" + ("Keskeytetty." if language == "fi" else "Interrupted.") + "\n")
+        code = INTERRUPTED
+    except BrokenPipeError:
+        code = OK
+    except Exception:
+        code = _report_bug(language)
+    raise SystemExit(code)

@@ -1,0 +1,115 @@
+"""Annotated field types that accept values the way a Finnish official types them.
+
+The loader hands every scalar to the models as the text the user wrote, so each
+typed field converts text itself.  A failure is raised as a
+``PydanticCustomError`` whose type is the message key of :mod:`tavoitteet.i18n`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from tavoitteet.parsing import ValueParseError, parse_date, parse_integer, parse_number, parse_yes_no
+
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+
+
+def _convert(parser: Any, value: Any, accepted: tuple[type, ...]) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (str, *accepted)):
+        raise PydanticCustomError("wrong_scalar", "expected a scalar")
+    if not isinstance(value, str):
+        return value
+    try:
+        return parser(value)
+    except ValueParseError as error:
+        raise PydanticCustomError(error.key, "{text}", {"text": error.text}) from None
+
+
+def _to_number(value: Any) -> Any:
+    return _convert(parse_number, value, (int, Decimal))
+
+
+def _to_integer(value: Any) -> Any:
+    return _convert(parse_integer, value, (int,))
+
+
+def _to_date(value: Any) -> Any:
+    return _convert(parse_date, value, (date,))
+
+
+def _to_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    return _convert(parse_yes_no, value, ())
+
+
+def _to_text(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise PydanticCustomError("text_expected", "expected text")
+    if not value.strip():
+        raise PydanticCustomError("text_empty", "empty text")
+    return value
+
+
+_NUMBER_SCHEMA = {
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string", "pattern": r"^[+\-\u2212]?[0-9][0-9 .\u00a0\u202f]*(,[0-9]+)?$"},
+    ],
+    "description": "Luku; desimaalipilkku ja välilyönti tuhaterottimena käyvät (1 234,5).",
+}
+_DATE_SCHEMA = {
+    "type": "string",
+    "pattern": r"^([0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}\.?|[0-9]{4}-[0-9]{2}-[0-9]{2})$",
+    "description": "Päivämäärä muodossa 10.10.2023 tai 2023-10-10.",
+}
+_BOOL_SCHEMA = {
+    "anyOf": [{"type": "boolean"}, {"enum": ["kyllä", "ei", "Kyllä", "Ei"]}],
+    "description": "kyllä tai ei",
+}
+
+Number = Annotated[Decimal, BeforeValidator(_to_number), WithJsonSchema(_NUMBER_SCHEMA)]
+Integer = Annotated[int, BeforeValidator(_to_integer), WithJsonSchema({"type": "integer"})]
+Year = Annotated[
+    int,
+    BeforeValidator(_to_integer),
+    Field(ge=1900, le=2200),
+    WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2200}),
+]
+Day = Annotated[date, BeforeValidator(_to_date), WithJsonSchema(_DATE_SCHEMA)]
+YesNo = Annotated[bool, BeforeValidator(_to_bool), WithJsonSchema(_BOOL_SCHEMA)]
+FormatVersion = Annotated[
+    Literal[1],
+    BeforeValidator(_to_integer),
+    WithJsonSchema({"const": 1, "description": "Tiedostomuodon versio."}),
+]
+RawValue = Annotated[
+    str | dict[str, str],
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": ["string", "number", "boolean"]},
+                {"type": "object", "additionalProperties": {"type": ["string", "number"]}},
+            ],
+            "description": "Arvo mittarin tyypin mukaan: kyllä/ei, luku, päivämäärä tai luokka: luku.",
+        }
+    ),
+]
+Text = Annotated[str, BeforeValidator(_to_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Id = Annotated[
+    str,
+    BeforeValidator(_to_text),
+    Field(pattern=ID_PATTERN),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": ID_PATTERN,
+            "description": "Tunnus: pienet kirjaimet a-z, numerot ja väliviiva, esim. kirjasto-1.",
+        }
+    ),
+]

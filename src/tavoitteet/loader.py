@@ -1,0 +1,211 @@
+"""Load goal files: read, validate against the models, run the checks.
+
+The only module (with :mod:`tavoitteet.yamlread`) that reads goal files.  A
+failure is returned as problems, never raised.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from tavoitteet import checks
+from tavoitteet.model import INDICATOR_KINDS, GoalFile, field_aliases
+from tavoitteet.problems import Code, DataPath, Problem
+from tavoitteet.yamlread import Document, read_file
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedFile:
+    """A goal file as loaded: the model when it is valid, and every problem found."""
+
+    path: Path
+    goal_file: GoalFile | None
+    problems: list[Problem]
+    document: Document | None = None
+
+
+def load_file(path: Path) -> LoadedFile:
+    """Read, validate and check one goal file."""
+    result = read_file(path)
+    if result.document is None:
+        return LoadedFile(path, None, result.problems)
+    return validate_document(result.document, path)
+
+
+def validate_document(document: Document, path: Path) -> LoadedFile:
+    """Validate parsed data against the models and the file-level checks."""
+    try:
+        goal_file = GoalFile.model_validate(document.data)
+    except ValidationError as error:
+        problems = _dedupe([_problem_from_error(e, document, path) for e in error.errors()])
+        return LoadedFile(path, None, problems, document)
+    return LoadedFile(path, goal_file, checks.run_all(goal_file, document, path), document)
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[int, int, DataPath]] = set()
+    unique = []
+    for problem in problems:
+        marker = (problem.line, problem.column, problem.path)
+        if marker not in seen:
+            seen.add(marker)
+            unique.append(problem)
+    return unique
+
+
+_TYPE_KEYS = {
+    "dict_type": ("model.expected_mapping", Code.WRONG_TYPE),
+    "model_type": ("model.expected_mapping", Code.WRONG_TYPE),
+    "model_attributes_type": ("model.expected_mapping", Code.WRONG_TYPE),
+    "list_type": ("model.expected_list", Code.WRONG_TYPE),
+    "wrong_scalar": ("model.expected_text", Code.WRONG_TYPE),
+    "text_expected": ("model.expected_text", Code.WRONG_TYPE),
+    "string_type": ("model.expected_text", Code.WRONG_TYPE),
+    "text_empty": ("model.empty_text", Code.INVALID_VALUE),
+    "too_short": ("model.empty_list", Code.INVALID_VALUE),
+    "number.invalid": ("number.invalid", Code.INVALID_NUMBER),
+    "number.ambiguous": ("number.ambiguous", Code.INVALID_NUMBER),
+    "integer.invalid": ("integer.invalid", Code.INVALID_NUMBER),
+    "date.invalid": ("date.invalid", Code.INVALID_DATE),
+    "date.nonexistent": ("date.nonexistent", Code.INVALID_DATE),
+    "bool.invalid": ("bool.invalid", Code.INVALID_BOOL),
+    "string_pattern_mismatch": ("model.invalid_id", Code.INVALID_ID),
+    "greater_than_equal": ("model.out_of_range", Code.INVALID_VALUE),
+    "less_than_equal": ("model.out_of_range", Code.INVALID_VALUE),
+    "union_tag_not_found": ("model.kind_missing", Code.MISSING_KEY),
+    "person_empty": ("person_empty", Code.INVALID_VALUE),
+    "target_empty": ("target_empty", Code.INVALID_TARGET),
+    "target_exact_mixed": ("target_exact_mixed", Code.INVALID_TARGET),
+    "target_two_lower": ("target_two_lower", Code.INVALID_TARGET),
+    "target_two_upper": ("target_two_upper", Code.INVALID_TARGET),
+    "target_empty_range": ("target_empty_range", Code.INVALID_TARGET),
+    "entry_value_xor_missing": ("entry_value_xor_missing", Code.INVALID_VALUE),
+    "categories_duplicate": ("categories_duplicate", Code.INVALID_VALUE),
+    "rule_share": ("rule_share", Code.INVALID_VALUE),
+    "rule_share_range": ("rule_share_range", Code.INVALID_VALUE),
+}
+
+
+def _problem_from_error(error: ErrorDetails, document: Document, path: Path) -> Problem:
+    loc = tuple(error["loc"])
+    data_path = _data_path(loc, document.data)
+    kind = error["type"]
+    args = {"value": _shown(error.get("input")), "found": _describe(error.get("input"))}
+    if kind == "extra_forbidden":
+        return _unknown_key(loc, data_path, document, path)
+    if kind == "missing":
+        args["key"] = str(loc[-1])
+        line, column = document.position(data_path[:-1])
+        return Problem(path, Code.MISSING_KEY, "model.missing_key", args, line, column, data_path)
+    if kind in ("literal_error", "union_tag_invalid"):
+        context = error.get("ctx") or {}
+        args["allowed"] = str(context.get("expected") or context.get("expected_tags") or "")
+        if kind == "union_tag_invalid":
+            args["value"] = str(context.get("tag", ""))
+            data_path = (*data_path, "tyyppi")
+        line, column = document.position(data_path)
+        return Problem(path, Code.INVALID_CHOICE, "model.invalid_choice", args, line, column, data_path)
+    if kind == "union_tag_not_found":
+        args["allowed"] = ", ".join(INDICATOR_KINDS)
+    key, code = _TYPE_KEYS.get(kind, ("model.invalid", Code.INVALID_VALUE))
+    if key == "model.expected_text" and error.get("input") is None:
+        key, code = "model.empty_text", Code.INVALID_VALUE
+    args.update({k: str(v) for k, v in (error.get("ctx") or {}).items()})
+    args.setdefault("detail", error["msg"])
+    line, column = document.position(data_path)
+    return Problem(path, code, key, args, line, column, data_path)
+
+
+def _unknown_key(loc: tuple[Any, ...], data_path: DataPath, document: Document, path: Path) -> Problem:
+    key = str(loc[-1])
+    allowed = allowed_keys(loc[:-1])
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    args = {
+        "key": key,
+        "allowed": ", ".join(allowed),
+        "suggestion": close[0] if close else "",
+    }
+    line, column = document.position(data_path, key=True)
+    return Problem(path, Code.UNKNOWN_KEY, "model.unknown_key", args, line, column, data_path)
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
+    """Pydantic's error location without the union tags it inserts."""
+    path: list[str | int] = []
+    node = data
+    for index, part in enumerate(loc):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            node = node[part]
+            path.append(part)
+        elif index == len(loc) - 1 and isinstance(part, str) and isinstance(node, dict):
+            path.append(part)
+    return tuple(path)
+
+
+def allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+    """The keys accepted by the model that sits at ``loc`` (a pydantic location)."""
+    current: Any = GoalFile
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    models = [c for c in _flatten(current) if isinstance(c, type) and issubclass(c, BaseModel)]
+    return field_aliases(models[0]) if len(models) == 1 else []
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _flatten(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [c for arg in typing.get_args(annotation) for c in _flatten(arg)]
+    return [annotation]
+
+
+def _step(annotation: Any, part: Any) -> Any:
+    candidates = _flatten(annotation)
+    if isinstance(part, int):
+        lists = [typing.get_args(c)[0] for c in candidates if typing.get_origin(c) is list]
+        return lists[0] if lists else None
+    for candidate in candidates:
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            for name, info in candidate.model_fields.items():
+                if (info.alias or name) == part:
+                    return info.annotation
+    tagged = [c for c in candidates if isinstance(c, type) and _kind_of(c) == part]
+    return tagged[0] if tagged else None
+
+
+def _kind_of(model: type) -> str | None:
+    fields = getattr(model, "model_fields", {})
+    if "kind" not in fields:
+        return None
+    args = typing.get_args(fields["kind"].annotation)
+    return str(args[0]) if args else None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return value if len(value) <= 60 else value[:57] + "..."
+    return ""
+
+
+def _describe(value: Any) -> str:
+    """A word for what was found, translated when the problem is worded."""
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return "text"

@@ -1,0 +1,391 @@
+"""The goal file as pydantic models: one committee's operational goals for one year.
+
+YAML keys are Finnish (aliases); Python names are English.  ``docs/sanasto.md``
+maps every key to its field.  The models check structure and types only;
+rules that span the file (unique ids, resolving references, realization values
+that fit the indicator) live in :mod:`tavoitteet.checks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from tavoitteet.fields import Day, FormatVersion, Id, Integer, Number, RawValue, Text, Year, YesNo
+
+GoalRuleName = Literal["kaikki", "heikoin", "osuus"]
+ManualLevelName = Literal["toteutunut", "osittain toteutunut", "ei toteutunut", "ei sovellu"]
+Period = Literal["vuosi", "puolivuotis", "kausi", "kuukausi", "viikko", "koko hanke"]
+
+SCHEMA_VERSION = 1
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors, keys are the Finnish aliases."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        validate_by_alias=True,
+        validate_by_name=False,
+        serialize_by_alias=True,
+    )
+
+
+class Person(Strict):
+    """A person named in the decision or responsible for a goal."""
+
+    title: Text | None = Field(None, alias="nimike", title="Nimike", description="Esim. Sivistysjohtaja.")
+    name: Text | None = Field(None, alias="nimi", title="Nimi")
+
+    @model_validator(mode="after")
+    def _has_title_or_name(self) -> Person:
+        if self.title is None and self.name is None:
+            raise PydanticCustomError("person_empty", "person without title or name")
+        return self
+
+
+class Correction(Strict):
+    """An obvious typo fixed in transcription, with the original wording kept."""
+
+    original: Text = Field(alias="alkuperäinen", title="Alkuperäinen teksti")
+    corrected: Text = Field(alias="korjattu", title="Korjattu teksti")
+    reason: Text | None = Field(None, alias="perustelu", title="Perustelu")
+
+
+class MinutesRemark(Strict):
+    """A remark entered in the minutes, e.g. that the chair left during the item."""
+
+    text: Text = Field(alias="teksti", title="Pöytäkirjamerkinnän teksti")
+    left_meeting: list[Person] = Field(
+        default_factory=list, alias="poistuneet", title="Kokouksesta poistuneet"
+    )
+    acting_chair: Text | None = Field(None, alias="puheenjohtajana_toimi", title="Puheenjohtajana toimi")
+
+
+class BudgetLink(Strict):
+    """Where the goals are attached in the budget (talousarvio)."""
+
+    name: Text = Field(alias="nimi", title="Talousarvioasiakirja")
+    year: Year | None = Field(None, alias="vuosi", title="Talousarviovuosi")
+    url: Text | None = Field(None, alias="osoite", title="Verkko-osoite")
+    text: Text | None = Field(None, alias="teksti", title="Alkuperäinen sanamuoto")
+
+
+class Decision(Strict):
+    """The committee's decision that adopted the goals."""
+
+    subject: Text | None = Field(None, alias="asia", title="Asian otsikko")
+    body: Text = Field(alias="toimielin", title="Toimielin")
+    meeting_date: Day = Field(alias="kokouspäivä", title="Kokouspäivä")
+    section: Integer = Field(alias="pykälä", title="Pykälä (§)")
+    preamble: Text | None = Field(None, alias="selostus", title="Selostus")
+    preparer: Person | None = Field(None, alias="valmistelija", title="Valmistelija")
+    presenter: Person | None = Field(None, alias="esittelijä", title="Esittelijä")
+    proposal: Text | None = Field(None, alias="päätösehdotus", title="Päätösehdotus")
+    decision_text: Text | None = Field(None, alias="päätös", title="Päätös")
+    remarks: list[MinutesRemark] = Field(
+        default_factory=list, alias="pöytäkirjamerkinnät", title="Pöytäkirjamerkinnät"
+    )
+    budget: BudgetLink | None = Field(None, alias="talousarvio", title="Talousarvio")
+
+
+class Spearhead(Strict):
+    """A strategy spearhead (strategiakärki) that goals advance."""
+
+    id: Id = Field(alias="id", title="Tunnus")
+    name: Text = Field(alias="nimi", title="Nimi")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+
+
+class Target(Strict):
+    """A numeric target: bounds written as the comparison they mean.
+
+    ``vähintään`` (>=) and ``yli`` (>) are lower bounds, ``enintään`` (<=) and
+    ``alle`` (<) upper bounds, ``tasan`` (==) an exact value.  Writing the
+    operator itself states whether an end is inclusive.
+    """
+
+    at_least: Number | None = Field(None, alias="vähintään", title="Vähintään (>=)")
+    more_than: Number | None = Field(None, alias="yli", title="Yli (>)")
+    at_most: Number | None = Field(None, alias="enintään", title="Enintään (<=)")
+    less_than: Number | None = Field(None, alias="alle", title="Alle (<)")
+    exactly: Number | None = Field(None, alias="tasan", title="Tasan (=)")
+
+    @model_validator(mode="after")
+    def _bounds_consistent(self) -> Target:
+        bounds = [self.at_least, self.more_than, self.at_most, self.less_than, self.exactly]
+        if all(b is None for b in bounds):
+            raise PydanticCustomError("target_empty", "no bound")
+        if self.exactly is not None and any(b is not None for b in bounds[:4]):
+            raise PydanticCustomError("target_exact_mixed", "tasan with other bounds")
+        if self.at_least is not None and self.more_than is not None:
+            raise PydanticCustomError("target_two_lower", "two lower bounds")
+        if self.at_most is not None and self.less_than is not None:
+            raise PydanticCustomError("target_two_upper", "two upper bounds")
+        if self._is_empty_range():
+            raise PydanticCustomError("target_empty_range", "no value satisfies the range")
+        return self
+
+    def _is_empty_range(self) -> bool:
+        lower = self.at_least if self.at_least is not None else self.more_than
+        upper = self.at_most if self.at_most is not None else self.less_than
+        if lower is None or upper is None:
+            return False
+        both_inclusive = self.at_least is not None and self.at_most is not None
+        return lower > upper or (lower == upper and not both_inclusive)
+
+
+class ManualLevel(Strict):
+    """A realization level set by hand; it overrides the computed status."""
+
+    level: ManualLevelName = Field(alias="taso", title="Toteutumistaso")
+    reason: Text = Field(alias="perustelu", title="Perustelu")
+    date: Day | None = Field(None, alias="pvm", title="Päivämäärä")
+    by: Text | None = Field(None, alias="asettaja", title="Asettaja")
+
+
+class Entry(Strict):
+    """One dated realization entry (toteuma) of an indicator."""
+
+    date: Day = Field(alias="pvm", title="Päivämäärä")
+    value: RawValue | None = Field(None, alias="arvo", title="Arvo")
+    missing_reason: Text | None = Field(
+        None, alias="puuttuu", title="Arvo puuttuu, syy", description="Esim. tietoa ei vielä saatavilla."
+    )
+    by: Text | None = Field(None, alias="kirjaaja", title="Kirjaaja")
+    source: Text | None = Field(None, alias="lähde", title="Lähde")
+    comment: Text | None = Field(None, alias="kommentti", title="Kommentointi")
+
+    @model_validator(mode="after")
+    def _value_xor_missing(self) -> Entry:
+        if (self.value is None) == (self.missing_reason is None):
+            raise PydanticCustomError("entry_value_xor_missing", "arvo or puuttuu")
+        return self
+
+
+class IndicatorBase(Strict):
+    """Fields every indicator has, whatever its kind."""
+
+    id: Id = Field(alias="id", title="Tunnus")
+    name: Text | None = Field(None, alias="nimi", title="Mittari")
+    target_text: Text = Field(
+        alias="tavoitetaso", title="Tavoitetaso", description="Tavoitetaso alkuperäisin sanoin."
+    )
+    condition: Text | None = Field(
+        None, alias="ehto", title="Ehto", description="Mittari sovelletaan vain, jos ehto täyttyy."
+    )
+    predecessor: Text | None = Field(None, alias="edeltäjä", title="Edellisen vuoden mittari")
+    responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
+    note: Text | None = Field(None, alias="huomautus", title="Huomautus")
+    corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
+    entries: list[Entry] = Field(default_factory=list, alias="toteuma", title="Toteuma")
+    manual_level: ManualLevel | None = Field(None, alias="toteutumistaso", title="Toteutumistaso")
+
+
+class YesNoIndicator(IndicatorBase):
+    """Kyllä/ei: met when the answer equals the expected one (by default kyllä)."""
+
+    kind: Literal["kyllä/ei"] = Field(alias="tyyppi", title="Tyyppi")
+    expected: YesNo = Field(True, alias="tavoite", title="Tavoiteltu vastaus")
+
+
+class NumberIndicator(IndicatorBase):
+    """A number with a unit compared to a target, per period and optionally per unit."""
+
+    kind: Literal["luku"] = Field(alias="tyyppi", title="Tyyppi")
+    unit: Text | None = Field(None, alias="yksikkö", title="Yksikkö", description="Esim. kokousta, %, €, m².")
+    target: Target = Field(alias="tavoite", title="Tavoite")
+    period: Period | None = Field(None, alias="jakso", title="Jakso")
+    per: Text | None = Field(None, alias="kohden", title="Kohden", description="Esim. nuorisotila.")
+
+
+class CategoryIndicator(IndicatorBase):
+    """A count per category, each category compared to the same target."""
+
+    kind: Literal["luokittain"] = Field(alias="tyyppi", title="Tyyppi")
+    unit: Text | None = Field(None, alias="yksikkö", title="Yksikkö")
+    categories: list[Text] = Field(alias="luokat", title="Luokat", min_length=1)
+    target: Target = Field(alias="tavoite", title="Tavoite kussakin luokassa")
+    period: Period | None = Field(None, alias="jakso", title="Jakso")
+
+    @model_validator(mode="after")
+    def _categories_unique(self) -> CategoryIndicator:
+        if len(set(self.categories)) != len(self.categories):
+            raise PydanticCustomError("categories_duplicate", "duplicate category")
+        return self
+
+
+class TrendIndicator(IndicatorBase):
+    """Change against a baseline year: growth or decline, optionally by a stated percentage."""
+
+    kind: Literal["kehitys"] = Field(alias="tyyppi", title="Tyyppi")
+    unit: Text | None = Field(None, alias="yksikkö", title="Yksikkö")
+    direction: Literal["kasvu", "lasku"] = Field(alias="suunta", title="Suunta")
+    baseline_year: Year = Field(alias="vertailuvuosi", title="Vertailuvuosi")
+    baseline_value: Number | None = Field(None, alias="vertailuarvo", title="Vertailuarvo")
+    min_change_percent: Number | None = Field(
+        None,
+        alias="muutos_vähintään_prosenttia",
+        title="Muutos vähintään (%)",
+        description="Ilman tätä mikä tahansa muutos oikeaan suuntaan riittää.",
+    )
+
+
+class DeadlineIndicator(IndicatorBase):
+    """Something to be done by a date."""
+
+    kind: Literal["määräaika"] = Field(alias="tyyppi", title="Tyyppi")
+    deadline: Day = Field(alias="määräpäivä", title="Määräpäivä")
+
+
+class TrackedIndicator(IndicatorBase):
+    """A count followed without a fixed target: reported, never judged."""
+
+    kind: Literal["seuranta"] = Field(alias="tyyppi", title="Tyyppi")
+    unit: Text | None = Field(None, alias="yksikkö", title="Yksikkö")
+    period: Period | None = Field(None, alias="jakso", title="Jakso")
+
+
+class QualitativeIndicator(IndicatorBase):
+    """A verbal assessment; its level can only be set by hand."""
+
+    kind: Literal["laadullinen"] = Field(alias="tyyppi", title="Tyyppi")
+
+
+Indicator = Annotated[
+    YesNoIndicator
+    | NumberIndicator
+    | CategoryIndicator
+    | TrendIndicator
+    | DeadlineIndicator
+    | TrackedIndicator
+    | QualitativeIndicator,
+    Field(discriminator="kind"),
+]
+INDICATOR_KINDS = ("kyllä/ei", "luku", "luokittain", "kehitys", "määräaika", "seuranta", "laadullinen")
+
+
+class GoalRule(Strict):
+    """How a goal's status follows from its indicators."""
+
+    method: GoalRuleName = Field(alias="tapa", title="Tapa")
+    share_percent: Number | None = Field(
+        None, alias="osuus_prosenttia", title="Osuus (%)", description="Tavalle osuus: toteutuneiden osuus."
+    )
+
+    @model_validator(mode="after")
+    def _share_given_for_share(self) -> GoalRule:
+        if (self.method == "osuus") != (self.share_percent is not None):
+            raise PydanticCustomError("rule_share", "osuus needs osuus_prosenttia")
+        if self.share_percent is not None and not Decimal(0) < self.share_percent <= Decimal(100):
+            raise PydanticCustomError("rule_share_range", "0 < osuus <= 100")
+        return self
+
+
+class Action(Strict):
+    """An action (teko) taken towards a goal, with its own indicators."""
+
+    id: Id = Field(alias="id", title="Tunnus")
+    number: Integer | None = Field(None, alias="numero", title="Numero")
+    text: Text = Field(alias="kuvaus", title="Teko")
+    responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
+    corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
+    indicators: list[Indicator] = Field(default_factory=list, alias="mittarit", title="Mittarit")
+
+
+class Goal(Strict):
+    """An operational goal (toiminnallinen tavoite)."""
+
+    id: Id = Field(alias="id", title="Tunnus")
+    number: Integer | None = Field(None, alias="numero", title="Numero")
+    title: Text = Field(alias="otsikko", title="Tavoite")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    spearhead: Id | None = Field(None, alias="strategiakärki", title="Ensisijainen strategiakärki")
+    also_advances: list[Id] = Field(
+        default_factory=list, alias="edistää_myös", title="Edistää myös strategiakärkiä"
+    )
+    binding: YesNo = Field(False, alias="sitova", title="Sitova tavoite valtuustoon nähden")
+    responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
+    rule: GoalRule | None = Field(None, alias="arviointisääntö", title="Arviointisääntö")
+    predecessor: Text | None = Field(None, alias="edeltäjä", title="Edellisen vuoden tavoite")
+    corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
+    notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
+    actions: list[Action] = Field(default_factory=list, alias="teot", title="Teot")
+    indicators: list[Indicator] = Field(default_factory=list, alias="mittarit", title="Mittarit")
+
+    def all_indicators(self) -> list[Indicator]:
+        """The goal's own indicators followed by those of its actions."""
+        return [*self.indicators, *(i for a in self.actions for i in a.indicators)]
+
+
+class ServiceArea(Strict):
+    """A service area (tehtäväalue) under the committee."""
+
+    id: Id = Field(alias="id", title="Tunnus")
+    name: Text = Field(alias="nimi", title="Tehtäväalue")
+    responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
+    corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
+    goals: list[Goal] = Field(alias="tavoitteet", title="Tavoitteet", min_length=1)
+
+
+class GoalFile(Strict):
+    """One committee's operational goals for one year."""
+
+    model_config = ConfigDict(title="Toiminnalliset tavoitteet")
+
+    format_version: FormatVersion = Field(
+        alias="muoto", title="Tiedostomuodon versio", description="Tämän tiedostomuodon versio: 1."
+    )
+    year: Year = Field(alias="vuosi", title="Vuosi")
+    committee: Text = Field(alias="lautakunta", title="Lautakunta")
+    title: Text | None = Field(None, alias="otsikko", title="Otsikko")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    source: Text | None = Field(None, alias="lähde", title="Lähdeasiakirja")
+    decision: Decision | None = Field(None, alias="päätös", title="Päätös")
+    rule: GoalRule | None = Field(None, alias="arviointisääntö", title="Oletusarviointisääntö")
+    spearheads: list[Spearhead] = Field(
+        default_factory=list, alias="strategiakärjet", title="Strategiakärjet"
+    )
+    areas: list[ServiceArea] = Field(alias="tehtäväalueet", title="Tehtäväalueet", min_length=1)
+    notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
+
+    def goals(self) -> list[Goal]:
+        return [goal for area in self.areas for goal in area.goals]
+
+    def indicators(self) -> list[Indicator]:
+        return [ind for goal in self.goals() for ind in goal.all_indicators()]
+
+
+Located = tuple[tuple[str | int, ...], "ServiceArea | Goal | Action | IndicatorBase"]
+
+
+def walk(goal_file: GoalFile) -> Iterator[Located]:
+    """Every area, goal, action and indicator with its key path in the file."""
+    for a, area in enumerate(goal_file.areas):
+        area_path: tuple[str | int, ...] = ("tehtäväalueet", a)
+        yield area_path, area
+        for g, goal in enumerate(area.goals):
+            goal_path = (*area_path, "tavoitteet", g)
+            yield goal_path, goal
+            for i, indicator in enumerate(goal.indicators):
+                yield (*goal_path, "mittarit", i), indicator
+            for t, action in enumerate(goal.actions):
+                action_path = (*goal_path, "teot", t)
+                yield action_path, action
+                for i, indicator in enumerate(action.indicators):
+                    yield (*action_path, "mittarit", i), indicator
+
+
+def field_aliases(model: type[BaseModel]) -> list[str]:
+    """The YAML keys a model accepts, for 'did you mean' hints."""
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def validate_goal_file(data: Any) -> GoalFile:
+    """Validate already-loaded plain data (raises pydantic.ValidationError)."""
+    return GoalFile.model_validate(data)

@@ -1,0 +1,58 @@
+"""The JSON Schema of goal files, generated from the models, in Finnish."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+SCHEMA_FILE = "schemas/tavoitteet.schema.json"
+SCHEMA_ID = "https://github.com/tavoitteet/tavoitteet/raw/main/schemas/tavoitteet.schema.json"
+
+_DEFINITIONS = {
+    "Action": ("Teko", "Teko, jolla tavoitetta edistetään, ja sen mittarit."),
+    "BudgetLink": ("Talousarvio", "Talousarvio, johon tavoitteet liitetään."),
+    "CategoryIndicator": (
+        "Luokittainen mittari",
+        "Lukumäärä luokittain; jokaisen luokan pitää saavuttaa tavoite.",
+    ),
+    "Correction": ("Korjaus", "Ilmeinen kirjoitusvirhe, joka korjattiin; alkuperäinen sanamuoto säilyy."),
+    "DeadlineIndicator": ("Määräaikamittari", "Valmis määräpäivään mennessä."),
+    "Decision": ("Päätös", "Toimielimen päätös, jolla tavoitteet hyväksyttiin."),
+    "Entry": ("Toteuma", "Päivätty toteumamerkintä: arvo tai syy sen puuttumiseen."),
+    "Goal": ("Tavoite", "Toiminnallinen tavoite."),
+    "GoalRule": (
+        "Arviointisääntö",
+        "Miten tavoitteen tila määräytyy mittareista: kaikki, heikoin tai osuus.",
+    ),
+    "ManualLevel": ("Toteutumistaso", "Käsin asetettu toteutumistaso; ohittaa lasketun tilan."),
+    "MinutesRemark": ("Pöytäkirjamerkintä", "Pöytäkirjaan merkitty asia, esim. puheenjohtajan poistuminen."),
+    "NumberIndicator": ("Lukumittari", "Luku yksikköineen verrattuna tavoitteeseen."),
+    "Person": ("Henkilö", "Henkilö nimikkeineen."),
+    "QualitativeIndicator": ("Laadullinen mittari", "Sanallinen arvio; taso asetetaan käsin."),
+    "ServiceArea": ("Tehtäväalue", "Lautakunnan alainen tehtäväalue."),
+    "Spearhead": ("Strategiakärki", "Strategian kärki, jota tavoitteet edistävät."),
+    "Target": ("Tavoite", "Numeerinen tavoite: vähintään, yli, enintään, alle tai tasan."),
+    "TrackedIndicator": (
+        "Seurantamittari",
+        "Seurattava lukumäärä ilman tavoitetta; raportoidaan, ei arvioida.",
+    ),
+    "TrendIndicator": ("Kehitysmittari", "Muutos vertailuvuoteen: kasvu tai lasku."),
+    "YesNoIndicator": ("Kyllä/ei-mittari", "Toteutuiko: kyllä tai ei."),
+}
+
+
+def generate_schema() -> dict[str, Any]:
+    """The schema editors use to complete and check goal files."""
+    from tavoitteet.model import GoalFile
+
+    schema = GoalFile.model_json_schema(by_alias=True, mode="validation")
+    for name, definition in schema.get("$defs", {}).items():
+        title, description = _DEFINITIONS[name]
+        definition["title"] = title
+        definition["description"] = description
+    schema["description"] = "Yhden lautakunnan yhden vuoden toiminnalliset tavoitteet."
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+
+
+def schema_text() -> str:
+    return json.dumps(generate_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,106 @@
+"""Realization values by indicator kind: from the text in the file to a typed value.
+
+The same rules serve validation (a value in the file must fit its indicator),
+evaluation and the ``record`` command.  A value that does not fit raises
+:class:`ValueParseError` whose key names the reason.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+from tavoitteet.model import (
+    CategoryIndicator,
+    DeadlineIndicator,
+    Indicator,
+    NumberIndicator,
+    QualitativeIndicator,
+    TrackedIndicator,
+    TrendIndicator,
+    YesNoIndicator,
+)
+from tavoitteet.parsing import ValueParseError, parse_date, parse_number, parse_yes_no
+
+
+class NotApplicable:
+    """The value of a conditional indicator whose condition did not hold."""
+
+    _instance: NotApplicable | None = None
+
+    def __new__(cls) -> NotApplicable:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "NOT_APPLICABLE"
+
+
+NOT_APPLICABLE: Final = NotApplicable()
+NOT_APPLICABLE_WORDS = frozenset({"ei sovellu", "ei-sovellu"})
+NOT_DONE_WORDS = frozenset({"ei", "ei valmis", "kesken"})
+
+Value = bool | Decimal | dict[str, Decimal] | date | str | NotApplicable
+"""bool for kyllä/ei; Decimal for numbers; dict for categories; date (done on)
+or False (not done) for deadlines; str for qualitative assessments."""
+
+
+def parse_value(indicator: Indicator, raw: str | dict[str, str]) -> Value:
+    """Parse a realization value for ``indicator``; raises ValueParseError."""
+    if isinstance(raw, str) and raw.strip().casefold() in NOT_APPLICABLE_WORDS:
+        if indicator.condition is None:
+            raise ValueParseError("value.not_conditional", raw)
+        return NOT_APPLICABLE
+    if isinstance(indicator, CategoryIndicator):
+        return _parse_categories(indicator, raw)
+    if not isinstance(raw, str):
+        raise ValueParseError("value.mapping_not_expected", str(raw))
+    return _parse_scalar(indicator, raw)
+
+
+def _parse_scalar(indicator: Indicator, raw: str) -> Value:
+    if isinstance(indicator, YesNoIndicator):
+        return parse_yes_no(raw)
+    if isinstance(indicator, NumberIndicator | TrendIndicator | TrackedIndicator):
+        return parse_number(raw)
+    if isinstance(indicator, DeadlineIndicator):
+        if raw.strip().casefold() in NOT_DONE_WORDS:
+            return False
+        return parse_date(raw)
+    if isinstance(indicator, QualitativeIndicator):
+        if not raw.strip():
+            raise ValueParseError("value.empty", raw)
+        return raw
+    raise ValueParseError("value.mapping_expected", raw)
+
+
+def _parse_categories(indicator: CategoryIndicator, raw: str | dict[str, str]) -> dict[str, Decimal]:
+    if not isinstance(raw, dict):
+        raise ValueParseError("value.mapping_expected", raw)
+    values: dict[str, Decimal] = {}
+    for category, text in raw.items():
+        if category not in indicator.categories:
+            raise ValueParseError("value.unknown_category", category)
+        values[category] = parse_number(text)
+    return values
+
+
+def expected_values(indicator: Indicator) -> str:
+    """Examples of values that fit, for error messages (Finnish, as typed in files)."""
+    examples = {
+        "kyllä/ei": "kyllä, ei",
+        "luku": "12, 1 234,5",
+        "kehitys": "12, 1 234,5",
+        "seuranta": "12, 1 234,5",
+        "määräaika": "15.11.2024 (valmistui), ei (ei valmis)",
+        "laadullinen": "vapaa teksti",
+    }
+    if isinstance(indicator, CategoryIndicator):
+        text = ", ".join(f"{c}: 1" for c in indicator.categories)
+    else:
+        text = examples[indicator.kind]
+    if indicator.condition is not None:
+        text += ", ei sovellu"
+    return text

@@ -1,0 +1,276 @@
+"""Read a goal file's bytes into plain data with the position of every node.
+
+This module is the security boundary: goal files arrive from many hands.  It
+decodes UTF-8 strictly, refuses oversized files before parsing, scans for
+characters that silently change the structure, and builds the data itself from
+the YAML parser's event stream (libyaml through PyYAML's C binding where it is
+available) with an explicit stack, never recursion.  Every scalar stays the text
+the user typed; only the models decide what it means.  Anchors, aliases, tags,
+merge keys, duplicate keys and further documents are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tavoitteet.problems import Code, DataPath, Problem
+
+try:
+    from yaml._yaml import CParser as _EventParser
+except ImportError:  # pragma: no cover - pure-Python PyYAML only
+    _EventParser = None
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+UTF8_BOM = b"\xef\xbb\xbf"
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LEADING_WS = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]+")
+_BAD_INDENT = re.compile(r"[\t\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]")
+_CHAR_NAMES = {
+    "\t": "sarkain (tab)",
+    "\u00a0": "sitova välilyönti (U+00A0)",
+    "\u200b": "leveydetön välilyönti (U+200B)",
+    "\ufeff": "BOM / leveydetön sitova välilyönti (U+FEFF)",
+}
+Position = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed file: plain data, where each node stood, and how the file was written."""
+
+    data: dict[str, Any]
+    text: str
+    values: dict[DataPath, Position] = field(default_factory=dict)
+    keys: dict[DataPath, Position] = field(default_factory=dict)
+    bom: bool = False
+
+    def position(self, path: DataPath, *, key: bool = False) -> Position:
+        """The position of the node at ``path`` or of its nearest located ancestor."""
+        table = self.keys if key else self.values
+        for cut in range(len(path), -1, -1):
+            found = table.get(path[:cut]) or self.keys.get(path[:cut])
+            if found:
+                return found
+        return (1, 1)
+
+
+@dataclass(slots=True)
+class ReadResult:
+    document: Document | None
+    problems: list[Problem]
+
+
+def read_file(path: Path) -> ReadResult:
+    """Read and parse one goal file; every failure comes back as a problem."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _fail(path, Code.TOO_LARGE, "file.too_large", size=str(size), limit=str(MAX_BYTES))
+        raw = path.read_bytes()
+    except OSError as error:
+        return _fail(path, Code.UNREADABLE, "file.unreadable", reason=error.strerror or str(error))
+    return parse_bytes(raw, path)
+
+
+def parse_bytes(raw: bytes, path: Path) -> ReadResult:
+    """Parse a goal file's bytes (see the module docstring for what is refused)."""
+    if len(raw) > MAX_BYTES:
+        return _fail(path, Code.TOO_LARGE, "file.too_large", size=str(len(raw)), limit=str(MAX_BYTES))
+    bom = raw.startswith(UTF8_BOM)
+    decoded = _decode(raw[3:] if bom else raw, path)
+    if isinstance(decoded, Problem):
+        return ReadResult(None, [decoded])
+    problems = scan_characters(decoded, path)
+    if problems:
+        return ReadResult(None, problems)
+    return _EventBuilder(decoded, path, bom).build()
+
+
+def _decode(raw: bytes, path: Path) -> str | Problem:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        key = "file.cp1252" if _looks_like_cp1252(raw) else "file.not_utf8"
+        return Problem(path, Code.NOT_UTF8, key, {}, line, column)
+
+
+def _looks_like_cp1252(raw: bytes) -> bool:
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return any(ch in text for ch in "äöåÄÖÅ")
+
+
+def scan_characters(text: str, path: Path) -> list[Problem]:
+    """Find control characters anywhere and odd whitespace in indentation."""
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if match := _CONTROL.search(line):
+            code = f"U+{ord(match.group()):04X}"
+            problems.append(
+                Problem(
+                    path, Code.CONTROL_CHAR, "file.control_char", {"char": code}, number, match.start() + 1
+                )
+            )
+        indent = _LEADING_WS.match(line)
+        if indent and (bad := _BAD_INDENT.search(indent.group())):
+            char = bad.group()
+            name = _CHAR_NAMES.get(char, f"U+{ord(char):04X}")
+            problems.append(
+                Problem(
+                    path, Code.BAD_INDENT_CHAR, "file.bad_indent", {"char": name}, number, bad.start() + 1
+                )
+            )
+    return problems
+
+
+def _fail(path: Path, code: Code, key: str, **args: str) -> ReadResult:
+    return ReadResult(None, [Problem(path, code, key, dict(args), 1, 1)])
+
+
+class _Stop(Exception):
+    """Raised inside the builder to end parsing at the first structural refusal."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.key)
+        self.problem = problem
+
+
+class _EventBuilder:
+    """Build plain data from parser events with an explicit stack."""
+
+    def __init__(self, text: str, path: Path, bom: bool) -> None:
+        self.text = text
+        self.path = path
+        self.document = Document({}, text, bom=bom)
+        self.stack: list[tuple[Any, DataPath]] = []
+        self.pending_key: list[str | None] = []
+        self.root: Any = None
+        self.documents = 0
+        self.nodes = 0
+
+    def build(self) -> ReadResult:
+        try:
+            self._consume(self._events())
+        except _Stop as stop:
+            return ReadResult(None, [stop.problem])
+        except yaml.MarkedYAMLError as error:
+            return ReadResult(None, [self._syntax_problem(error)])
+        except yaml.YAMLError as error:
+            return ReadResult(None, [self._problem(Code.SYNTAX, "yaml.syntax", (1, 1), detail=str(error))])
+        if self.root is None:
+            return ReadResult(None, [self._problem(Code.EMPTY_FILE, "file.empty", (1, 1))])
+        if not isinstance(self.root, dict):
+            return ReadResult(None, [self._problem(Code.WRONG_TYPE, "yaml.root_not_mapping", (1, 1))])
+        self.document.data = self.root
+        return ReadResult(self.document, [])
+
+    def _events(self) -> Any:
+        if _EventParser is not None:
+            parser = _EventParser(self.text)
+            while (event := parser.get_event()) is not None:
+                yield event
+                if isinstance(event, yaml.StreamEndEvent):
+                    return
+        else:  # pragma: no cover
+            yield from yaml.parse(self.text, Loader=yaml.SafeLoader)
+
+    def _consume(self, events: Any) -> None:
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise _Stop(self._problem(Code.MULTI_DOCUMENT, "yaml.multi_document", _mark(event)))
+            elif isinstance(event, yaml.AliasEvent):
+                raise _Stop(self._problem(Code.ANCHOR_ALIAS, "yaml.alias", _mark(event)))
+            elif isinstance(event, yaml.ScalarEvent):
+                self._check_node(event)
+                plain_null = event.style in ("", None) and event.value in NULL_WORDS
+                self._add(None if plain_null else event.value, event)
+            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                self._open(event)
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                self.stack.pop()
+                self.pending_key.pop()
+
+    def _check_node(self, event: Any) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Stop(
+                self._problem(Code.TOO_MANY_NODES, "yaml.too_many_nodes", _mark(event), limit=str(MAX_NODES))
+            )
+        if event.anchor is not None:
+            raise _Stop(self._problem(Code.ANCHOR_ALIAS, "yaml.anchor", _mark(event), name=event.anchor))
+        if event.tag is not None:
+            raise _Stop(self._problem(Code.TAG, "yaml.tag", _mark(event), tag=event.tag))
+
+    def _open(self, event: Any) -> None:
+        self._check_node(event)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Stop(self._problem(Code.TOO_DEEP, "yaml.too_deep", _mark(event), limit=str(MAX_DEPTH)))
+        container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        path = self._add(container, event)
+        self.stack.append((container, path))
+        self.pending_key.append(None)
+
+    def _add(self, value: Any, event: Any) -> DataPath:
+        mark = _mark(event)
+        if not self.stack:
+            self.root = value
+            self.document.values[()] = mark
+            return ()
+        container, path = self.stack[-1]
+        if isinstance(container, list):
+            child = (*path, len(container))
+            container.append(value)
+            self.document.values[child] = mark
+            return child
+        key = self.pending_key[-1]
+        if key is None:
+            self._set_key(container, path, value, event)
+            return path
+        child = (*path, key)
+        container[key] = value
+        self.pending_key[-1] = None
+        self.document.values[child] = mark
+        return child
+
+    def _set_key(self, mapping: dict[str, Any], path: DataPath, value: Any, event: Any) -> None:
+        mark = _mark(event)
+        if not isinstance(event, yaml.ScalarEvent):
+            raise _Stop(self._problem(Code.NON_SCALAR_KEY, "yaml.non_scalar_key", mark))
+        key = event.value
+        if key == "<<" and event.style in ("", None):
+            raise _Stop(self._problem(Code.MERGE_KEY, "yaml.merge_key", mark))
+        if key in mapping:
+            first = self.document.keys[(*path, key)]
+            raise _Stop(
+                self._problem(Code.DUPLICATE_KEY, "yaml.duplicate_key", mark, key=key, first=str(first[0]))
+            )
+        self.pending_key[-1] = key
+        self.document.keys[(*path, key)] = mark
+
+    def _syntax_problem(self, error: yaml.MarkedYAMLError) -> Problem:
+        mark = error.problem_mark or error.context_mark
+        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = " ".join(p for p in (error.context, error.problem) if p)
+        return self._problem(Code.SYNTAX, "yaml.syntax", position, detail=detail)
+
+    def _problem(self, code: Code, message_key: str, position: Position, **args: str) -> Problem:
+        return Problem(self.path, code, message_key, dict(args), position[0], position[1])
+
+
+def _mark(event: Any) -> Position:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
