@@ -50,7 +50,7 @@ class Tally:
 
 def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
     targets = list(paths) or [_default_root(lang)]
-    files = goal_files(targets)
+    files = goal_files(t for t in targets if t.exists())
     tally = Tally()
     problems: list[Problem] = []
     sources: dict[Path, list[str]] = {}
