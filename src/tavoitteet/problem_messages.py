@@ -383,8 +383,26 @@ _FOUND = {
 _SUGGESTION = {"fi": " Tarkoititko '{key}'?", "en": " Did you mean '{key}'?"}
 
 
+_YAML_PROBLEMS_FI = {
+    "mapping values are not allowed in this context": "kaksoispiste ei ole sallittu tässä kohdassa (tarkista sisennys)",
+    "mapping values are not allowed here": "kaksoispiste ei ole sallittu tässä kohdassa (tarkista sisennys)",
+    "did not find expected key": "tässä odotettiin avainta (tarkista sisennys)",
+    "did not find expected ',' or ']'": "luettelosta puuttuu ',' tai ']'",
+    "did not find expected ',' or '}'": "rakenteesta puuttuu ',' tai '}'",
+    "found character that cannot start any token": "merkki, jolla arvo ei voi alkaa (esim. sarkain, @ tai `)",
+    "could not find expected ':'": "avaimen perästä puuttuu kaksoispiste",
+    "found unexpected end of stream": "tiedosto päättyi kesken (puuttuuko lopettava lainausmerkki?)",
+    "block sequence entries are not allowed in this context": "luettelon viiva '-' ei ole sallittu tässä kohdassa (tarkista sisennys)",
+    "did not find expected '-' indicator": "tässä odotettiin luettelon viivaa '-' (tarkista sisennys)",
+    "did not find expected <document start>": "tässä odotettiin uutta avainta (tarkista sisennys)",
+    "found unknown escape character": "tuntematon kenoviivamerkintä lainausmerkkien sisällä (kirjoita \\\\ tai käytä yksinkertaisia lainausmerkkejä)",
+}
+
+
 def _localized(args: dict[str, str], lang: Lang) -> dict[str, str]:
     shown = dict(args)
+    if lang == "fi" and shown.get("detail") in _YAML_PROBLEMS_FI:
+        shown["detail"] = _YAML_PROBLEMS_FI[shown["detail"]]
     if "found" in shown:
         shown["found"] = _FOUND.get(shown["found"], {}).get(lang, shown["found"])
     if shown.get("suggestion"):

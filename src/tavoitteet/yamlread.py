@@ -100,7 +100,8 @@ def _decode(raw: bytes, path: Path) -> str | Problem:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
         key = "file.cp1252" if _looks_like_cp1252(raw) else "file.not_utf8"
         return Problem(path, Code.NOT_UTF8, key, {}, line, column)
 
@@ -265,8 +266,9 @@ class _EventBuilder:
     def _syntax_problem(self, error: yaml.MarkedYAMLError) -> Problem:
         mark = error.problem_mark or error.context_mark
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = " ".join(p for p in (error.context, error.problem) if p)
-        return self._problem(Code.SYNTAX, "yaml.syntax", position, detail=detail)
+        if error.problem and "maximum nesting depth" in error.problem:
+            return self._problem(Code.TOO_DEEP, "yaml.too_deep", position, limit=str(MAX_DEPTH))
+        return self._problem(Code.SYNTAX, "yaml.syntax", position, detail=error.problem or str(error))
 
     def _problem(self, code: Code, message_key: str, position: Position, **args: str) -> Problem:
         return Problem(self.path, code, message_key, dict(args), position[0], position[1])
