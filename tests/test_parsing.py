@@ -66,7 +66,7 @@ def test_unclear_numbers_are_refused_not_guessed(text: str, key: str) -> None:
 
 def test_integer_refuses_decimals() -> None:
     assert parse_integer("119") == 119
-    with pytest.raises(ValueParseError, match="integer.invalid"):
+    with pytest.raises(ValueParseError, match=r"integer\.invalid"):
         parse_integer("1.10")
 
 

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from conftest import DATA, REPO_ROOT, invoke
-
 from tavoitteet.schema import SCHEMA_FILE, schema_text
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/tavoitteet.schema.json"
