@@ -6,12 +6,15 @@ load only what they need.
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TypeVar
 
 import typer
 
 from tavoitteet.errors import guarded
+
+E = TypeVar("E", bound=Enum)
 
 app = typer.Typer(
     name="tavoitteet",
@@ -70,14 +73,14 @@ def schema(
     guarded(body, lang)
 
 
-def _choice(enum: type, value: str, option: str) -> object:
+def _choice(enum: type[E], value: str, option: str) -> E:
     """Turn an option's text into its enum member or stop with a usage error."""
     from tavoitteet.errors import USAGE, UserError
 
     try:
         return enum(value)
     except ValueError:
-        allowed = ", ".join(member.value for member in enum)  # type: ignore[attr-defined]
+        allowed = ", ".join(str(member.value) for member in enum)
         raise UserError(f"tavoitteet: {option} {value!r}: {allowed}", USAGE) from None
 
 

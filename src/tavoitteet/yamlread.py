@@ -20,6 +20,7 @@ import yaml
 
 from tavoitteet.problems import Code, DataPath, Problem
 
+_EventParser: Any
 try:
     from yaml._yaml import CParser as _EventParser
 except ImportError:  # pragma: no cover - pure-Python PyYAML only
