@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import REPO_ROOT
-
 from tavoitteet.checks import CHECKS
 from tavoitteet.problem_messages import HINTS, MESSAGES
 from tavoitteet.problems import Code
+
+from conftest import REPO_ROOT
 
 
 def test_every_problem_code_is_documented() -> None:

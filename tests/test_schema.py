@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import DATA, REPO_ROOT, invoke
 from tavoitteet.schema import SCHEMA_FILE, schema_text
+
+from conftest import DATA, REPO_ROOT, invoke
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/tavoitteet.schema.json"
 
