@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, SEED_2021, SEED_2024
 from tavoitteet.discovery import goal_files
 from tavoitteet.loader import load_file
 from tavoitteet.model import (
@@ -31,6 +30,8 @@ from tavoitteet.model import (
     Target,
 )
 from tavoitteet.parsing import format_date
+
+from conftest import DATA, SEED_2021, SEED_2024
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/tavoitteet.schema.json"
 GOAL_CELL = re.compile(r"^(?P<area>\S+) (?P<number>\d+)\. (?P<title>.+)$")

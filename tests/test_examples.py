@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from conftest import DATA, REPO_ROOT, invoke
 from tavoitteet.discovery import goal_files
 from tavoitteet.loader import load_file
 from tavoitteet.model import GoalFile, IndicatorBase, TrendIndicator
+
+from conftest import DATA, REPO_ROOT, invoke
 
 EXAMPLES = REPO_ROOT / "examples"
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/tavoitteet.schema.json"
