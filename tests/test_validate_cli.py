@@ -117,3 +117,25 @@ def test_real_process_has_no_traceback_on_broken_bytes(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "data/2024/rikki.yaml:1:4: virhe T003" in result.stdout
+
+
+def test_printed_errors_are_capped_with_a_note(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    target = data / "2024" / "hyvinvointilautakunta.yaml"
+    extra = "".join(f"tuntematon{n}: 1\n" for n in range(250))
+    target.write_text(target.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    code, out, _ = invoke(["validate", "--format", "json"], cwd=tmp_path)
+    errors = json.loads(out)["virheet"]
+    assert code == 1
+    assert len(errors) == 201
+    assert errors[-1]["koodi"] == "T099"
+    assert errors[-1]["viesti"] == "virheitä on yli 200; loput jätettiin tulostamatta"
+
+
+def test_errors_in_english(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    break_file(data / "2024" / "hyvinvointilautakunta.yaml")
+    code, out, _ = invoke(["validate", "--lang", "en"], cwd=tmp_path)
+    assert code == 1
+    assert ": error T020: unknown key 'mittarti'" in out
+    assert "  hint: Keys allowed here: id, nimi, tavoitetaso," in out
