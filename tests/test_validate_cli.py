@@ -37,7 +37,7 @@ def test_found_from_a_subfolder_and_summarised_in_finnish(tmp_path: Path) -> Non
     code, out, _ = invoke(["validate"], cwd=data / "2024" / "alikansio")
     files = len(list(data.glob("*/*.yaml")))
     assert code == 0
-    assert out.startswith(f"Tarkistettu {files} tiedostoa: 1 lautakuntaa, ")
+    assert out.startswith(f"Tarkistettu {files} tiedostoa: 1 lautakunta, ")
 
 
 def test_english_summary(tmp_path: Path) -> None:
@@ -59,7 +59,7 @@ def test_errors_are_printed_like_a_compiler_with_exit_code_1(tmp_path: Path) -> 
     assert lines[2].endswith("|             mittarti: 3")
     assert lines[3].endswith("|             ^")
     assert lines[4].startswith("  vihje: Sallitut avaimet tässä kohdassa:")
-    assert lines[-1].endswith("Löytyi 1 virhettä 1 tiedostossa.")
+    assert lines[-1].endswith("Löytyi 1 virhe 1 tiedostossa.")
 
 
 def test_json_format_is_stable(tmp_path: Path) -> None:

@@ -45,7 +45,9 @@ def validate_document(document: Document, path: Path) -> LoadedFile:
     try:
         goal_file = GoalFile.model_validate(document.data)
     except ValidationError as error:
-        problems = _dedupe([_problem_from_error(e, document, path) for e in error.errors()])
+        problems = sorted(
+            _dedupe([_problem_from_error(e, document, path) for e in error.errors()]), key=Problem.sort_key
+        )
         return LoadedFile(path, None, problems, document)
     return LoadedFile(path, goal_file, checks.run_all(goal_file, document, path), document)
 

@@ -85,28 +85,46 @@ def _render(
 
 
 def summary(tally: Tally, problems: list[Problem], lang: Lang) -> str:
+    """One line: what was checked and the verdict, with Finnish or English number agreement."""
     counts = tally.as_dict()
+    nouns = _NOUNS[lang]
+    checked = ", ".join(
+        _count(counts[key], nouns[key], lang) for key in ("lautakunnat", "tavoitteet", "teot", "mittarit")
+    )
+    files = _count(counts["tiedostot"], nouns["tiedostot"], lang)
+    in_files = _count(_files_with(problems), nouns["tiedostoissa"], lang)
+    errors_found = _count(len(problems), nouns["virheet"], lang)
     if lang == "en":
-        checked = (
-            f"Checked {counts['tiedostot']} files: {counts['lautakunnat']} committees, "
-            f"{counts['tavoitteet']} goals, {counts['teot']} actions, {counts['mittarit']} indicators."
-        )
-        verdict = (
-            "No errors."
-            if not problems
-            else f"Found {len(problems)} errors in {_files_with(problems)} files."
-        )
-    else:
-        checked = (
-            f"Tarkistettu {counts['tiedostot']} tiedostoa: {counts['lautakunnat']} lautakuntaa, "
-            f"{counts['tavoitteet']} tavoitetta, {counts['teot']} tekoa, {counts['mittarit']} mittaria."
-        )
-        verdict = (
-            "Ei virheitä."
-            if not problems
-            else f"Löytyi {len(problems)} virhettä {_files_with(problems)} tiedostossa."
-        )
-    return f"{checked} {verdict}\n"
+        verdict = "No errors." if not problems else f"Found {errors_found} in {in_files}."
+        return f"Checked {files}: {checked}. {verdict}\n"
+    verdict = "Ei virheitä." if not problems else f"Löytyi {errors_found} {in_files}."
+    return f"Tarkistettu {files}: {checked}. {verdict}\n"
+
+
+_NOUNS = {
+    "fi": {
+        "tiedostot": ("tiedosto", "tiedostoa"),
+        "lautakunnat": ("lautakunta", "lautakuntaa"),
+        "tavoitteet": ("tavoite", "tavoitetta"),
+        "teot": ("teko", "tekoa"),
+        "mittarit": ("mittari", "mittaria"),
+        "virheet": ("virhe", "virhettä"),
+        "tiedostoissa": ("tiedostossa", "tiedostossa"),
+    },
+    "en": {
+        "tiedostot": ("file", "files"),
+        "lautakunnat": ("committee", "committees"),
+        "tavoitteet": ("goal", "goals"),
+        "teot": ("action", "actions"),
+        "mittarit": ("indicator", "indicators"),
+        "virheet": ("error", "errors"),
+        "tiedostoissa": ("file", "files"),
+    },
+}
+
+
+def _count(number: int, forms: tuple[str, str], lang: Lang) -> str:
+    return f"{number} {forms[0] if number == 1 else forms[1]}"
 
 
 def _files_with(problems: list[Problem]) -> int:
