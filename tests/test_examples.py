@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tavoitteet.discovery import goal_files
+from tavoitteet.evaluation import Status, evaluate_file
 from tavoitteet.loader import load_file
 from tavoitteet.model import GoalFile, IndicatorBase, TrendIndicator
 
@@ -91,3 +94,32 @@ def test_2024_trends_find_their_baseline_in_the_2023_example(indicators_2024: li
         baseline = earlier[trend.id]
         assert [e.date.year for e in baseline.entries if e.value is not None] == [trend.baseline_year]
         assert trend.entries, f"{trend.id} has a 2024 value to compare"
+
+
+def _baselines_from_2023(indicator: TrendIndicator) -> Decimal | None:
+    """The 2023 example's latest value of the indicator with the same id."""
+    earlier = load(EXAMPLES / str(indicator.baseline_year) / "hyvinvointilautakunta.yaml")
+    matches = [i for i in earlier.indicators() if i.id == indicator.id and i.entries]
+    if not matches:
+        return None
+    latest = max(matches[0].entries, key=lambda e: e.date)
+    return Decimal(str(latest.value)) if latest.value is not None else None
+
+
+def test_after_the_year_the_2024_example_shows_every_status(example_2024: GoalFile) -> None:
+    result = evaluate_file(example_2024, date(2025, 1, 1), _baselines_from_2023)
+    goals = [g for a in result.areas for g in a.goals]
+    indicators = [i for g in goals for i in g.indicators]
+    shown = {Status.MET, Status.PARTLY, Status.NOT_MET, Status.NOT_ASSESSED}
+    assert {g.status for g in goals} == shown
+    assert {i.status for i in indicators} == {*shown, Status.NOT_APPLICABLE}
+    assert any(i.is_manual and i.status is Status.PARTLY for i in indicators)
+    trends = [i.trend for i in indicators if isinstance(i.indicator, TrendIndicator)]
+    assert trends and all(t is not None and t.source == "edellinen vuosi" for t in trends)
+
+
+def test_on_the_last_day_of_the_year_unfinished_indicators_are_in_progress(example_2024: GoalFile) -> None:
+    result = evaluate_file(example_2024, date(2024, 12, 31), _baselines_from_2023)
+    statuses = {i.status for a in result.areas for g in a.goals for i in g.indicators}
+    assert Status.IN_PROGRESS in statuses
+    assert Status.NOT_MET not in statuses and Status.NOT_ASSESSED not in statuses
