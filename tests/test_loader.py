@@ -369,3 +369,10 @@ def test_every_indicator_kind_loads(tmp_path: Path) -> None:
     assert loaded.goal_file is not None
     kinds = [i.kind for i in loaded.goal_file.indicators()]
     assert kinds == ["kyllä/ei", "luku", "luokittain", "kehitys", "määräaika", "seuranta", "laadullinen"]
+
+
+def test_duplicate_ids_and_wrong_year_are_reported_even_when_the_structure_is_wrong(tmp_path: Path) -> None:
+    path = goal_file(tmp_path, YES_NO + YES_NO.replace("tyyppi: kyllä/ei", "tyyppi: kylla"))
+    path.write_text(path.read_text(encoding="utf-8").replace("vuosi: 2024", "vuosi: 2023"), encoding="utf-8")
+    codes = [(line, code) for line, _, code, _ in summary(load_file(path))]
+    assert codes == [(2, "T032"), (17, "T030"), (19, "T023")]

@@ -8,8 +8,9 @@ whose docstring states its rule; :data:`CHECKS` lists them in order and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from tavoitteet.model import Goal, GoalFile, IndicatorBase, walk
 from tavoitteet.parsing import ValueParseError
@@ -26,18 +27,16 @@ def _at(document: Document, path: Path, data_path: DataPath, code: Code, key: st
     return Problem(path, code, key, dict(args), line, column, data_path)
 
 
-def _ids(goal_file: GoalFile) -> Iterator[tuple[DataPath, str]]:
-    for s, spearhead in enumerate(goal_file.spearheads):
-        yield ("strategiakärjet", s, "id"), spearhead.id
-    for data_path, item in walk(goal_file):
-        yield (*data_path, "id"), item.id
-
-
-def unique_ids(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+def unique_ids(document: Document, path: Path) -> list[Problem]:
     """Every spearhead, service area, goal, action and indicator has an id of its own in the file."""
     first: dict[str, DataPath] = {}
     problems = []
-    for data_path, item_id in _ids(goal_file):
+    for data_path in document.values:
+        if not data_path or data_path[-1] != "id":
+            continue
+        item_id = _text_at(document.data, data_path)
+        if item_id is None:
+            continue
         if item_id in first:
             line = str(document.position(first[item_id])[0])
             problems.append(
@@ -48,6 +47,13 @@ def unique_ids(goal_file: GoalFile, document: Document, path: Path) -> list[Prob
         else:
             first[item_id] = data_path
     return problems
+
+
+def _text_at(data: Any, data_path: DataPath) -> str | None:
+    node = data
+    for part in data_path:
+        node = node[part]
+    return node if isinstance(node, str) else None
 
 
 def spearheads_resolve(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
@@ -78,10 +84,11 @@ def spearheads_resolve(goal_file: GoalFile, document: Document, path: Path) -> l
     return problems
 
 
-def year_matches_folder(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+def year_matches_folder(document: Document, path: Path) -> list[Problem]:
     """A file in a folder named after a year (data/2024/) is that year's file."""
     folder = path.parent.name
-    if folder.isdigit() and len(folder) == 4 and int(folder) != goal_file.year:
+    year = document.data.get("vuosi")
+    if folder.isdigit() and len(folder) == 4 and isinstance(year, str) and year.strip() != folder:
         return [
             _at(
                 document,
@@ -89,14 +96,14 @@ def year_matches_folder(goal_file: GoalFile, document: Document, path: Path) -> 
                 ("vuosi",),
                 Code.YEAR_MISMATCH,
                 "check.year_mismatch",
-                year=str(goal_file.year),
+                year=year.strip(),
                 folder=folder,
             )
         ]
     return []
 
 
-def file_name_is_slug(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+def file_name_is_slug(document: Document, path: Path) -> list[Problem]:
     """The file is named after the committee: lowercase a-z, digits and hyphens, ending .yaml."""
     if FILE_NAME.match(path.name):
         return []
@@ -146,17 +153,22 @@ def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -
     return problems
 
 
-CHECKS: tuple[Check, ...] = (
-    file_name_is_slug,
-    year_matches_folder,
-    unique_ids,
-    spearheads_resolve,
-    goals_have_indicators,
-    values_fit_indicators,
-)
+DocumentCheck = Callable[[Document, Path], list[Problem]]
+
+DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (file_name_is_slug, year_matches_folder, unique_ids)
+"""Checks of the parsed data that run even when the models refused the file."""
+
+CHECKS: tuple[Check, ...] = (spearheads_resolve, goals_have_indicators, values_fit_indicators)
+"""Checks that need a valid model."""
+
+
+def run_document_checks(document: Document, path: Path) -> list[Problem]:
+    """Run the checks that need only the parsed data."""
+    return [problem for check in DOCUMENT_CHECKS for problem in check(document, path)]
 
 
 def run_all(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
-    """Run every check and return their problems in file order."""
-    problems = [problem for check in CHECKS for problem in check(goal_file, document, path)]
+    """Run every check on a valid file and return their problems in file order."""
+    problems = run_document_checks(document, path)
+    problems += [problem for check in CHECKS for problem in check(goal_file, document, path)]
     return sorted(problems, key=Problem.sort_key)

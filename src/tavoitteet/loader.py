@@ -45,9 +45,9 @@ def validate_document(document: Document, path: Path) -> LoadedFile:
     try:
         goal_file = GoalFile.model_validate(document.data)
     except ValidationError as error:
-        problems = sorted(
-            _dedupe([_problem_from_error(e, document, path) for e in error.errors()]), key=Problem.sort_key
-        )
+        problems = _dedupe([_problem_from_error(e, document, path) for e in error.errors()])
+        problems += checks.run_document_checks(document, path)
+        problems.sort(key=Problem.sort_key)
         return LoadedFile(path, None, problems, document)
     return LoadedFile(path, goal_file, checks.run_all(goal_file, document, path), document)
 
