@@ -73,6 +73,64 @@ def schema(
     guarded(body, lang)
 
 
+@app.command("import")
+def import_table(
+    source: Annotated[
+        Path, typer.Argument(help="Taulukko: teksti (sarkaimin), .csv, .xlsx tai .docx. / The table file.")
+    ],
+    committee: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--committee", help="Lautakunta (oletus: taulukon yläpuolelta). / Committee name."),
+    ] = None,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--year", help="Vuosi (oletus: taulukon teksteistä). / The goals' year."),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Kohdetiedosto (oletus: data/VUOSI/lautakunta.yaml). / Target file."),
+    ] = None,
+    columns: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--columns",
+            help='Omat sarakenimet, esim. "Tavoite 2021=tavoitetaso,Vastuu=ohita". / Map column names.',
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Tuo tavoitetaulukko (Word, Excel, CSV, teksti) YAML-tiedostoksi. / Import a goal table as a goal file."""
+
+    def body() -> int:
+        from tavoitteet.commands import import_table as command
+        from tavoitteet.i18n import detect_lang
+
+        return command.run(source, committee, year, output, columns, detect_lang(lang))
+
+    guarded(body, lang)
+
+
+@app.command("new")
+def new_year(
+    year: Annotated[int, typer.Argument(help="Uusi vuosi, esim. 2025. / The new year.")],
+    earlier: Annotated[int, typer.Option("--from", help="Vuosi, jonka tavoitteista aloitetaan. / Copy from year.")],
+    committee: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--committee", help="Vain tämä lautakunta (nimi tai tiedoston nimi). / Only this committee."),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Aloita uuden vuoden tavoitteet edellisen vuoden pohjalta. / Start a new year from an earlier one."""
+
+    def body() -> int:
+        from tavoitteet.commands import new_year as command
+        from tavoitteet.i18n import detect_lang
+
+        return command.run(year, earlier, committee, detect_lang(lang))
+
+    guarded(body, lang)
+
+
 def _choice(enum: type[E], value: str, option: str) -> E:
     """Turn an option's text into its enum member or stop with a usage error."""
     from tavoitteet.errors import USAGE, UserError

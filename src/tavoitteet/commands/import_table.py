@@ -88,23 +88,26 @@ def intro(imported: Imported, source: str) -> list[str]:
     ]
 
 
-def refuse_existing(target: Path, lang: Lang) -> None:
+def refuse_existing(target: Path, lang: Lang, hint: bool = True) -> None:
+    """Stop when ``target`` exists: generated files never overwrite anything."""
     if target.exists():
         if lang == "en":
-            text = f"tavoitteet: {display_path(target)} already exists; it is not overwritten. Choose another file with -o."
+            text = f"tavoitteet: {display_path(target)} already exists; it is not overwritten."
+            text += " Choose another file with -o." if hint else ""
         else:
-            text = f"tavoitteet: {display_path(target)} on jo olemassa; sitä ei korvata. Valitse toinen tiedosto valitsimella -o."
+            text = f"tavoitteet: {display_path(target)} on jo olemassa; sitä ei korvata."
+            text += " Valitse toinen tiedosto valitsimella -o." if hint else ""
         raise errors.UserError(text)
 
 
-def write_new(target: Path, text: str, lang: Lang) -> None:
+def write_new(target: Path, text: str, lang: Lang, hint: bool = True) -> None:
     """Write ``text`` to a file that must not exist yet."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        refuse_existing(target, lang)
+        refuse_existing(target, lang, hint)
     except OSError as error:
         reason = error.strerror or str(error)
         verb = "cannot write" if lang == "en" else "ei voi kirjoittaa"

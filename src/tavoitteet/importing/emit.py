@@ -56,7 +56,11 @@ def _comment_line(text: str, indent: int) -> str:
 
 def _comments(comment: Comment, indent: int) -> list[str]:
     width = max(WIDTH - indent - 2, 40)
-    wrapped = [part for line in comment.text.splitlines() for part in textwrap.wrap(line, width) or [""]]
+    wrapped = [
+        part
+        for line in comment.text.splitlines()
+        for part in ([line] if len(line) <= width else textwrap.wrap(line, width))
+    ]
     return [_comment_line(line, indent) for line in wrapped or [""]]
 
 
