@@ -131,6 +131,134 @@ def new_year(
     guarded(body, lang)
 
 
+# --- status views (status, list, show, years) -------------------------------------------------
+
+YearArgument = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Argument(help="Vuosi (oletus: kuluva vuosi, muuten viimeisin data/-kansiossa). / Year."),
+]
+CommitteeOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--committee", help="Vain tämä lautakunta (nimi tai sen osa). / Only this committee."),
+]
+AreaOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--area", help="Vain tämä tehtäväalue (tunnus tai nimi). / Only this service area."),
+]
+StatusOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--status", help="Vain tavoitteet, joilla tai joiden mittarilla on tämä tila. / Only this status."),
+]
+SpearheadOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--spearhead", help="Vain tätä strategiakärkeä edistävät tavoitteet. / Only this spearhead."),
+]
+AsOfOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--as-of", help="Arvioi tilanne tänä päivänä (31.12.2024 tai 2024-12-31). / Evaluate as of."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Tulosta JSON (docs/json.md). / Print JSON.")]
+DataOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--data", help="data/-kansio (oletus: haetaan nykyisestä kansiosta ylöspäin). / Data folder."),
+]
+
+
+def _filters(committee: str | None, area: str | None, status: str | None, spearhead: str | None) -> object:
+    from tavoitteet.commands.viewing import Filters
+
+    return Filters(committee, area, status, spearhead)
+
+
+@app.command()
+def status(
+    year: YearArgument = None,
+    committee: CommitteeOption = None,
+    area: AreaOption = None,
+    status: StatusOption = None,
+    spearhead: SpearheadOption = None,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Näytä vuoden tavoitteiden tila taulukkona. / Show where each goal of a year stands."""
+
+    def body() -> int:
+        from tavoitteet.commands import status as command
+        from tavoitteet.i18n import detect_lang
+
+        filters = _filters(committee, area, status, spearhead)
+        return command.run(year, filters, as_of, as_json, detect_lang(lang), data)  # type: ignore[arg-type]
+
+    guarded(body, lang)
+
+
+@app.command("list")
+def list_goals(
+    year: YearArgument = None,
+    committee: CommitteeOption = None,
+    area: AreaOption = None,
+    status: StatusOption = None,
+    spearhead: SpearheadOption = None,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Luettele tavoitteet ja mittarit tunnuksineen. / List goals and indicators with their ids."""
+
+    def body() -> int:
+        from tavoitteet.commands import list_goals as command
+        from tavoitteet.i18n import detect_lang
+
+        filters = _filters(committee, area, status, spearhead)
+        return command.run(year, filters, as_of, as_json, detect_lang(lang), data)  # type: ignore[arg-type]
+
+    guarded(body, lang)
+
+
+@app.command()
+def show(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="Tavoitteen tai mittarin tunnus. / Goal or indicator id.")],
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--year", help="Vuosi (oletus kuten status-komennossa). / Year."),
+    ] = None,
+    committee: CommitteeOption = None,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Näytä yksi tavoite tai mittari kaikkine tietoineen. / Show one goal or indicator in full."""
+
+    def body() -> int:
+        from tavoitteet.commands import show as command
+        from tavoitteet.i18n import detect_lang
+
+        return command.run(item_id, year, committee, as_of, as_json, detect_lang(lang), data)
+
+    guarded(body, lang)
+
+
+@app.command()
+def years(
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Luettele vuodet ja lautakunnat, joilla on tavoitetiedostoja. / List years and committees."""
+
+    def body() -> int:
+        from tavoitteet.commands import years as command
+        from tavoitteet.i18n import detect_lang
+
+        return command.run(as_json, detect_lang(lang), data)
+
+    guarded(body, lang)
+
+
 def _choice(enum: type[E], value: str, option: str) -> E:
     """Turn an option's text into its enum member or stop with a usage error."""
     from tavoitteet.errors import USAGE, UserError

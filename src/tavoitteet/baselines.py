@@ -1,0 +1,58 @@
+"""Trend baselines from earlier years' files: the I/O edge of the status evaluation.
+
+A trend indicator without ``vertailuarvo`` is compared to its latest value in
+the file of its baseline year (``vertailuvuosi``): the indicator with the same
+id, or the one the later indicator names in ``edeltäjä``, in any committee's
+file of that year.  Files that do not load are skipped (``validate`` reports them).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from tavoitteet.discovery import year_files
+from tavoitteet.evaluation import BaselineLookup
+from tavoitteet.loader import load_file
+from tavoitteet.model import GoalFile, Indicator, TrendIndicator
+from tavoitteet.parsing import ValueParseError
+from tavoitteet.values import parse_value
+
+
+def latest_number(indicator: Indicator) -> Decimal | None:
+    """The indicator's latest recorded value when it is a number."""
+    for entry in sorted(indicator.entries, key=lambda e: e.date, reverse=True):
+        if entry.value is None:
+            continue
+        try:
+            value = parse_value(indicator, entry.value)
+        except ValueParseError:
+            continue
+        if isinstance(value, Decimal):
+            return value
+    return None
+
+
+def find_baseline(indicator: TrendIndicator, earlier: list[GoalFile]) -> Decimal | None:
+    """The baseline in already-loaded files of the baseline year (pure)."""
+    wanted = {indicator.id, *([indicator.predecessor] if indicator.predecessor else [])}
+    for goal_file in earlier:
+        for candidate in goal_file.indicators():
+            if candidate.id in wanted and (value := latest_number(candidate)) is not None:
+                return value
+    return None
+
+
+def baseline_lookup(data_root: Path) -> BaselineLookup:
+    """A lookup that loads each baseline year's files from ``data_root`` once."""
+    files = year_files(data_root)
+    loaded: dict[int, list[GoalFile]] = {}
+
+    def lookup(indicator: TrendIndicator) -> Decimal | None:
+        year = indicator.baseline_year
+        if year not in loaded:
+            results = (load_file(path) for path in files.get(year, []))
+            loaded[year] = [r.goal_file for r in results if r.goal_file is not None]
+        return find_baseline(indicator, loaded[year])
+
+    return lookup

@@ -1,0 +1,52 @@
+"""``tavoitteet show ID``: one goal or indicator in full: texts, links, history, status and why."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from tavoitteet import errors
+from tavoitteet.commands import viewing
+from tavoitteet.i18n import Lang
+from tavoitteet.render.json_views import show_json
+from tavoitteet.render.show import Found, find, show_view
+
+
+def run(
+    item_id: str,
+    year: int | None,
+    committee: str | None,
+    as_of: str | None,
+    as_json: bool,
+    lang: Lang,
+    data: Path | None = None,
+) -> int:
+    today = date.today()
+    data_year = viewing.load_year(viewing.data_root(data, lang), year, today, lang)
+    result = viewing.evaluate(data_year, viewing.parse_as_of(as_of, today, lang))
+    result = viewing.apply_filters(result, viewing.Filters(committee=committee), lang)
+    found = _one(find(result, item_id.strip()), item_id, data_year.year, lang)
+    if as_json:
+        only = found.indicator.indicator.id if found.indicator else None
+        sys.stdout.write(show_json(result, found.goal, found.file.goal_file, found.area, lang, only))
+        return 0
+    viewing.print_view(show_view(found, lang))
+    return 0
+
+
+def _one(found: list[Found], item_id: str, year: int, lang: Lang) -> Found:
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        message = {
+            "fi": f"tavoitteet: tunnusta {item_id!r} ei löydy vuodelta {year}. Tunnukset näkyvät komennolla: tavoitteet list {year}",
+            "en": f"tavoitteet: no id {item_id!r} in {year}. List the ids with: tavoitteet list {year}",
+        }
+        raise errors.UserError(message[lang])
+    where = ", ".join(f.file.goal_file.committee for f in found)
+    message = {
+        "fi": f"tavoitteet: tunnus {item_id!r} löytyy usealta lautakunnalta ({where}); rajaa valinnalla --committee.",
+        "en": f"tavoitteet: the id {item_id!r} is in several committees ({where}); choose one with --committee.",
+    }
+    raise errors.UserError(message[lang], errors.USAGE)

@@ -1,0 +1,33 @@
+"""``tavoitteet years``: which years and committees have goal files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tavoitteet.commands import viewing
+from tavoitteet.discovery import year_files
+from tavoitteet.i18n import Lang
+from tavoitteet.loader import load_file
+from tavoitteet.render.json_views import years_json
+from tavoitteet.render.problems import display_path
+from tavoitteet.render.status import years_view
+
+
+def committee_name(path: Path) -> str:
+    """The committee a file names, or the file's name when it does not load."""
+    loaded = load_file(path)
+    return loaded.goal_file.committee if loaded.goal_file is not None else path.stem
+
+
+def run(as_json: bool, lang: Lang, data: Path | None = None) -> int:
+    root = viewing.data_root(data, lang)
+    index = {
+        year: [(committee_name(path), Path(display_path(path))) for path in paths]
+        for year, paths in year_files(root).items()
+    }
+    if as_json:
+        sys.stdout.write(years_json(index))
+        return 0
+    viewing.print_view([years_view(index, lang)])
+    return 0

@@ -1,0 +1,301 @@
+"""Every word the status views show, in Finnish and English, and the "why" explanations.
+
+Numbers and dates are formatted the reader's way (``1 234,5`` and ``10.10.2023``
+in Finnish).  Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+
+from tavoitteet.evaluation import GoalResult, IndicatorResult, Status, Why
+from tavoitteet.i18n import Lang, translate
+from tavoitteet.model import DeadlineIndicator, Indicator, Target
+from tavoitteet.parsing import format_date, format_number
+from tavoitteet.values import NOT_APPLICABLE, Value
+
+STATUS_NAMES: Mapping[Status, Mapping[Lang, str]] = {
+    Status.MET: {"fi": "toteutunut", "en": "met"},
+    Status.PARTLY: {"fi": "osittain toteutunut", "en": "partly met"},
+    Status.NOT_MET: {"fi": "ei toteutunut", "en": "not met"},
+    Status.IN_PROGRESS: {"fi": "kesken", "en": "in progress"},
+    Status.NOT_ASSESSED: {"fi": "ei arvioitu", "en": "not assessed"},
+    Status.NOT_APPLICABLE: {"fi": "ei sovellu", "en": "not applicable"},
+    Status.REPORTED: {"fi": "raportoitu", "en": "reported"},
+}
+
+STATUS_STYLES: Mapping[Status, str] = {
+    Status.MET: "bold green",
+    Status.PARTLY: "bold yellow",
+    Status.NOT_MET: "bold red",
+    Status.IN_PROGRESS: "cyan",
+    Status.NOT_ASSESSED: "magenta",
+    Status.NOT_APPLICABLE: "dim",
+    Status.REPORTED: "blue",
+}
+
+LABELS = {
+    "goal_indicator": {"fi": "Tavoite / mittari", "en": "Goal / indicator"},
+    "target": {"fi": "Tavoitetaso", "en": "Target"},
+    "latest": {"fi": "Toteuma", "en": "Latest"},
+    "source_vertailuarvo": {"fi": "tiedostoon kirjattu vertailuarvo", "en": "baseline written in the file"},
+    "source_edellinen vuosi": {"fi": "vuoden {year} toteuma", "en": "realization in {year}"},
+    "status": {"fi": "Tila", "en": "Status"},
+    "comment": {"fi": "Kommentti", "en": "Comment"},
+    "summary": {"fi": "Yhteenveto", "en": "Summary"},
+    "goals": {"fi": "Tavoitteet", "en": "Goals"},
+    "indicators": {"fi": "Mittarit", "en": "Indicators"},
+    "goal": {"fi": "Tavoite", "en": "Goal"},
+    "indicator": {"fi": "Mittari", "en": "Indicator"},
+    "area": {"fi": "Tehtäväalue", "en": "Service area"},
+    "committee": {"fi": "Lautakunta", "en": "Committee"},
+    "year": {"fi": "Vuosi", "en": "Year"},
+    "date": {"fi": "Pvm", "en": "Date"},
+    "years": {"fi": "Vuodet", "en": "Years"},
+    "files": {"fi": "Tiedostot", "en": "Files"},
+    "id": {"fi": "Tunnus", "en": "Id"},
+    "status_on": {"fi": "{committee} {year}: tila {date}", "en": "{committee} {year}: status on {date}"},
+    "year_summary": {"fi": "Vuosi {year}, tila {date}", "en": "Year {year}, status on {date}"},
+    "year_running": {"fi": "vuosi on kesken", "en": "the year is still running"},
+    "year_over": {"fi": "vuosi on päättynyt", "en": "the year is over"},
+    "manual_mark": {"fi": "käsin", "en": "set by hand"},
+    "of": {"fi": "{count}/{total}", "en": "{count}/{total}"},
+    "rule": {"fi": "Arviointisääntö", "en": "Goal rule"},
+    "why": {"fi": "Perustelu", "en": "Why"},
+    "history": {"fi": "Toteumahistoria", "en": "Realization history"},
+    "no_history": {"fi": "Ei kirjattua toteumaa.", "en": "Nothing recorded."},
+    "spearhead": {"fi": "Strategiakärki", "en": "Strategy spearhead"},
+    "also_advances": {"fi": "Edistää myös", "en": "Also advances"},
+    "description": {"fi": "Kuvaus", "en": "Description"},
+    "action": {"fi": "Teko", "en": "Action"},
+    "kind": {"fi": "Tyyppi", "en": "Kind"},
+    "condition": {"fi": "Ehto", "en": "Condition"},
+    "responsible": {"fi": "Vastuuhenkilö", "en": "Responsible"},
+    "baseline": {"fi": "Vertailuarvo", "en": "Baseline"},
+    "missing": {"fi": "puuttuu", "en": "missing"},
+    "file": {"fi": "Tiedosto", "en": "File"},
+    "nothing": {"fi": "Ei näytettävää valituilla rajauksilla.", "en": "Nothing matches the filters."},
+    "done": {"fi": "valmis {date}", "en": "done {date}"},
+    "not_done": {"fi": "ei valmis", "en": "not done"},
+    "yes": {"fi": "kyllä", "en": "yes"},
+    "no": {"fi": "ei", "en": "no"},
+    "rule_kaikki": {"fi": "kaikki mittarit", "en": "all indicators"},
+    "rule_heikoin": {"fi": "heikoin ratkaisee", "en": "the weakest decides"},
+    "rule_osuus": {"fi": "vähintään {share} % mittareista", "en": "at least {share} % of indicators"},
+}
+
+WHY = {
+    "manual": {"fi": "Toteutumistaso asetettu käsin: {reason}", "en": "Level set by hand: {reason}"},
+    "no_entries": {"fi": "Toteumaa ei ole kirjattu.", "en": "Nothing has been recorded."},
+    "value_missing": {"fi": "Arvo puuttuu: {reason}", "en": "Value missing: {reason}"},
+    "invalid_value": {"fi": "Arvoa {value} ei voi tulkita.", "en": "The value {value} cannot be read."},
+    "not_applicable": {"fi": "Ehto ei täyttynyt.", "en": "The condition did not hold."},
+    "answer_matches": {
+        "fi": "Vastaus {answer} on tavoitteen mukainen.",
+        "en": "The answer {answer} is the one aimed for.",
+    },
+    "answer_differs": {
+        "fi": "Vastaus {answer} ei ole tavoitteen mukainen.",
+        "en": "The answer {answer} is not the one aimed for.",
+    },
+    "in_target": {
+        "fi": "{value} täyttää tavoitteen ({target}).",
+        "en": "{value} meets the target ({target}).",
+    },
+    "outside_target": {
+        "fi": "{value} ei täytä tavoitetta ({target}).",
+        "en": "{value} does not meet the target ({target}).",
+    },
+    "categories_all_met": {
+        "fi": "Kaikki {total} luokkaa täyttävät tavoitteen.",
+        "en": "All {total} categories meet the target.",
+    },
+    "categories_some_met": {
+        "fi": "{met}/{total} luokkaa täyttää tavoitteen.{missing}",
+        "en": "{met}/{total} categories meet the target.{missing}",
+    },
+    "categories_none_met": {
+        "fi": "Mikään luokka ei täytä tavoitetta.{missing}",
+        "en": "No category meets the target.{missing}",
+    },
+    "missing_categories": {"fi": " Ilmoittamatta: {names}.", "en": " Not reported: {names}."},
+    "no_baseline": {
+        "fi": "Vertailuvuoden {year} arvoa ei löydy.",
+        "en": "No value for the baseline year {year}.",
+    },
+    "trend_met": {
+        "fi": "{baseline} → {value} ({change}): muutos tavoitteen suuntaan.",
+        "en": "{baseline} → {value} ({change}): change in the aimed direction.",
+    },
+    "trend_unchanged": {"fi": "{baseline} → {value}: ei muutosta.", "en": "{baseline} → {value}: no change."},
+    "trend_wrong_direction": {
+        "fi": "{baseline} → {value} ({change}): muutos väärään suuntaan.",
+        "en": "{baseline} → {value} ({change}): change in the wrong direction.",
+    },
+    "trend_too_small": {
+        "fi": "{baseline} → {value} ({change}): muutos alle {wanted} %.",
+        "en": "{baseline} → {value} ({change}): change below {wanted} %.",
+    },
+    "done_on_time": {
+        "fi": "Valmis {done}, määräpäivä {deadline}.",
+        "en": "Done {done}, deadline {deadline}.",
+    },
+    "done_late": {
+        "fi": "Valmis {done}, myöhässä (määräpäivä {deadline}).",
+        "en": "Done {done}, late (deadline {deadline}).",
+    },
+    "not_done_yet": {
+        "fi": "Ei vielä valmis; määräpäivä {deadline}.",
+        "en": "Not done yet; deadline {deadline}.",
+    },
+    "not_done_by_deadline": {
+        "fi": "Ei valmis määräpäivään {deadline} mennessä.",
+        "en": "Not done by the deadline {deadline}.",
+    },
+    "reported": {
+        "fi": "Seurattava luku {value}: raportoidaan, ei arvioida.",
+        "en": "Tracked count {value}: reported, not judged.",
+    },
+    "level_not_set": {
+        "fi": "Laadullisen mittarin toteutumistasoa ei ole asetettu.",
+        "en": "The level of this qualitative indicator has not been set.",
+    },
+    "pending": {
+        "fi": "{text} Vuosi tai määräaika on kesken.",
+        "en": "{text} The year or deadline is still running.",
+    },
+    "none_applicable": {"fi": "Mikään mittari ei sovellu.", "en": "No indicator applies."},
+    "none_judged": {"fi": "Mittarit vain raportoidaan.", "en": "The indicators are only reported."},
+    "weakest": {"fi": "Heikoin mittari: {weakest}.", "en": "Weakest indicator: {weakest}."},
+    "enough_met": {"fi": "{met}/{judged} toteutunut ({rule}).", "en": "{met}/{judged} met ({rule})."},
+    "still_possible": {
+        "fi": "{met}/{judged} toteutunut; keskeneräiset voivat vielä riittää ({rule}).",
+        "en": "{met}/{judged} met; those in progress may still suffice ({rule}).",
+    },
+    "not_assessed_parts": {
+        "fi": "{met}/{judged} toteutunut; osaa ei ole arvioitu ({rule}).",
+        "en": "{met}/{judged} met; some were not assessed ({rule}).",
+    },
+    "some_met": {"fi": "{met}/{judged} toteutunut ({rule}).", "en": "{met}/{judged} met ({rule})."},
+    "none_met_yet": {
+        "fi": "Ei vielä toteutuneita; osa on kesken ({rule}).",
+        "en": "None met yet; some in progress ({rule}).",
+    },
+    "none_met": {"fi": "{met}/{judged} toteutunut ({rule}).", "en": "{met}/{judged} met ({rule})."},
+}
+
+
+def label(key: str, lang: Lang, **args: object) -> str:
+    return translate(LABELS, key, lang, args)
+
+
+def status_name(status: Status, lang: Lang) -> str:
+    return STATUS_NAMES[status][lang]
+
+
+def number(value: Decimal | int, lang: Lang) -> str:
+    return format_number(value, lang)
+
+
+def signed(value: Decimal, lang: Lang) -> str:
+    return ("+" if value > 0 else "") + number(value, lang)
+
+
+def day(value: date, lang: Lang) -> str:
+    return format_date(value, lang)
+
+
+_BOUNDS = {
+    "at_least": {"fi": "vähintään", "en": "at least"},
+    "more_than": {"fi": "yli", "en": "more than"},
+    "at_most": {"fi": "enintään", "en": "at most"},
+    "less_than": {"fi": "alle", "en": "less than"},
+    "exactly": {"fi": "tasan", "en": "exactly"},
+}
+
+
+def target_text(target: Target, lang: Lang) -> str:
+    """A numeric target as words: ``vähintään 5, enintään 8``."""
+    parts = [
+        f"{words[lang]} {number(getattr(target, name), lang)}"
+        for name, words in _BOUNDS.items()
+        if getattr(target, name) is not None
+    ]
+    return ", ".join(parts)
+
+
+def value_text(indicator: Indicator, value: Value | None, lang: Lang) -> str:
+    """A realization value for reading: numbers and dates the reader's way."""
+    if value is None:
+        return ""
+    if value is NOT_APPLICABLE:
+        return status_name(Status.NOT_APPLICABLE, lang)
+    if isinstance(value, bool):
+        if isinstance(indicator, DeadlineIndicator):
+            return label("done" if value else "not_done", lang, date="")
+        return label("yes" if value else "no", lang)
+    if isinstance(value, Decimal):
+        return number(value, lang)
+    if isinstance(value, date):
+        return label("done", lang, date=day(value, lang))
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {number(v, lang)}" for k, v in value.items())
+    return str(value)
+
+
+def _arg(value: object, lang: Lang) -> str:
+    if isinstance(value, bool):
+        return label("yes" if value else "no", lang)
+    if isinstance(value, Decimal | int):
+        return number(value, lang)
+    if isinstance(value, date):
+        return day(value, lang)
+    if isinstance(value, Status):
+        return status_name(value, lang)
+    return str(value)
+
+
+def why_args(why: Why, lang: Lang) -> dict[str, str]:
+    """The explanation's arguments formatted for reading."""
+    args = {key: _arg(value, lang) for key, value in why.args.items() if key not in ("missing", "change")}
+    change = why.args.get("change")
+    if isinstance(change, Decimal):
+        percent = why.args.get("percent")
+        args["change"] = signed(change, lang)
+        if isinstance(percent, Decimal):
+            args["change"] += f", {signed(percent.quantize(Decimal('0.1')), lang)} %"
+    missing = why.args.get("missing")
+    args["missing"] = (
+        translate(WHY, "missing_categories", lang, {"names": ", ".join(missing)})
+        if isinstance(missing, list) and missing
+        else ""
+    )
+    return args
+
+
+def explain(result: IndicatorResult, lang: Lang) -> str:
+    """Why an indicator has its status, in a sentence."""
+    args = why_args(result.why, lang)
+    target = getattr(result.indicator, "target", None)
+    if isinstance(target, Target):
+        args["target"] = target_text(target, lang)
+    if result.why.code == "answer_matches" or result.why.code == "answer_differs":
+        args["answer"] = value_text(result.indicator, result.value, lang)
+    text = translate(WHY, result.why.code, lang, args)
+    if result.why.pending:
+        text = translate(WHY, "pending", lang, {"text": text})
+    return text
+
+
+def rule_text(goal: GoalResult, lang: Lang) -> str:
+    share = goal.rule.share_percent
+    return label(f"rule_{goal.rule.method}", lang, share=number(share, lang) if share is not None else "")
+
+
+def explain_goal(goal: GoalResult, lang: Lang) -> str:
+    """Why a goal has its status, in a sentence."""
+    args = why_args(goal.why, lang)
+    args["rule"] = rule_text(goal, lang)
+    return translate(WHY, goal.why.code, lang, args)

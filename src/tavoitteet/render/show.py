@@ -1,0 +1,122 @@
+"""``tavoitteet show``: one goal or indicator in full, as rich renderables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from tavoitteet.evaluation import AreaResult, FileResult, GoalResult, IndicatorResult, YearResult
+from tavoitteet.i18n import Lang
+from tavoitteet.parsing import ValueParseError
+from tavoitteet.render.labels import day, explain, explain_goal, label, number, rule_text, signed, value_text
+from tavoitteet.render.status import status_text
+from tavoitteet.values import parse_value
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Where an id was found: the goal, and the indicator when the id named one."""
+
+    file: FileResult
+    area: AreaResult
+    goal: GoalResult
+    indicator: IndicatorResult | None = None
+
+
+def find(year: YearResult, item_id: str) -> list[Found]:
+    """Every goal or indicator with ``item_id`` in the year (ids are unique per file)."""
+    found = []
+    for file_result in year.files:
+        for area in file_result.areas:
+            for goal in area.goals:
+                if goal.goal.id == item_id:
+                    found.append(Found(file_result, area, goal))
+                found += [
+                    Found(file_result, area, goal, i) for i in goal.indicators if i.indicator.id == item_id
+                ]
+    return found
+
+
+def _line(key: str, value: str | Text | None, lang: Lang) -> Text | None:
+    if value is None or value == "":
+        return None
+    return Text.assemble((f"{label(key, lang)}: ", "bold"), value)
+
+
+def _lines(*items: Text | None) -> list[RenderableType]:
+    return [item for item in items if item is not None]
+
+
+def show_view(found: Found, lang: Lang) -> list[RenderableType]:
+    goal = found.goal
+    spearheads = {s.id: s.name for s in found.file.goal_file.spearheads}
+    links = [goal.goal.spearhead] if goal.goal.spearhead else []
+    head = _lines(
+        Text(
+            f"{found.file.goal_file.committee} {found.file.goal_file.year} · {found.area.area.name}",
+            style="dim",
+        ),
+        Text(f"{goal.goal.title} ({goal.goal.id})", style="bold"),
+        _line("description", goal.goal.description, lang),
+        _line("spearhead", ", ".join(f"{spearheads.get(k, k)} ({k})" for k in links), lang),
+        _line(
+            "also_advances", ", ".join(f"{spearheads.get(k, k)} ({k})" for k in goal.goal.also_advances), lang
+        ),
+        _line("status", status_text(goal.status, lang), lang),
+        _line("rule", rule_text(goal, lang), lang),
+        _line("why", explain_goal(goal, lang), lang),
+        *[Text(f"- {note}") for note in goal.goal.notes],
+    )
+    indicators = [found.indicator] if found.indicator is not None else list(goal.indicators)
+    actions = {i.id: a for a in goal.goal.actions for i in a.indicators}
+    body: list[RenderableType] = []
+    for result in indicators:
+        action = actions.get(result.indicator.id)
+        body += [Text(""), indicator_view(result, lang, action.text if action else None)]
+    return [*head, *body]
+
+
+def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = None) -> RenderableType:
+    ind = result.indicator
+    trend = result.trend
+    baseline = None
+    if trend is not None:
+        change = f" → {signed(trend.change, lang)}" if trend.change is not None else ""
+        source = label(f"source_{trend.source}", lang, year=getattr(ind, "baseline_year", ""))
+        baseline = f"{number(trend.baseline, lang)} ({source}){change}"
+    parts = _lines(
+        Text(f"{label('indicator', lang)}: {ind.name or ind.target_text} ({ind.id})", style="bold"),
+        _line("action", action, lang),
+        _line("target", ind.target_text, lang),
+        _line("kind", ind.kind, lang),
+        _line("condition", ind.condition, lang),
+        _line("baseline", baseline, lang),
+        _line("status", status_text(result.status, lang, result.is_manual), lang),
+        _line("why", explain(result, lang), lang),
+    )
+    return Group(*parts, history_table(result, lang))
+
+
+def history_table(result: IndicatorResult, lang: Lang) -> RenderableType:
+    entries = sorted(result.indicator.entries, key=lambda e: e.date)
+    if not entries:
+        return Text(label("no_history", lang), style="italic")
+    table = Table(title=label("history", lang), title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    table.add_column(label("date", lang), width=10)
+    table.add_column(label("latest", lang), ratio=2, overflow="fold")
+    table.add_column(label("comment", lang), ratio=4, overflow="fold")
+    for entry in entries:
+        if entry.value is None:
+            shown = label("missing", lang)
+        else:
+            try:
+                shown = value_text(result.indicator, parse_value(result.indicator, entry.value), lang)
+            except ValueParseError:
+                shown = str(entry.value)
+        notes = " · ".join(t for t in (entry.missing_reason, entry.comment, entry.by, entry.source) if t)
+        table.add_row(day(entry.date, lang), shown, notes)
+    return table

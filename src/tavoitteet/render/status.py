@@ -1,0 +1,198 @@
+"""The status and list views as rich renderables; the command prints them.
+
+A table per committee and service area: goal, indicator, target as the
+committee wrote it, the latest realization, the status as (coloured) words and
+the comment.  Colour only repeats what the words say, so the output reads on
+paper, for colour-blind readers and with ``NO_COLOR``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from tavoitteet.evaluation import (
+    AreaResult,
+    Counts,
+    GoalResult,
+    IndicatorResult,
+    Status,
+    YearResult,
+    year_over,
+)
+from tavoitteet.i18n import Lang
+from tavoitteet.render.labels import STATUS_STYLES, day, label, status_name, value_text
+
+
+def status_text(status: Status, lang: Lang, manual: bool = False) -> Text:
+    text = Text(status_name(status, lang), style=STATUS_STYLES[status])
+    if manual:
+        text.append(f" ({label('manual_mark', lang)})")
+    return text
+
+
+def counts_text(counts: Counts, lang: Lang) -> str:
+    """``toteutunut 4/7, kesken 3/7``: every status present, out of all items."""
+    parts = [f"{status_name(s, lang)} {counts[s]}/{counts.total}" for s in Status if counts[s]]
+    return ", ".join(parts) or "-"
+
+
+def latest_text(result: IndicatorResult, lang: Lang) -> str:
+    entry = result.latest
+    if entry is None:
+        return ""
+    shown = (
+        label("missing", lang) if entry.value is None else value_text(result.indicator, result.value, lang)
+    )
+    return f"{shown}\n{day(entry.date, lang)}"
+
+
+def comment_text(result: IndicatorResult, lang: Lang) -> str:
+    parts = []
+    if result.latest is not None:
+        parts += [t for t in (result.latest.missing_reason, result.latest.comment) if t]
+    if result.manual is not None:
+        parts.append(f"{label('manual_mark', lang).capitalize()}: {result.manual.reason}")
+    return " ".join(parts)
+
+
+def indicator_name(result: IndicatorResult, actions: Mapping[str, str]) -> str:
+    """The indicator's name, else the text of the action it measures, else its id."""
+    indicator = result.indicator
+    return indicator.name or actions.get(indicator.id) or indicator.id
+
+
+def area_table(area: AreaResult, lang: Lang) -> Table:
+    table = Table(
+        title=area.area.name,
+        title_justify="left",
+        title_style="bold",
+        caption=f"{label('summary', lang)}: {summary_line(area.goal_counts, area.indicator_counts, lang)}",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=True,
+    )
+    table.add_column(label("goal_indicator", lang), ratio=6, overflow="fold")
+    table.add_column(label("target", lang), ratio=5, overflow="fold")
+    table.add_column(label("latest", lang), width=10, overflow="fold")
+    table.add_column(label("status", lang), width=10, overflow="fold")
+    table.add_column(label("comment", lang), ratio=5, overflow="fold")
+    for goal in area.goals:
+        _add_goal(table, goal, lang)
+    return table
+
+
+def _add_goal(table: Table, goal: GoalResult, lang: Lang) -> None:
+    table.add_row(Text(goal.goal.title, style="bold"), "", "", status_text(goal.status, lang), "")
+    actions = {i.id: a.text for a in goal.goal.actions for i in a.indicators}
+    for i, result in enumerate(goal.indicators):
+        table.add_row(
+            f"• {indicator_name(result, actions)}",
+            result.indicator.target_text,
+            latest_text(result, lang),
+            status_text(result.status, lang, result.is_manual),
+            comment_text(result, lang),
+            end_section=i == len(goal.indicators) - 1,
+        )
+
+
+def summary_line(goals: Counts, indicators: Counts, lang: Lang) -> str:
+    return (
+        f"{label('goals', lang).lower()} {counts_text(goals, lang)}; "
+        f"{label('indicators', lang).lower()} {counts_text(indicators, lang)}"
+    )
+
+
+def year_panel(year: YearResult, lang: Lang) -> Panel:
+    state = label("year_over" if year_over(year.year, year.as_of) else "year_running", lang)
+    lines = [
+        Text.assemble(
+            (f"{label('goals', lang)} ({year.goal_counts.total}): ", "bold"),
+            counts_text(year.goal_counts, lang),
+        ),
+        Text.assemble(
+            (f"{label('indicators', lang)} ({year.indicator_counts.total}): ", "bold"),
+            counts_text(year.indicator_counts, lang),
+        ),
+        Text(f"{label('status', lang)}: ").append_text(status_text(year.status, lang)).append(f"; {state}."),
+    ]
+    title = label("year_summary", lang, year=year.year, date=day(year.as_of, lang))
+    return Panel(Group(*lines), title=title, title_align="left", box=box.SQUARE)
+
+
+def status_view(year: YearResult, lang: Lang) -> list[RenderableType]:
+    """Everything ``tavoitteet status`` shows, in order."""
+    if not year.files:
+        return [Text(label("nothing", lang)), year_panel(year, lang)]
+    return [*_committees(year, lang), year_panel(year, lang)]
+
+
+def _committees(year: YearResult, lang: Lang) -> Iterator[RenderableType]:
+    for file_result in year.files:
+        heading = label(
+            "status_on",
+            lang,
+            committee=file_result.goal_file.committee,
+            year=year.year,
+            date=day(year.as_of, lang),
+        )
+        yield Text(heading, style="bold underline")
+        yield Text("")
+        for area in file_result.areas:
+            yield area_table(area, lang)
+            yield Text("")
+
+
+def list_view(year: YearResult, lang: Lang) -> list[RenderableType]:
+    """One row per goal with its id, and its indicators' ids beneath, for ``show`` and ``record``."""
+    if not year.files:
+        return [Text(label("nothing", lang))]
+    views: list[RenderableType] = []
+    for file_result in year.files:
+        table = Table(
+            title=f"{file_result.goal_file.committee} {year.year}",
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            expand=True,
+        )
+        table.add_column(label("id", lang), ratio=4, overflow="fold")
+        table.add_column(label("goal_indicator", lang), ratio=6, overflow="fold")
+        table.add_column(label("status", lang), width=10, overflow="fold")
+        for area in file_result.areas:
+            table.add_row(Text(area.area.name, style="italic"), "", "")
+            for goal in area.goals:
+                table.add_row(
+                    Text(goal.goal.id, style="bold"), goal.goal.title, status_text(goal.status, lang)
+                )
+                actions = {i.id: a.text for a in goal.goal.actions for i in a.indicators}
+                for result in goal.indicators:
+                    name = indicator_name(result, actions)
+                    table.add_row(f"  {result.indicator.id}", f"  {name}", status_text(result.status, lang))
+            table.add_section()
+        views += [table, Text("")]
+    return views
+
+
+def years_view(index: Mapping[int, Sequence[tuple[str, Path]]], lang: Lang) -> RenderableType:
+    """The years with their committees and files."""
+    if not index:
+        return Text(label("nothing", lang))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(label("year", lang))
+    table.add_column(label("committee", lang), overflow="fold")
+    table.add_column(label("file", lang), overflow="fold")
+    for year, items in sorted(index.items()):
+        for n, (name, path) in enumerate(items):
+            table.add_row(str(year) if n == 0 else "", name, path.as_posix())
+    return table
