@@ -14,11 +14,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import DATA
 from tavoitteet import writer
 from tavoitteet.writer import NewEntry, NewLevel, WriteRefused
 from tavoitteet.yamledit import quote
 from tavoitteet.yamlread import parse_bytes
+
+from conftest import DATA
 
 HANDMADE = """\
 # Kommentti ennen ensimmäistä avainta

@@ -259,6 +259,87 @@ def years(
     guarded(body, lang)
 
 
+# --- recording outcomes (record, history) -----------------------------------------------------
+
+
+@app.command("record")
+def record_outcome(
+    indicator_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(metavar="[TUNNUS]", help="Mittarin tunnus; ilman tunnusta kysytään vuorotellen. / Indicator id."),
+    ] = None,
+    value: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="[ARVO]",
+            help="kyllä/ei, luku (1 234,5), luokittain (lapset=1 nuoret=2), päivämäärä tai 'ei sovellu'. / Value.",
+        ),
+    ] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Vuosi (oletus: viimeisin, jossa mittari on). / Year.")] = None,  # noqa: UP045
+    comment: Annotated[Optional[str], typer.Option("--comment", help="Kommentti. / Comment.")] = None,  # noqa: UP045
+    source: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--source", help="Lähde: mistä raportista tai järjestelmästä luku on. / Evidence source."),
+    ] = None,
+    day: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--date", help="Kirjauksen päivämäärä (oletus: tänään), esim. 10.10.2024. / Entry date."),
+    ] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Kirjaaja. / Who records.")] = None,  # noqa: UP045
+    level: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--level",
+            help="Toteutumistaso käsin: toteutunut, 'osittain toteutunut', 'ei toteutunut', 'ei sovellu'. / Manual level.",
+        ),
+    ] = None,
+    reason: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--reason", help="Perustelu --level-valinnalle (pakollinen). / Reason for --level."),
+    ] = None,
+    committee: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--committee", help="Kysyttäessä vain tämä lautakunta. / Interactive: only this committee."),
+    ] = None,
+    area: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--area", help="Kysyttäessä vain tämä tehtäväalue. / Interactive: only this service area."),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Kirjaa toteuma tavoitetiedostoon muuta tiedostoa koskematta. / Record an outcome into its goal file."""
+
+    def body() -> int:
+        from tavoitteet.commands import record as command
+        from tavoitteet.i18n import detect_lang
+
+        options = command.Options(year, comment, source, day, by, level, reason, committee, area)
+        return command.run(indicator_id, value, options, detect_lang(lang))
+
+    guarded(body, lang)
+
+
+@app.command()
+def history(
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Argument(help="Vuosi (oletus: kuluva vuosi, muuten viimeisin). / Year."),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Enintään näin monta kirjausta (0 = kaikki). / At most.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Tulosta JSON. / Print JSON.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Näytä vuoden viimeisimmät kirjaukset, uusin ensin. / Show the year's latest entries, newest first."""
+
+    def body() -> int:
+        from tavoitteet.commands import history as command
+        from tavoitteet.i18n import detect_lang
+
+        return command.run(year, limit, as_json, detect_lang(lang))
+
+    guarded(body, lang)
+
+
 def _choice(enum: type[E], value: str, option: str) -> E:
     """Turn an option's text into its enum member or stop with a usage error."""
     from tavoitteet.errors import USAGE, UserError

@@ -1,0 +1,164 @@
+"""``tavoitteet record``: write an outcome into its goal file, one indicator or interactively.
+
+The value is parsed by :mod:`tavoitteet.recordvalue`, written by
+:mod:`tavoitteet.writer` (which never damages the file), and the indicator's new
+status is printed from :mod:`tavoitteet.evaluation`.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tavoitteet import errors
+from tavoitteet.commands import recordfind
+from tavoitteet.commands.recordfind import Found
+from tavoitteet.evaluation import IndicatorResult, evaluate_indicator, no_baseline
+from tavoitteet.i18n import Lang
+from tavoitteet.model import Indicator, ManualLevelName
+from tavoitteet.parsing import ValueParseError, parse_date
+from tavoitteet.recordvalue import RecordValueError, parse_record_value
+from tavoitteet.writer import Change, NewEntry, NewLevel, WriteRefused, Written, record
+
+LEVELS: tuple[ManualLevelName, ...] = ("toteutunut", "osittain toteutunut", "ei toteutunut", "ei sovellu")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the user gave besides the indicator and the value."""
+
+    year: int | None = None
+    comment: str | None = None
+    source: str | None = None
+    day: str | None = None
+    by: str | None = None
+    level: str | None = None
+    reason: str | None = None
+    committee: str | None = None
+    area: str | None = None
+
+
+def run(indicator_id: str | None, value: str | None, options: Options, lang: Lang) -> int:
+    root = recordfind.data_root(lang)
+    if indicator_id is None:
+        from tavoitteet.commands import recordprompt
+
+        return recordprompt.run(root, options, lang)
+    found = recordfind.find_indicator(root, indicator_id, options.year, lang)
+    changes = build_changes(found.indicator, value, options, lang)
+    written = write(found, changes, lang)
+    sys.stdout.write(recorded_text(found, changes, status_after(written, found, root), lang))
+    return errors.OK
+
+
+def build_changes(indicator: Indicator, value: str | None, options: Options, lang: Lang) -> list[Change]:
+    """The entry and/or level to write; usage errors for anything that does not fit."""
+    day = parse_day(options.day, lang)
+    changes: list[Change] = []
+    if value is not None:
+        changes.append(
+            NewEntry(day, parsed_value(indicator, value, lang), options.by, options.source, options.comment)
+        )
+    if options.level is not None:
+        changes.append(_level(options, day, lang))
+    elif options.reason is not None:
+        raise _usage(lang, "--reason kuuluu --level-valinnan kanssa.", "--reason goes with --level.")
+    if not changes:
+        raise _usage(
+            lang,
+            "anna arvo (esim. tavoitteet record TUNNUS kyllä) tai --level ja --reason.",
+            "give a value (e.g. tavoitteet record ID kyllä) or --level with --reason.",
+        )
+    return changes
+
+
+def parsed_value(indicator: Indicator, value: str, lang: Lang) -> str | dict[str, str]:
+    try:
+        return parse_record_value(indicator, value).text
+    except RecordValueError as error:
+        raise errors.UserError(f"tavoitteet: {indicator.id}: {error.describe(lang)}", errors.USAGE) from None
+
+
+def _level(options: Options, day: date, lang: Lang) -> NewLevel:
+    level = (options.level or "").strip().casefold()
+    if level not in LEVELS:
+        shown = ", ".join(LEVELS)
+        raise _usage(
+            lang,
+            f"--level '{options.level}' ei kelpaa; sallitut: {shown}.",
+            f"--level '{options.level}' is not valid; allowed: {shown}.",
+        )
+    if not (options.reason or "").strip():
+        raise _usage(
+            lang,
+            '--level tarvitsee perustelun: lisää --reason "miksi".',
+            '--level needs a reason: add --reason "why".',
+        )
+    return NewLevel(level, (options.reason or "").strip(), day, options.by)
+
+
+def parse_day(text: str | None, lang: Lang) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return parse_date(text)
+    except ValueParseError:
+        raise _usage(
+            lang,
+            f"--date '{text}' ei ole päivämäärä; kirjoita esim. 10.10.2024.",
+            f"--date '{text}' is not a date; write e.g. 10.10.2024.",
+        ) from None
+
+
+def write(found: Found, changes: list[Change], lang: Lang) -> Written:
+    try:
+        return record(found.path, found.indicator.id, changes)
+    except WriteRefused as refused:
+        raise errors.UserError(f"tavoitteet: {refused.describe(lang)}", errors.PROBLEMS) from None
+
+
+def status_after(written: Written, found: Found, root: Path) -> IndicatorResult | None:
+    """The indicator's status after the write, evaluated today (or on the entry's later date)."""
+    goal_file = written.loaded.goal_file
+    if goal_file is None:  # pragma: no cover - the writer only writes valid files
+        return None
+    indicator = next(i for i in goal_file.indicators() if i.id == found.indicator.id)
+    latest = max((e.date for e in indicator.entries), default=date.today())
+    return evaluate_indicator(indicator, goal_file.year, max(date.today(), latest), _baselines(root))
+
+
+def _baselines(root: Path):  # type: ignore[no-untyped-def]
+    # INTEGRATION POINT: tavoitteet.baselines (earlier years' values for trend
+    # indicators) is being built alongside; use it when present.
+    try:
+        from tavoitteet.baselines import baseline_lookup
+    except ImportError:  # pragma: no cover
+        return no_baseline
+    return baseline_lookup(root)
+
+
+def recorded_text(found: Found, changes: list[Change], result: IndicatorResult | None, lang: Lang) -> str:
+    """What was written and where, and the indicator's status now."""
+    where = f"{found.display} ({found.year})"
+    lines = [("Kirjattu" if lang == "fi" else "Recorded") + f": {found.indicator.id} -> {where}"]
+    for change in changes:
+        for key, text in change.as_data().items():
+            shown = ", ".join(f"{k}: {v}" for k, v in text.items()) if isinstance(text, dict) else text
+            lines.append(f"  {key}: {shown}")
+    if result is not None:
+        lines.append(("Tila nyt" if lang == "fi" else "Status now") + f": {status_text(result, lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def status_text(result: IndicatorResult, lang: Lang) -> str:
+    try:
+        from tavoitteet.render.labels import explain, status_name
+    except ImportError:  # pragma: no cover - labels are built alongside
+        return str(result.status.value)
+    return f"{status_name(result.status, lang)} ({explain(result, lang)})"
+
+
+def _usage(lang: Lang, fi: str, en: str) -> errors.UserError:
+    return errors.UserError("tavoitteet: " + (en if lang == "en" else fi), errors.USAGE)

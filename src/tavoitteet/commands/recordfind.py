@@ -1,0 +1,96 @@
+"""Finding the indicator to record: by id across the years, or every open one of a year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tavoitteet import errors
+from tavoitteet.commands.validate import data_not_found_message
+from tavoitteet.discovery import DataNotFound, find_data_root, year_files
+from tavoitteet.i18n import Lang
+from tavoitteet.loader import load_file
+from tavoitteet.model import Goal, GoalFile, Indicator, IndicatorBase, ServiceArea, walk
+from tavoitteet.render.problems import display_path
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An indicator with the file, year, area and goal it belongs to."""
+
+    year: int
+    path: Path
+    goal_file: GoalFile
+    area: ServiceArea
+    goal: Goal
+    indicator: Indicator
+
+    @property
+    def display(self) -> str:
+        return display_path(self.path)
+
+
+def data_root(lang: Lang) -> Path:
+    try:
+        return find_data_root()
+    except DataNotFound as error:
+        raise errors.UserError(data_not_found_message(error.start, lang), errors.USAGE) from None
+
+
+def indicators_in(year: int, path: Path) -> Iterator[Found]:
+    """Every indicator of a valid file (nothing for a file that does not load)."""
+    goal_file = load_file(path).goal_file
+    if goal_file is None:
+        return
+    area: ServiceArea | None = None
+    goal: Goal | None = None
+    for _where, node in walk(goal_file):
+        if isinstance(node, ServiceArea):
+            area = node
+        elif isinstance(node, Goal):
+            goal = node
+        elif isinstance(node, IndicatorBase) and area is not None and goal is not None:
+            yield Found(year, path, goal_file, area, goal, node)  # type: ignore[arg-type]
+
+
+def find_indicator(root: Path, indicator_id: str, year: int | None, lang: Lang) -> Found:
+    """The one indicator with this id: in ``year``, else in the latest year that has it."""
+    years = year_files(root)
+    if year is not None and year not in years:
+        raise _fail(lang, f"vuodelle {year} ei ole tavoitetiedostoja.", f"no goal files for {year}.")
+    searched = [year] if year is not None else sorted(years, reverse=True)
+    for candidate_year in searched:
+        found = [
+            f
+            for p in years[candidate_year]
+            if _mentions(p, indicator_id)
+            for f in indicators_in(candidate_year, p)
+        ]
+        matches = [f for f in found if f.indicator.id == indicator_id]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            listed = "\n".join(f"  {m.display} ({m.year})" for m in matches)
+            raise _fail(
+                lang,
+                f"mittari '{indicator_id}' on usealla lautakunnalla; korjaa tunnukset yksilöllisiksi:\n{listed}",
+                f"the indicator '{indicator_id}' is in several files; make the ids unique:\n{listed}",
+            )
+    where = f" ({year})" if year is not None else ""
+    raise _fail(
+        lang,
+        f"mittaria '{indicator_id}' ei löytynyt{where}. Tarkista tunnus tavoitetiedostosta (mittarit: - id: ...).",
+        f"no indicator '{indicator_id}' found{where}. Check the id in the goal file (mittarit: - id: ...).",
+    )
+
+
+def _mentions(path: Path, text: str) -> bool:
+    try:
+        return text.encode() in path.read_bytes()
+    except OSError:
+        return False
+
+
+def _fail(lang: Lang, fi: str, en: str) -> errors.UserError:
+    return errors.UserError("tavoitteet: " + (en if lang == "en" else fi), errors.PROBLEMS)

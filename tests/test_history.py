@@ -1,0 +1,63 @@
+"""`tavoitteet history`: the year's latest entries across committees, newest first."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import DATA, invoke
+
+
+def recorded_repo(tmp_path: Path) -> Path:
+    shutil.copytree(DATA / "2024", tmp_path / "data" / "2024")
+    for indicator, value, day in [
+        ("puistoruokailu", "kyllä", "3.3.2024"),
+        ("hakeutuvien-palvelujen-asiakkuudet", "1 234", "1.12.2024"),
+        ("kesaajan-toivekysely", "ei", "15.6.2024"),
+    ]:
+        assert (
+            invoke(
+                ["record", indicator, value, "--date", day, "--by", "Liisa", "--comment", f"c {day}"],
+                cwd=tmp_path,
+            )[0]
+            == 0
+        )
+    return tmp_path
+
+
+def test_entries_newest_first_as_json(tmp_path: Path) -> None:
+    repo = recorded_repo(tmp_path)
+    code, out, _err = invoke(["history", "2024", "--json"], cwd=repo)
+    assert code == 0
+    entries = json.loads(out)["kirjaukset"]
+    assert [(e["pvm"], e["mittari"], e["arvo"]) for e in entries] == [
+        ("2024-12-01", "hakeutuvien-palvelujen-asiakkuudet", "1 234"),
+        ("2024-06-15", "kesaajan-toivekysely", "ei"),
+        ("2024-03-03", "puistoruokailu", "kyllä"),
+    ]
+    assert entries[0]["lautakunta"] == "Hyvinvointilautakunta" and entries[0]["kirjaaja"] == "Liisa"
+
+
+def test_table_shows_date_committee_indicator_value_who_comment(tmp_path: Path) -> None:
+    repo = recorded_repo(tmp_path)
+    code, out, _err = invoke(["history", "--limit", "1"], cwd=repo)
+    assert code == 0
+    assert "Kirjaukset 2024" in out
+    assert "1.12.2024" in out and "1 234" in out and "Liisa" in out
+    assert "kesaajan" not in out
+
+
+def test_english_headers_and_a_broken_file_is_reported(tmp_path: Path) -> None:
+    repo = recorded_repo(tmp_path)
+    (repo / "data" / "2024" / "rikki.yaml").write_text("muoto: [\n", encoding="utf-8")
+    code, out, err = invoke(["history", "--lang", "en"], cwd=repo)
+    assert code == 1
+    assert "Indicator" in out and "puistoruokailu" in out
+    assert "rikki.yaml has errors" in err
+
+
+def test_a_year_without_files_is_an_error(tmp_path: Path) -> None:
+    repo = recorded_repo(tmp_path)
+    code, _out, err = invoke(["history", "1999"], cwd=repo)
+    assert code == 1 and "1999" in err

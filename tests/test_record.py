@@ -1,0 +1,256 @@
+"""`tavoitteet record`: one outcome by id, interactive entry, real concurrent processes, exit codes."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.prompt import Prompt
+from typer.testing import CliRunner
+
+from tavoitteet.cli import app
+from tavoitteet.yamlread import parse_bytes
+
+from conftest import DATA, invoke
+
+REAL = "data/2024/hyvinvointilautakunta.yaml"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of the repository's data in a temporary folder."""
+    shutil.copytree(DATA / "2024", tmp_path / "data" / "2024")
+    return tmp_path
+
+
+def indicators(repo: Path, name: str = REAL) -> dict[str, dict]:
+    data = parse_bytes((repo / name).read_bytes(), Path(name)).document.data  # type: ignore[union-attr]
+    found = {}
+    for area in data["tehtäväalueet"]:
+        for goal in area["tavoitteet"]:
+            for holder in [goal, *goal.get("teot", [])]:
+                for indicator in holder.get("mittarit", []):
+                    found[indicator["id"]] = indicator
+    return found
+
+
+def only_added_lines(old: bytes, new: bytes) -> list[str]:
+    added = []
+    for tag, _a, _b, c, d in difflib.SequenceMatcher(None, old.splitlines(), new.splitlines()).get_opcodes():
+        assert tag in ("equal", "insert")
+        if tag == "insert":
+            added += [line.decode() for line in new.splitlines()[c:d]]
+    return added
+
+
+def test_record_appends_a_dated_entry_and_prints_the_new_status(repo: Path) -> None:
+    old = (repo / REAL).read_bytes()
+    code, out, err = invoke(
+        [
+            "record",
+            "puistoruokailu",
+            "K",
+            "--date",
+            "10.10.2024",
+            "--by",
+            "Matti",
+            "--comment",
+            "Pidettiin",
+            "--source",
+            "Pöytäkirja 5/2024",
+        ],
+        cwd=repo,
+    )
+    assert (code, err) == (0, "")
+    assert "Tila nyt: toteutunut" in out
+    assert only_added_lines(old, (repo / REAL).read_bytes()) == [
+        "            toteuma:",
+        "              - pvm: 10.10.2024",
+        "                arvo: kyllä",
+        "                kirjaaja: Matti",
+        "                lähde: Pöytäkirja 5/2024",
+        "                kommentti: Pidettiin",
+    ]
+
+
+def test_level_by_hand_needs_a_reason_and_is_written_with_it(repo: Path) -> None:
+    old = (repo / REAL).read_bytes()
+    code, _out, err = invoke(["record", "periaatteet-valmiit", "--level", "ei toteutunut"], cwd=repo)
+    assert code == 2 and "--reason" in err
+    assert (repo / REAL).read_bytes() == old
+    code, out, _err = invoke(
+        [
+            "record",
+            "periaatteet-valmiit",
+            "--level",
+            "ei toteutunut",
+            "--reason",
+            "Ei resursseja",
+            "--date",
+            "1.12.2024",
+            "--lang",
+            "en",
+        ],
+        cwd=repo,
+    )
+    assert code == 0 and "Status now: not met" in out
+    assert indicators(repo)["periaatteet-valmiit"]["toteutumistaso"] == {
+        "taso": "ei toteutunut",
+        "perustelu": "Ei resursseja",
+        "pvm": "1.12.2024",
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["record", "puistoruokailu", "ehkä"], 2, "Sopivia arvoja: kyllä, ei, ei sovellu"),
+        (["record", "hakeutuvien-palvelujen-asiakkuudet", "1.234"], 2, "epäselvä"),
+        (["record", "suunnitelmat-paivitetty", "ei-sovellu"], 2, "vain ehdolliselle"),
+        (["record", "puistoruokailu", "kyllä", "--date", "32.1.2024"], 2, "--date"),
+        (["record", "puistoruokailu", "kyllä", "--level", "hyvä", "--reason", "x"], 2, "--level"),
+        (["record", "puistoruokailu"], 2, "anna arvo"),
+        (["record", "ei-tallaista", "kyllä"], 1, "mittaria 'ei-tallaista' ei löytynyt"),
+        (["record", "puistoruokailu", "kyllä", "--year", "2030"], 1, "2030"),
+    ],
+)
+def test_misfits_are_refused_and_the_file_is_untouched(
+    repo: Path, args: list[str], code: int, message: str
+) -> None:
+    old = (repo / REAL).read_bytes()
+    result = invoke(args, cwd=repo)
+    assert result[0] == code
+    assert message in result[2]
+    assert (repo / REAL).read_bytes() == old
+
+
+def test_an_id_in_two_files_of_a_year_lists_both(repo: Path) -> None:
+    copy = repo / "data" / "2024" / "sivistyslautakunta.yaml"
+    copy.write_bytes((repo / REAL).read_bytes().replace(b"Hyvinvointilautakunta", b"Sivistyslautakunta"))
+    code, _out, err = invoke(["record", "puistoruokailu", "kyllä"], cwd=repo)
+    assert code == 1
+    assert "data/2024/hyvinvointilautakunta.yaml (2024)" in err
+    assert "data/2024/sivistyslautakunta.yaml (2024)" in err
+
+
+def test_the_latest_year_with_the_id_is_the_default(repo: Path) -> None:
+    later = repo / "data" / "2025"
+    later.mkdir()
+    (later / "hyvinvointilautakunta.yaml").write_bytes(
+        (repo / REAL).read_bytes().replace(b"vuosi: 2024", b"vuosi: 2025")
+    )
+    assert invoke(["record", "puistoruokailu", "kyllä"], cwd=repo)[0] == 0
+    assert "toteuma" in indicators(repo, "data/2025/hyvinvointilautakunta.yaml")["puistoruokailu"]
+    assert "toteuma" not in indicators(repo)["puistoruokailu"]
+    assert invoke(["record", "puistoruokailu", "ei", "--year", "2024"], cwd=repo)[0] == 0
+    assert indicators(repo)["puistoruokailu"]["toteuma"][0]["arvo"] == "ei"
+
+
+def test_no_data_folder_is_a_usage_error(tmp_path: Path) -> None:
+    code, _out, err = invoke(["record", "x", "kyllä"], cwd=tmp_path)
+    assert code == 2 and "data/" in err
+
+
+def run_many(repo: Path, commands: list[list[str]]) -> list[subprocess.CompletedProcess[str]]:
+    environment = {**os.environ, "NO_COLOR": "1", "TAVOITTEET_LANG": "fi"}
+    started = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tavoitteet", *args],
+            cwd=repo,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for args in commands
+    ]
+    results = []
+    for process in started:
+        out, err = process.communicate(timeout=120)
+        results.append(subprocess.CompletedProcess(process.args, process.returncode, out, err))
+    return results
+
+
+@pytest.mark.slow
+def test_eight_processes_at_once_on_different_indicators_all_land_exactly_once(repo: Path) -> None:
+    old = (repo / REAL).read_bytes()
+    chosen = [i for i in indicators(repo) if i != "osallisuuden-kokemukset-mitattu"][:8]
+    values = {i: ("12" if indicators(repo)[i]["tyyppi"] == "kehitys" else "kyllä") for i in chosen}
+    results = run_many(repo, [["record", i, values[i], "--date", "1.11.2024"] for i in chosen])
+    assert [r.returncode for r in results] == [0] * 8, [r.stderr for r in results]
+    after = indicators(repo)
+    for indicator_id in chosen:
+        assert after[indicator_id]["toteuma"] == [{"pvm": "1.11.2024", "arvo": values[indicator_id]}]
+    assert "toteuma" not in after["osallisuuden-kokemukset-mitattu"]
+    assert len(only_added_lines(old, (repo / REAL).read_bytes())) == 3 * 8
+
+
+@pytest.mark.slow
+def test_eight_processes_at_once_on_one_indicator_all_land(repo: Path) -> None:
+    results = run_many(
+        repo, [["record", "kesaajan-toivekysely", "kyllä", "--comment", f"ajo {n}"] for n in range(8)]
+    )
+    assert [r.returncode for r in results] == [0] * 8, [r.stderr for r in results]
+    comments = sorted(e["kommentti"] for e in indicators(repo)["kesaajan-toivekysely"]["toteuma"])
+    assert comments == [f"ajo {n}" for n in range(8)]
+
+
+def interactive(repo: Path, answers: str, *options: str) -> tuple[int, str, str]:
+    previous = Path.cwd()
+    os.chdir(repo)
+    try:
+        result = CliRunner().invoke(
+            app, ["record", "--year", "2024", *options], input=answers, catch_exceptions=False
+        )
+    finally:
+        os.chdir(previous)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_interactive_walks_open_indicators_and_writes_each_confirmed_answer(repo: Path) -> None:
+    # kesaajan-toivekysely: wrong then right value, a comment, confirmed;
+    # kyselyn-tulos-huomioitu: skipped; puistoruokailu: value, declined; then end of input.
+    answers = "ehkä\nkyllä\nKysely tehty\nk\n\nei sovellu\n\ne\n"
+    code, out, err = interactive(repo, answers, "--area", "nuoriso")
+    assert code == 0, err
+    assert "Tavoitetaso: Nuorille ja huoltajille tehty kysely" in out
+    assert "Sopivia arvoja: kyllä, ei" in out
+    assert "Tallennettu 1 kirjausta." in err
+    after = indicators(repo)
+    assert after["kesaajan-toivekysely"]["toteuma"][0]["kommentti"] == "Kysely tehty"
+    assert "toteuma" not in after["kyselyn-tulos-huomioitu"]
+    assert "toteuma" not in after["puistoruokailu"]
+
+
+def test_interactive_q_stops_and_nothing_open_says_so(repo: Path) -> None:
+    assert interactive(repo, "q\n", "--area", "nuoriso")[0] == 0
+    code, out, _err = interactive(repo, "", "--committee", "olematon")
+    assert code == 0 and "ei ole kirjaamattomia" in out
+
+
+def test_ctrl_c_stops_with_confirmed_answers_saved(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = iter(["kyllä", "", "k"])
+    real_ask = Prompt.ask
+
+    def ask(*args: object, **kwargs: object) -> object:
+        try:
+            return next(answers)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    monkeypatch.setattr(Prompt, "ask", ask)
+    from rich.prompt import Confirm
+
+    monkeypatch.setattr(Confirm, "ask", lambda *a, **k: True)
+    old = (repo / REAL).read_bytes()
+    code, _out, err = interactive(repo, "", "--area", "nuoriso")
+    assert code == 130
+    assert "Keskeytetty." in err and "Tallennettu 1 kirjausta." in err
+    assert len(only_added_lines(old, (repo / REAL).read_bytes())) == 3
+    assert not [p for p in (repo / "data" / "2024").iterdir() if p.suffix == ".tmp"]
+    assert real_ask is not None
