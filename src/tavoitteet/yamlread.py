@@ -12,6 +12,7 @@ merge keys, duplicate keys and further documents are refused.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,15 @@ _CHAR_NAMES = {
     "\ufeff": "BOM / leveydetön sitova välilyönti (U+FEFF)",
 }
 Position = tuple[int, int]
+_PLAIN = ("", None)
+_SCALAR = yaml.ScalarEvent
+_MAPPING_START = yaml.MappingStartEvent
+_SEQUENCE_START = yaml.SequenceStartEvent
+_MAPPING_END = yaml.MappingEndEvent
+_SEQUENCE_END = yaml.SequenceEndEvent
+_DOCUMENT_START = yaml.DocumentStartEvent
+_ALIAS = yaml.AliasEvent
+_STREAM_END = yaml.StreamEndEvent
 
 
 @dataclass(slots=True)
@@ -118,6 +128,8 @@ def _looks_like_cp1252(raw: bytes) -> bool:
 def scan_characters(text: str, path: Path) -> list[Problem]:
     """Find control characters anywhere and odd whitespace in indentation."""
     problems: list[Problem] = []
+    if _CONTROL.search(text) is None and _BAD_INDENT.search(text) is None:
+        return problems  # the common case: one pass over the text instead of two per line
     for number, line in enumerate(text.splitlines(), start=1):
         if match := _CONTROL.search(line):
             code = f"U+{ord(match.group()):04X}"
@@ -151,21 +163,22 @@ class _Stop(Exception):
 
 
 class _EventBuilder:
-    """Build plain data from parser events with an explicit stack."""
+    """Build plain data from parser events with an explicit stack.
+
+    The loop in :meth:`_consume` runs once per YAML node of every file, so it
+    is written for speed: exact class tests instead of ``isinstance``, locals
+    instead of attributes, one frame list per open container.
+    """
 
     def __init__(self, text: str, path: Path, bom: bool) -> None:
         self.text = text
         self.path = path
         self.document = Document({}, text, bom=bom)
-        self.stack: list[tuple[Any, DataPath]] = []
-        self.pending_key: list[str | None] = []
         self.root: Any = None
-        self.documents = 0
-        self.nodes = 0
 
     def build(self) -> ReadResult:
         try:
-            self._consume(self._events())
+            self._consume(self._event_source())
         except _Stop as stop:
             return ReadResult(None, [stop.problem])
         except yaml.MarkedYAMLError as error:
@@ -179,90 +192,101 @@ class _EventBuilder:
         self.document.data = self.root
         return ReadResult(self.document, [])
 
-    def _events(self) -> Any:
+    def _event_source(self) -> Callable[[], Any]:
         if _EventParser is not None:
-            parser = _EventParser(self.text)
-            while (event := parser.get_event()) is not None:
-                yield event
-                if isinstance(event, yaml.StreamEndEvent):
-                    return
-        else:  # pragma: no cover
-            yield from yaml.parse(self.text, Loader=yaml.SafeLoader)
+            return _EventParser(self.text).get_event  # type: ignore[no-any-return]
+        events = iter(yaml.parse(self.text, Loader=yaml.SafeLoader))  # pragma: no cover
+        return lambda: next(events, None)  # pragma: no cover
 
-    def _consume(self, events: Any) -> None:
-        for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                self.documents += 1
-                if self.documents > 1:
-                    raise _Stop(self._problem(Code.MULTI_DOCUMENT, "yaml.multi_document", _mark(event)))
-            elif isinstance(event, yaml.AliasEvent):
-                raise _Stop(self._problem(Code.ANCHOR_ALIAS, "yaml.alias", _mark(event)))
-            elif isinstance(event, yaml.ScalarEvent):
-                self._check_node(event)
-                plain_null = event.style in ("", None) and event.value in NULL_WORDS
-                self._add(None if plain_null else event.value, event)
-            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                self._open(event)
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                self.stack.pop()
-                self.pending_key.pop()
+    def _consume(self, next_event: Callable[[], Any]) -> None:
+        values = self.document.values
+        # One frame per open container: [container, its path, pending key, is a mapping].
+        stack: list[list[Any]] = []
+        nodes = 0
+        documents = 0
+        while (event := next_event()) is not None:
+            kind = event.__class__
+            if kind is _SCALAR or kind is _MAPPING_START or kind is _SEQUENCE_START:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _Stop(
+                        self._stop(Code.TOO_MANY_NODES, "yaml.too_many_nodes", event, limit=str(MAX_NODES))
+                    )
+                if event.anchor is not None:
+                    raise _Stop(self._stop(Code.ANCHOR_ALIAS, "yaml.anchor", event, name=event.anchor))
+                if event.tag is not None:
+                    raise _Stop(self._stop(Code.TAG, "yaml.tag", event, tag=event.tag))
+                mark = event.start_mark
+                position = (mark.line + 1, mark.column + 1)
+                if kind is _SCALAR:
+                    text = event.value
+                    value = None if event.style in _PLAIN and text in NULL_WORDS else text
+                    if not stack:
+                        self.root = value
+                        values[()] = position
+                        continue
+                    frame = stack[-1]
+                    container = frame[0]
+                    if not frame[3]:
+                        values[(*frame[1], len(container))] = position
+                        container.append(value)
+                        continue
+                    key = frame[2]
+                    if key is None:
+                        self._set_key(frame, text, event, position)
+                        continue
+                    container[key] = value
+                    frame[2] = None
+                    values[(*frame[1], key)] = position
+                    continue
+                if len(stack) >= MAX_DEPTH:
+                    raise _Stop(self._stop(Code.TOO_DEEP, "yaml.too_deep", event, limit=str(MAX_DEPTH)))
+                is_mapping = kind is _MAPPING_START
+                new: Any = {} if is_mapping else []
+                if not stack:
+                    self.root = new
+                    child: DataPath = ()
+                else:
+                    frame = stack[-1]
+                    container = frame[0]
+                    if not frame[3]:
+                        child = (*frame[1], len(container))
+                        container.append(new)
+                    elif frame[2] is None:
+                        raise _Stop(self._problem(Code.NON_SCALAR_KEY, "yaml.non_scalar_key", position))
+                    else:
+                        child = (*frame[1], frame[2])
+                        container[frame[2]] = new
+                        frame[2] = None
+                values[child] = position
+                stack.append([new, child, None, is_mapping])
+            elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+                stack.pop()
+            elif kind is _DOCUMENT_START:
+                documents += 1
+                if documents > 1:
+                    raise _Stop(self._stop(Code.MULTI_DOCUMENT, "yaml.multi_document", event))
+            elif kind is _ALIAS:
+                raise _Stop(self._stop(Code.ANCHOR_ALIAS, "yaml.alias", event))
+            elif kind is _STREAM_END:
+                return
 
-    def _check_node(self, event: Any) -> None:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _Stop(
-                self._problem(Code.TOO_MANY_NODES, "yaml.too_many_nodes", _mark(event), limit=str(MAX_NODES))
-            )
-        if event.anchor is not None:
-            raise _Stop(self._problem(Code.ANCHOR_ALIAS, "yaml.anchor", _mark(event), name=event.anchor))
-        if event.tag is not None:
-            raise _Stop(self._problem(Code.TAG, "yaml.tag", _mark(event), tag=event.tag))
-
-    def _open(self, event: Any) -> None:
-        self._check_node(event)
-        if len(self.stack) >= MAX_DEPTH:
-            raise _Stop(self._problem(Code.TOO_DEEP, "yaml.too_deep", _mark(event), limit=str(MAX_DEPTH)))
-        container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-        path = self._add(container, event)
-        self.stack.append((container, path))
-        self.pending_key.append(None)
-
-    def _add(self, value: Any, event: Any) -> DataPath:
-        mark = _mark(event)
-        if not self.stack:
-            self.root = value
-            self.document.values[()] = mark
-            return ()
-        container, path = self.stack[-1]
-        if isinstance(container, list):
-            child = (*path, len(container))
-            container.append(value)
-            self.document.values[child] = mark
-            return child
-        key = self.pending_key[-1]
-        if key is None:
-            self._set_key(container, path, value, event)
-            return path
-        child = (*path, key)
-        container[key] = value
-        self.pending_key[-1] = None
-        self.document.values[child] = mark
-        return child
-
-    def _set_key(self, mapping: dict[str, Any], path: DataPath, value: Any, event: Any) -> None:
-        mark = _mark(event)
-        if not isinstance(event, yaml.ScalarEvent):
-            raise _Stop(self._problem(Code.NON_SCALAR_KEY, "yaml.non_scalar_key", mark))
-        key = event.value
-        if key == "<<" and event.style in ("", None):
-            raise _Stop(self._problem(Code.MERGE_KEY, "yaml.merge_key", mark))
-        if key in mapping:
+    def _set_key(self, frame: list[Any], key: str, event: Any, position: Position) -> None:
+        if key == "<<" and event.style in _PLAIN:
+            raise _Stop(self._problem(Code.MERGE_KEY, "yaml.merge_key", position))
+        path = frame[1]
+        if key in frame[0]:
             first = self.document.keys[(*path, key)]
             raise _Stop(
-                self._problem(Code.DUPLICATE_KEY, "yaml.duplicate_key", mark, key=key, first=str(first[0]))
+                self._problem(
+                    Code.DUPLICATE_KEY, "yaml.duplicate_key", position, key=key, first=str(first[0])
+                )
             )
-        self.pending_key[-1] = key
-        self.document.keys[(*path, key)] = mark
+        frame[2] = key
+        self.document.keys[(*path, key)] = position
+
+    def _stop(self, code: Code, message_key: str, event: Any, **args: str) -> Problem:
+        return self._problem(code, message_key, _mark(event), **args)
 
     def _syntax_problem(self, error: yaml.MarkedYAMLError) -> Problem:
         mark = error.problem_mark or error.context_mark
