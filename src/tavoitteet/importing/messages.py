@@ -62,6 +62,10 @@ CATALOG: Catalog = {
         "en": "the row has more cells ({cells}) than the header row ({columns}); "
         "a cell holds an extra tab or the row is shifted",
     },
+    "table.empty": {
+        "fi": "otsikkorivin alla ei ole yhtään tavoiteriviä",
+        "en": "there are no goal rows under the header row",
+    },
     "table.no_goal": {
         "fi": "rivillä ei ole toiminnallista tavoitetta eikä sen yläpuolella ole tavoitetta, jota se jatkaisi",
         "en": "the row has no operational goal and there is no goal above it to continue",

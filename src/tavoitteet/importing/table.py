@@ -87,6 +87,8 @@ def build(table: Table, options: Options) -> Imported:
     committee = _committee(table, options)
     builder = _Builder(table, year, committee)
     builder.run()
+    if not builder.areas:
+        raise ColumnProblem("table.empty", table.header.number)
     reviews = builder.reviews
     if year_guessed:
         reviews.insert(0, Review(0, "vuosi", "review.year_guessed", {"year": str(year)}))

@@ -121,7 +121,8 @@ def _bound(text: str, year: int) -> Reading | None:
                 {"tyyppi": "luokittain", "yksikkö": match.group(3), "luokat": names, "tavoite": target}
             )
     fields: dict[str, Any] = {"tyyppi": "luku", "yksikkö": match.group(3), "tavoite": target}
-    if not _CLEAN_AFTER.match(text[match.end() :]):
+    rest = text[match.end() :]
+    if not (_CLEAN_AFTER.match(rest) or _YEAR_PERIOD.match(rest.lstrip())):
         del fields["yksikkö"]
         reading = _with_period(fields, text, match.end())
         return Reading(reading.fields, "review.unit_unclear")
