@@ -15,7 +15,7 @@ from pathlib import Path
 from tavoitteet import errors
 from tavoitteet.commands import recordfind
 from tavoitteet.commands.recordfind import Found
-from tavoitteet.evaluation import IndicatorResult, evaluate_indicator, no_baseline
+from tavoitteet.evaluation import BaselineLookup, IndicatorResult, evaluate_indicator
 from tavoitteet.i18n import Lang
 from tavoitteet.model import Indicator, ManualLevelName
 from tavoitteet.parsing import ValueParseError, parse_date
@@ -129,13 +129,9 @@ def status_after(written: Written, found: Found, root: Path) -> IndicatorResult 
     return evaluate_indicator(indicator, goal_file.year, max(date.today(), latest), _baselines(root))
 
 
-def _baselines(root: Path):  # type: ignore[no-untyped-def]
-    # INTEGRATION POINT: tavoitteet.baselines (earlier years' values for trend
-    # indicators) is being built alongside; use it when present.
-    try:
-        from tavoitteet.baselines import baseline_lookup
-    except ImportError:  # pragma: no cover
-        return no_baseline
+def _baselines(root: Path) -> BaselineLookup:
+    from tavoitteet.baselines import baseline_lookup
+
     return baseline_lookup(root)
 
 
@@ -153,10 +149,8 @@ def recorded_text(found: Found, changes: list[Change], result: IndicatorResult |
 
 
 def status_text(result: IndicatorResult, lang: Lang) -> str:
-    try:
-        from tavoitteet.render.labels import explain, status_name
-    except ImportError:  # pragma: no cover - labels are built alongside
-        return str(result.status.value)
+    from tavoitteet.render.labels import explain, status_name
+
     return f"{status_name(result.status, lang)} ({explain(result, lang)})"
 
 
