@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from tavoitteet.problems import Code, Problem
 from tavoitteet.render.problems import ProblemFormat, render_github, render_json, render_text
 
 MAX_PRINTED = 200
+PARALLEL_FROM = 200
+"""From this many files on, files are checked in worker processes, one per core."""
 
 
 @dataclass
@@ -28,15 +31,16 @@ class Tally:
     indicators: int = 0
 
     def add(self, loaded: LoadedFile) -> None:
+        self.add_checked(FileResult.of(loaded))
+
+    def add_checked(self, result: FileResult) -> None:
         self.files += 1
-        if loaded.goal_file is None:
+        if result.committee is None:
             return
-        goal_file = loaded.goal_file
-        self.committees.add(goal_file.committee)
-        goals = goal_file.goals()
-        self.goals += len(goals)
-        self.actions += sum(len(g.actions) for g in goals)
-        self.indicators += len(goal_file.indicators())
+        self.committees.add(result.committee)
+        self.goals += result.goals
+        self.actions += result.actions
+        self.indicators += result.indicators
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -46,6 +50,75 @@ class Tally:
             "teot": self.actions,
             "mittarit": self.indicators,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What validate keeps of one checked file: its problems, counts and, when it has problems, its lines."""
+
+    path: Path
+    problems: list[Problem]
+    committee: str | None = None
+    goals: int = 0
+    actions: int = 0
+    indicators: int = 0
+    source: list[str] | None = None
+
+    @classmethod
+    def of(cls, loaded: LoadedFile) -> FileResult:
+        source = _source_lines(loaded, loaded.path) if loaded.problems else None
+        goal_file = loaded.goal_file
+        if goal_file is None:
+            return cls(loaded.path, loaded.problems, source=source)
+        goals = goal_file.goals()
+        actions = sum(len(g.actions) for g in goals)
+        indicators = len(goal_file.indicators())
+        return cls(loaded.path, loaded.problems, goal_file.committee, len(goals), actions, indicators, source)
+
+
+def check_file(path: Path) -> FileResult:
+    """Load one file and keep only what the summary and the report need."""
+    return FileResult.of(load_file(path))
+
+
+def _check_chunk(paths: list[Path]) -> list[FileResult]:
+    return [check_file(path) for path in paths]
+
+
+def check_files(files: Sequence[Path]) -> Iterator[FileResult]:
+    """Check files in order; many files are spread over worker processes in chunks."""
+    jobs = _jobs(len(files))
+    if jobs <= 1:
+        yield from map(check_file, files)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(10, min(100, len(files) // (jobs * 8)))
+    chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
+    pool = ProcessPoolExecutor(jobs, initializer=_ignore_interrupts)
+    try:
+        for results in pool.map(_check_chunk, chunks):
+            yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _jobs(count: int) -> int:
+    """Worker processes for ``count`` files: TAVOITTEET_JOBS if set, else one per core for many files."""
+    setting = os.environ.get("TAVOITTEET_JOBS", "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return min(int(setting), max(1, count // 10))
+    if count < PARALLEL_FROM:
+        return 1
+    available = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return max(1, min(len(available), 8))
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and reports once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
@@ -59,12 +132,11 @@ def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
             problems.append(Problem(target, Code.UNREADABLE, "file.unreadable", {"reason": _missing(lang)}))
     if not files and not problems:
         problems.append(Problem(targets[0], Code.NO_FILES, "check.no_files", {"target": str(targets[0])}))
-    for path in files:
-        loaded = load_file(path)
-        tally.add(loaded)
-        if loaded.problems:
-            problems += loaded.problems
-            sources[path] = _source_lines(loaded, path)
+    for result in check_files(files):
+        tally.add_checked(result)
+        if result.problems:
+            problems += result.problems
+            sources[result.path] = result.source or []
     sys.stdout.write(_render(problems, sources, output, lang, tally))
     return errors.PROBLEMS if problems else errors.OK
 
