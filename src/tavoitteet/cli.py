@@ -340,6 +340,68 @@ def history(
     guarded(body, lang)
 
 
+# --- reports (report, compare) ------------------------------------------------------------------
+
+ReportLangOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--lang", help="Kieli: fi, en tai sv (sv vain md ja html). / Language: fi, en or sv (md, html)."),
+]
+
+
+@app.command()
+def report(
+    year: Annotated[int, typer.Argument(help="Raportoitava vuosi. / The year to report.")],
+    output_format: Annotated[str, typer.Option("--format", help="md, csv, json tai html.")] = "md",
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Kohdetiedosto (oletus: tulostus). / Output file (default: stdout)."),
+    ] = None,
+    csv_dialect: Annotated[
+        str,
+        typer.Option("--csv-dialect", help="excel (;-erotin, desimaalipilkku, BOM) tai standard (pilkku). / CSV form."),
+    ] = "excel",
+    committee: CommitteeOption = None,
+    area: AreaOption = None,
+    status: StatusOption = None,
+    spearhead: SpearheadOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    lang: ReportLangOption = None,
+) -> None:
+    """Tee vuoden raportti toimintakertomukseen ja julkaisuun. / Make the year's report for publishing."""
+
+    def body() -> int:
+        from tavoitteet.commands import report as command
+        from tavoitteet.render.report_csv import CsvDialect
+
+        fmt = _choice(command.ReportFormat, output_format, "--format")
+        dialect = _choice(CsvDialect, csv_dialect, "--csv-dialect")
+        filters = _filters(committee, area, status, spearhead)
+        return command.run(year, fmt, output, dialect, filters, as_of, lang, data)  # type: ignore[arg-type]
+
+    guarded(body, lang)
+
+
+@app.command()
+def compare(
+    year_a: Annotated[int, typer.Argument(metavar="YEAR_A", help="Aiempi vuosi. / The earlier year.")],
+    year_b: Annotated[int, typer.Argument(metavar="YEAR_B", help="Myöhempi vuosi. / The later year.")],
+    committee: CommitteeOption = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Vertaa kahta vuotta: jatkuvat, uudet ja poistuneet tavoitteet. / Compare two years."""
+
+    def body() -> int:
+        from tavoitteet.commands import compare as command
+        from tavoitteet.i18n import detect_lang
+
+        return command.run(year_a, year_b, committee, as_json, detect_lang(lang), data)
+
+    guarded(body, lang)
+
+
 def _choice(enum: type[E], value: str, option: str) -> E:
     """Turn an option's text into its enum member or stop with a usage error."""
     from tavoitteet.errors import USAGE, UserError

@@ -1,0 +1,32 @@
+"""``tavoitteet compare YEAR_A YEAR_B``: what continues, what is new and what was dropped."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from tavoitteet.commands import viewing
+from tavoitteet.compare import compare_years
+from tavoitteet.i18n import Lang
+from tavoitteet.render.compare_views import compare_json, compare_view
+
+
+def run(
+    year_a: int, year_b: int, committee: str | None, as_json: bool, lang: Lang, data: Path | None = None
+) -> int:
+    today = date.today()
+    root = viewing.data_root(data, lang)
+    filters = viewing.Filters(committee=committee)
+    a, b = (
+        viewing.apply_filters(
+            viewing.evaluate(viewing.load_year(root, year, today, lang), today), filters, lang
+        )
+        for year in (year_a, year_b)
+    )
+    comparison = compare_years(a, b)
+    if as_json:
+        sys.stdout.write(compare_json(comparison, lang))
+        return 0
+    viewing.console().print(*compare_view(comparison, lang))
+    return 0

@@ -1,0 +1,79 @@
+"""Which chart each indicator gets in the HTML report, and the words describing it.
+
+- kehitys (trend): the baseline year's value against this year's;
+- luku (number): this year's value over the target range;
+- luokittain (categories): each category's value over the target range;
+- seuranta (tracked): this year's value, and the earlier year's when a comparison knows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from html import escape
+
+from tavoitteet.compare import CommitteeComparison
+from tavoitteet.evaluation import IndicatorResult
+from tavoitteet.model import CategoryIndicator, NumberIndicator, Target, TrackedIndicator, TrendIndicator
+from tavoitteet.render.report_labels import ReportLang, change_words, number, target_words, word
+from tavoitteet.render.svg_charts import Bar, bar_chart
+
+EarlierValues = Mapping[str, tuple[int, Decimal]]
+"""A later year's indicator id -> (earlier year, its latest value there)."""
+
+
+def earlier_values(comparison: CommitteeComparison | None) -> EarlierValues:
+    if comparison is None:
+        return {}
+    return {
+        pair.b.indicator.id: (comparison.year_a, pair.value_a)
+        for pair in comparison.indicators
+        if pair.value_a is not None
+    }
+
+
+def _bar(label: str, value: Decimal, unit: str | None, lang: ReportLang) -> Bar:
+    text = number(value, lang)
+    return Bar(label, value, f"{text} {unit}" if unit else text)
+
+
+def _bars(result: IndicatorResult, year: int, lang: ReportLang, earlier: EarlierValues) -> list[Bar]:
+    indicator, value = result.indicator, result.value
+    unit = getattr(indicator, "unit", None)
+    if isinstance(indicator, CategoryIndicator) and isinstance(value, dict):
+        return [_bar(category, amount, unit, lang) for category, amount in value.items()]
+    if not isinstance(value, Decimal):
+        return []
+    bars = [_bar(str(year), value, unit, lang)]
+    if isinstance(indicator, TrendIndicator) and result.trend is not None:
+        bars.insert(0, _bar(str(indicator.baseline_year), result.trend.baseline, unit, lang))
+    elif isinstance(indicator, TrackedIndicator) and indicator.id in earlier:
+        before_year, before = earlier[indicator.id]
+        bars.insert(0, _bar(str(before_year), before, unit, lang))
+    return bars
+
+
+def indicator_chart(
+    result: IndicatorResult, year: int, ident: str, lang: ReportLang, earlier: EarlierValues
+) -> str | None:
+    """A figure with the indicator's chart, or None when it has no numeric value to draw."""
+    indicator = result.indicator
+    if not isinstance(indicator, NumberIndicator | CategoryIndicator | TrendIndicator | TrackedIndicator):
+        return None
+    bars = _bars(result, year, lang, earlier)
+    if not bars:
+        return None
+    target = indicator.target if isinstance(indicator, NumberIndicator | CategoryIndicator) else None
+    name = indicator.name or indicator.id
+    desc = _describe(bars, target, result, lang)
+    chart = bar_chart(bars, word("chart_of", lang, name=name), desc, ident, target)
+    return f'<figure class="chart">{chart}<figcaption>{escape(name)}: {escape(desc)}</figcaption></figure>'
+
+
+def _describe(bars: list[Bar], target: Target | None, result: IndicatorResult, lang: ReportLang) -> str:
+    parts = [f"{bar.label}: {bar.text}" for bar in bars]
+    if target is not None:
+        parts.append(f"{word('target_band', lang)}: {target_words(target, lang)}")
+    if change := change_words(result, lang):
+        parts.append(change)
+    return "; ".join(parts)

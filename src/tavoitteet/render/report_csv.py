@@ -1,0 +1,194 @@
+"""The year's report as CSV: one row per indicator with every field a spreadsheet user needs.
+
+Two dialects.  ``excel`` (the default) is what Finnish Excel opens correctly
+with a double click: UTF-8 with a byte order mark, ``;`` between fields,
+decimal comma, Finnish dates (``31.12.2024``) and CRLF line ends.  ``standard``
+is plain comma-separated UTF-8 without a byte order mark, decimal point and ISO
+dates.  Numbers are written without thousands separators so that spreadsheets
+read them as numbers.  In the ``excel`` dialect a text cell that starts with
+``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe so that Excel does not
+run it as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from tavoitteet.evaluation import IndicatorResult, YearResult
+from tavoitteet.i18n import Lang
+from tavoitteet.model import DeadlineIndicator, Indicator, Target, TrendIndicator
+from tavoitteet.render.labels import explain
+from tavoitteet.render.report_labels import status_word, word
+from tavoitteet.render.report_rows import Row, rows
+from tavoitteet.values import NOT_APPLICABLE, Value
+
+BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+class CsvDialect(StrEnum):
+    EXCEL = "excel"
+    STANDARD = "standard"
+
+
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("year", "vuosi", "year"),
+    ("committee", "lautakunta", "committee"),
+    ("area_id", "tehtäväalue_id", "area_id"),
+    ("area", "tehtäväalue", "area"),
+    ("goal_id", "tavoite_id", "goal_id"),
+    ("goal", "tavoite", "goal"),
+    ("goal_status", "tavoitteen_tila", "goal_status"),
+    ("action", "teko", "action"),
+    ("indicator_id", "mittari_id", "indicator_id"),
+    ("indicator", "mittari", "indicator"),
+    ("kind", "tyyppi", "kind"),
+    ("target_text", "tavoitetaso", "target"),
+    ("at_least", "vähintään", "at_least"),
+    ("more_than", "yli", "more_than"),
+    ("at_most", "enintään", "at_most"),
+    ("less_than", "alle", "less_than"),
+    ("exactly", "tasan", "exactly"),
+    ("deadline", "määräpäivä", "deadline"),
+    ("unit", "yksikkö", "unit"),
+    ("value", "arvo", "value"),
+    ("date", "pvm", "date"),
+    ("status", "tila", "status"),
+    ("manual", "käsin_asetettu", "set_by_hand"),
+    ("reason", "perustelu", "reason"),
+    ("comment", "kommentti", "comment"),
+    ("source", "lähde", "source"),
+    ("recorder", "kirjaaja", "recorded_by"),
+    ("baseline_year", "vertailuvuosi", "baseline_year"),
+    ("baseline", "vertailuarvo", "baseline"),
+    ("change", "muutos", "change"),
+    ("change_percent", "muutos_prosenttia", "change_percent"),
+)
+NUMERIC = frozenset(
+    {
+        "at_least",
+        "more_than",
+        "at_most",
+        "less_than",
+        "exactly",
+        "baseline",
+        "change",
+        "change_percent",
+        "year",
+    }
+)
+
+
+def header(lang: Lang) -> list[str]:
+    return [en if lang == "en" else fi for _, fi, en in COLUMNS]
+
+
+def _number(value: Decimal | int | None, dialect: CsvDialect) -> str:
+    if value is None:
+        return ""
+    text = format(Decimal(value).normalize(), "f") if isinstance(value, Decimal) else str(value)
+    return text.replace(".", ",") if dialect is CsvDialect.EXCEL else text
+
+
+def _date(value: date | None, dialect: CsvDialect) -> str:
+    if value is None:
+        return ""
+    return f"{value.day}.{value.month}.{value.year}" if dialect is CsvDialect.EXCEL else value.isoformat()
+
+
+def _value(indicator: Indicator, value: Value | None, dialect: CsvDialect, lang: Lang) -> str:
+    if value is None:
+        return ""
+    if value is NOT_APPLICABLE:
+        return "ei sovellu" if lang == "fi" else "not applicable"
+    if isinstance(value, bool):
+        if isinstance(indicator, DeadlineIndicator):
+            return word("not_done", lang)
+        return word("yes" if value else "no", lang)
+    if isinstance(value, Decimal):
+        return _number(value, dialect)
+    if isinstance(value, date):
+        return _date(value, dialect)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_number(v, dialect)}" for k, v in value.items())
+    return str(value)
+
+
+def _target_fields(indicator: Indicator, dialect: CsvDialect) -> dict[str, str]:
+    target = getattr(indicator, "target", None)
+    names = ("at_least", "more_than", "at_most", "less_than", "exactly")
+    if not isinstance(target, Target):
+        return dict.fromkeys(names, "")
+    return {name: _number(getattr(target, name), dialect) for name in names}
+
+
+def _trend_fields(result: IndicatorResult, dialect: CsvDialect) -> dict[str, str]:
+    indicator, trend = result.indicator, result.trend
+    return {
+        "baseline_year": str(indicator.baseline_year) if isinstance(indicator, TrendIndicator) else "",
+        "baseline": _number(trend.baseline, dialect) if trend else "",
+        "change": _number(trend.change, dialect) if trend else "",
+        "change_percent": _number(
+            trend.change_percent.quantize(Decimal("0.1"))
+            if trend and trend.change_percent is not None
+            else None,
+            dialect,
+        ),
+    }
+
+
+def record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str]:
+    """One indicator as the report's fields, by column key."""
+    result, indicator, latest = row.result, row.result.indicator, row.result.latest
+    return {
+        "year": str(row.file.goal_file.year),
+        "committee": row.file.goal_file.committee,
+        "area_id": row.area.area.id,
+        "area": row.area.area.name,
+        "goal_id": row.goal.goal.id,
+        "goal": row.goal.goal.title,
+        "goal_status": status_word(row.goal.status, lang),
+        "action": row.action.text if row.action else "",
+        "indicator_id": indicator.id,
+        "indicator": indicator.name or "",
+        "kind": indicator.kind,
+        "target_text": indicator.target_text,
+        **_target_fields(indicator, dialect),
+        "deadline": _date(indicator.deadline, dialect) if isinstance(indicator, DeadlineIndicator) else "",
+        "unit": getattr(indicator, "unit", None) or "",
+        "value": _value(indicator, result.value, dialect, lang),
+        "date": _date(latest.date if latest else None, dialect),
+        "status": status_word(result.status, lang),
+        "manual": word("yes" if result.is_manual else "no", lang),
+        "reason": explain(result, lang),
+        "comment": " ".join(t for t in (latest.missing_reason, latest.comment) if t) if latest else "",
+        "source": (latest.source or "") if latest else "",
+        "recorder": (latest.by or "") if latest else "",
+        **_trend_fields(result, dialect),
+    }
+
+
+def _guard(key: str, text: str, dialect: CsvDialect) -> str:
+    if dialect is CsvDialect.EXCEL and key not in NUMERIC and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def render_csv(year: YearResult, dialect: CsvDialect = CsvDialect.EXCEL, lang: Lang = "fi") -> str:
+    """The report as CSV text; the ``excel`` dialect's text starts with the byte order mark."""
+    buffer = io.StringIO()
+    delimiter = ";" if dialect is CsvDialect.EXCEL else ","
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header(lang))
+    keys = [key for key, _, _ in COLUMNS]
+    guard: Callable[[str, str], str] = lambda key, text: _guard(key, text, dialect)  # noqa: E731
+    for row in rows(year):
+        fields = record(row, dialect, lang)
+        writer.writerow([guard(key, fields[key]) for key in keys])
+    text = buffer.getvalue()
+    return BOM + text if dialect is CsvDialect.EXCEL else text

@@ -1,0 +1,237 @@
+"""The words of the reports in Finnish, English and Swedish, and the cells they share.
+
+Swedish serves the Markdown and HTML reports, which bilingual municipalities
+publish in both national languages; numbers and dates in Swedish are written as
+in Finland (``1 234,5`` and ``10.10.2023``).  Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from tavoitteet.evaluation import Counts, IndicatorResult, Status
+from tavoitteet.i18n import Lang
+from tavoitteet.model import DeadlineIndicator, Decision, Indicator, Target, TrendIndicator
+from tavoitteet.parsing import format_date, format_number
+from tavoitteet.values import NOT_APPLICABLE, Value
+
+ReportLang = Literal["fi", "en", "sv"]
+REPORT_LANGS: tuple[ReportLang, ...] = ("fi", "en", "sv")
+
+STATUS_WORDS: Mapping[Status, Mapping[ReportLang, str]] = {
+    Status.MET: {"fi": "toteutunut", "en": "met", "sv": "uppnått"},
+    Status.PARTLY: {"fi": "osittain toteutunut", "en": "partly met", "sv": "delvis uppnått"},
+    Status.NOT_MET: {"fi": "ei toteutunut", "en": "not met", "sv": "inte uppnått"},
+    Status.IN_PROGRESS: {"fi": "kesken", "en": "in progress", "sv": "pågår"},
+    Status.NOT_ASSESSED: {"fi": "ei arvioitu", "en": "not assessed", "sv": "inte bedömt"},
+    Status.NOT_APPLICABLE: {"fi": "ei sovellu", "en": "not applicable", "sv": "inte tillämplig"},
+    Status.REPORTED: {"fi": "raportoitu", "en": "reported", "sv": "rapporterat"},
+}
+
+WORDS: Mapping[str, Mapping[ReportLang, str]] = {
+    "title": {
+        "fi": "Toiminnallisten tavoitteiden toteutuminen {year}",
+        "en": "Operational goals {year}: realization",
+        "sv": "Förverkligandet av verksamhetsmålen {year}",
+    },
+    "situation": {"fi": "Tilanne {date}", "en": "Status on {date}", "sv": "Läget {date}"},
+    "year_over": {"fi": "vuosi on päättynyt", "en": "the year is over", "sv": "året har avslutats"},
+    "year_running": {"fi": "vuosi on kesken", "en": "the year is still running", "sv": "året pågår"},
+    "decision": {"fi": "Päätös", "en": "Decision", "sv": "Beslut"},
+    "decision_ref": {
+        "fi": "{body} {date} § {section}",
+        "en": "{body} {date} § {section}",
+        "sv": "{body} {date} § {section}",
+    },
+    "summary": {"fi": "Yhteenveto", "en": "Summary", "sv": "Sammanfattning"},
+    "year_summary": {"fi": "Vuoden yhteenveto", "en": "Summary of the year", "sv": "Årets sammanfattning"},
+    "goal": {"fi": "Tavoite", "en": "Goal", "sv": "Mål"},
+    "goals": {"fi": "Tavoitteet", "en": "Goals", "sv": "Mål"},
+    "action": {"fi": "Teko", "en": "Action", "sv": "Åtgärd"},
+    "indicator": {"fi": "Mittari", "en": "Indicator", "sv": "Mätare"},
+    "indicators": {"fi": "Mittarit", "en": "Indicators", "sv": "Mätare"},
+    "target": {"fi": "Tavoitetaso", "en": "Target", "sv": "Målnivå"},
+    "realization": {"fi": "Toteuma", "en": "Realization", "sv": "Utfall"},
+    "status": {"fi": "Tila", "en": "Status", "sv": "Status"},
+    "comment": {"fi": "Kommentti", "en": "Comment", "sv": "Kommentar"},
+    "area": {"fi": "Tehtäväalue", "en": "Service area", "sv": "Uppgiftsområde"},
+    "committee": {"fi": "Lautakunta", "en": "Committee", "sv": "Nämnd"},
+    "year": {"fi": "Vuosi", "en": "Year", "sv": "År"},
+    "value": {"fi": "Arvo", "en": "Value", "sv": "Värde"},
+    "target_band": {"fi": "tavoitealue", "en": "target range", "sv": "målintervall"},
+    "manual": {"fi": "käsin asetettu", "en": "set by hand", "sv": "fastställt manuellt"},
+    "missing": {"fi": "puuttuu", "en": "missing", "sv": "saknas"},
+    "yes": {"fi": "kyllä", "en": "yes", "sv": "ja"},
+    "no": {"fi": "ei", "en": "no", "sv": "nej"},
+    "done": {"fi": "valmis {date}", "en": "done {date}", "sv": "klart {date}"},
+    "not_done": {"fi": "ei valmis", "en": "not done", "sv": "inte klart"},
+    "baseline": {
+        "fi": "vertailuvuosi {year}: {value}",
+        "en": "baseline {year}: {value}",
+        "sv": "jämförelseår {year}: {value}",
+    },
+    "change": {"fi": "muutos {change}", "en": "change {change}", "sv": "förändring {change}"},
+    "nothing": {
+        "fi": "Ei raportoitavaa valituilla rajauksilla.",
+        "en": "Nothing matches the filters.",
+        "sv": "Inget motsvarar avgränsningarna.",
+    },
+    "charts": {"fi": "Kaaviot", "en": "Charts", "sv": "Diagram"},
+    "status_bars": {
+        "fi": "Tilat tehtäväalueittain",
+        "en": "Status by service area",
+        "sv": "Status per uppgiftsområde",
+    },
+    "of_total": {"fi": "{count}/{total}", "en": "{count}/{total}", "sv": "{count}/{total}"},
+    "chart_of": {"fi": "Kaavio: {name}", "en": "Chart: {name}", "sv": "Diagram: {name}"},
+    "bar_desc": {
+        "fi": "{what}: {parts}.",
+        "en": "{what}: {parts}.",
+        "sv": "{what}: {parts}.",
+    },
+    "comparison": {
+        "fi": "Vertailu vuoteen {year}",
+        "en": "Comparison with {year}",
+        "sv": "Jämförelse med {year}",
+    },
+    "generated": {
+        "fi": "Tuotettu tavoitteet-työkalulla tiedostoista data/{year}/.",
+        "en": "Produced by the tavoitteet tool from the files in data/{year}/.",
+        "sv": "Framställd med verktyget tavoitteet ur filerna i data/{year}/.",
+    },
+}
+
+
+def word(key: str, lang: ReportLang, **args: object) -> str:
+    template = WORDS[key][lang]
+    return template.format(**args) if args else template
+
+
+def status_word(status: Status, lang: ReportLang) -> str:
+    return STATUS_WORDS[status][lang]
+
+
+def base_lang(lang: ReportLang) -> Lang:
+    """The language of the shared views' formatting: Swedish numbers and dates are written as in Finnish."""
+    return "en" if lang == "en" else "fi"
+
+
+def number(value: Decimal | int, lang: ReportLang) -> str:
+    return format_number(value, base_lang(lang))
+
+
+def signed(value: Decimal, lang: ReportLang) -> str:
+    return ("+" if value > 0 else "") + number(value, lang)
+
+
+def day(value: date, lang: ReportLang) -> str:
+    return format_date(value, base_lang(lang))
+
+
+def decision_reference(decision: Decision | None, lang: ReportLang) -> str | None:
+    """``Hyvinvointilautakunta 10.10.2023 § 119``, or None when the file names no decision."""
+    if decision is None:
+        return None
+    return word(
+        "decision_ref",
+        lang,
+        body=decision.body,
+        date=day(decision.meeting_date, lang),
+        section=decision.section,
+    )
+
+
+def value_words(indicator: Indicator, value: Value | None, lang: ReportLang) -> str:
+    """A realization value for reading: numbers and dates the reader's way."""
+    if value is None:
+        return ""
+    if value is NOT_APPLICABLE:
+        return status_word(Status.NOT_APPLICABLE, lang)
+    if isinstance(value, bool):
+        if isinstance(indicator, DeadlineIndicator):
+            return word("not_done", lang) if not value else word("yes", lang)
+        return word("yes" if value else "no", lang)
+    if isinstance(value, Decimal):
+        unit = getattr(indicator, "unit", None)
+        return f"{number(value, lang)} {unit}" if unit else number(value, lang)
+    if isinstance(value, date):
+        return word("done", lang, date=day(value, lang))
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {number(v, lang)}" for k, v in value.items())
+    return str(value)
+
+
+def change_words(result: IndicatorResult, lang: ReportLang) -> str:
+    """A trend's baseline and change: ``vertailuvuosi 2023: 42; muutos +15 (+35,7 %)``."""
+    trend = result.trend
+    if trend is None or not isinstance(result.indicator, TrendIndicator):
+        return ""
+    text = word("baseline", lang, year=result.indicator.baseline_year, value=number(trend.baseline, lang))
+    if trend.change is not None:
+        change = signed(trend.change, lang)
+        if trend.change_percent is not None:
+            change += f" ({signed(trend.change_percent.quantize(Decimal('0.1')), lang)} %)"
+        text += "; " + word("change", lang, change=change)
+    return text
+
+
+def realization_words(result: IndicatorResult, lang: ReportLang) -> str:
+    """The latest value and its date, and for a trend its baseline and change."""
+    entry = result.latest
+    if entry is None:
+        return ""
+    shown = (
+        word("missing", lang) if entry.value is None else value_words(result.indicator, result.value, lang)
+    )
+    text = f"{shown} ({day(entry.date, lang)})"
+    change = change_words(result, lang)
+    return f"{text}; {change}" if change else text
+
+
+def comment_words(result: IndicatorResult, lang: ReportLang) -> str:
+    """The latest entry's missing reason and comment, and a manual level's reason."""
+    parts: list[str] = []
+    if result.latest is not None:
+        parts += [t for t in (result.latest.missing_reason, result.latest.comment) if t]
+    if result.manual is not None:
+        parts.append(f"{word('manual', lang).capitalize()}: {result.manual.reason}")
+    return " ".join(parts)
+
+
+def status_cell(result: IndicatorResult, lang: ReportLang) -> str:
+    text = status_word(result.status, lang)
+    return f"{text} ({word('manual', lang)})" if result.is_manual else text
+
+
+def count_rows(goals: Counts, indicators: Counts, lang: ReportLang) -> list[tuple[Status, str, str]]:
+    """Every status present at either level, with goals and indicators each out of their own total."""
+    return [
+        (
+            status,
+            word("of_total", lang, count=goals[status], total=goals.total),
+            word("of_total", lang, count=indicators[status], total=indicators.total),
+        )
+        for status in Status
+        if goals[status] or indicators[status]
+    ]
+
+
+_BOUNDS: Mapping[str, Mapping[ReportLang, str]] = {
+    "at_least": {"fi": "vähintään", "en": "at least", "sv": "minst"},
+    "more_than": {"fi": "yli", "en": "more than", "sv": "över"},
+    "at_most": {"fi": "enintään", "en": "at most", "sv": "högst"},
+    "less_than": {"fi": "alle", "en": "less than", "sv": "under"},
+    "exactly": {"fi": "tasan", "en": "exactly", "sv": "exakt"},
+}
+
+
+def target_words(target: Target, lang: ReportLang) -> str:
+    """A numeric target as words: ``vähintään 5, enintään 8``."""
+    return ", ".join(
+        f"{words[lang]} {number(getattr(target, name), lang)}"
+        for name, words in _BOUNDS.items()
+        if getattr(target, name) is not None
+    )
