@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from tavoitteet.loader import load_file
+
 from conftest import DATA, FIXTURES, invoke, run_process
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -318,3 +320,11 @@ def test_the_real_process_is_plain_when_piped() -> None:
     assert result.returncode == 0, result.stderr
     assert "\x1b[" not in result.stdout and lines_fit(result.stdout)
     assert "osittain toteutunut" in result.stdout
+
+
+def test_list_never_splits_an_id_so_it_can_be_copied() -> None:
+    code, out, _ = invoke(["list", "2021", "--as-of", "1.1.2025"], cwd=DATA.parent)
+    goal_file = load_file(DATA / "2021" / "hyvinvointilautakunta.yaml").goal_file
+    assert code == 0 and goal_file is not None
+    ids = [goal.id for goal in goal_file.goals()] + [i.id for i in goal_file.indicators()]
+    assert all(any(line.strip().startswith(item) for line in out.splitlines()) for item in ids)

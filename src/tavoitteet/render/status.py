@@ -166,8 +166,8 @@ def list_view(year: YearResult, lang: Lang) -> list[RenderableType]:
             pad_edge=False,
             expand=True,
         )
-        table.add_column(label("id", lang), ratio=4, overflow="fold")
-        table.add_column(label("goal_indicator", lang), ratio=6, overflow="fold")
+        table.add_column(label("id", lang), no_wrap=True)  # ids are copied whole into show/record
+        table.add_column(label("goal_indicator", lang), ratio=1, overflow="fold")
         table.add_column(label("status", lang), width=10, overflow="fold")
         for area in file_result.areas:
             table.add_row(Text(area.area.name, style="italic"), "", "")
