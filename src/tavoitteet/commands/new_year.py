@@ -68,9 +68,9 @@ def _sources(root: Path, earlier: int, committee: str | None, lang: Lang) -> lis
 def _plan(source: Path, target: Path, year: int, earlier: int, lang: Lang) -> Planned | None:
     loaded = load_file(source)
     if loaded.goal_file is None or loaded.problems:
-        text = loaded.document.text.splitlines() if loaded.document else []
+        lines = loaded.document.text.splitlines() if loaded.document else []
         sys.stderr.write(_t(lang, "new.source_invalid", file=display_path(source)))
-        sys.stderr.write(render_text(loaded.problems, {source: text}, lang))
+        sys.stderr.write(render_text(loaded.problems, {source: lines}, lang))
         return None
     result = next_year(loaded.goal_file, year, earlier)
     intro = [

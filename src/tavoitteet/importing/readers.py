@@ -170,7 +170,7 @@ def cell_text(value: Any) -> str:
 
 
 def _xlsx_rows(raw: bytes) -> list[Row]:
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]  # no stubs; only plain values are read
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
