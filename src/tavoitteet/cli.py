@@ -4,8 +4,6 @@ Command bodies import their modules lazily so that ``--help`` and each command
 load only what they need.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional, TypeVar
