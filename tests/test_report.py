@@ -1,0 +1,295 @@
+"""``tavoitteet report``: the Markdown, CSV and JSON reports for the annual report.
+
+Golden files live in tests/golden/report-*; after an intended change regenerate
+them with ``UPDATE_GOLDEN=1 pytest tests/test_report.py`` and review the diff.
+The fixture year tests/fixtures/report/data/2024 has every indicator kind and
+every status after the year; 2023 is the earlier year it is compared to.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import DATA, FIXTURES, REPO_ROOT, invoke
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+REPORT_DATA = FIXTURES / "report" / "data"
+AFTER = ["--as-of", "1.1.2025"]
+BOM = "\ufeff".encode()
+
+
+def report_bytes(*args: str, data: Path = REPORT_DATA) -> bytes:
+    """The report as the bytes written to stdout."""
+    from tavoitteet.cli import app
+
+    result = CliRunner().invoke(app, ["report", *args, "--data", str(data)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout_bytes
+
+
+def report_text(*args: str, data: Path = REPORT_DATA) -> str:
+    return report_bytes(*args, data=data).decode("utf-8")
+
+
+def check_golden(name: str, payload: bytes) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_bytes(payload)
+    assert path.exists(), f"{path} missing: run with UPDATE_GOLDEN=1"
+    assert payload == path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("report-fixture-2024.md", ["2024", "--format", "md", *AFTER]),
+        ("report-fixture-2024-sv.md", ["2024", "--format", "md", "--lang", "sv", *AFTER]),
+        ("report-fixture-2024.csv", ["2024", "--format", "csv", *AFTER]),
+        ("report-fixture-2024-standard-en.csv", ["2024", "--format", "csv", "--csv-dialect", "standard", "--lang", "en", *AFTER]),
+    ],
+)  # fmt: skip
+def test_golden_report(name: str, args: list[str]) -> None:
+    check_golden(name, report_bytes(*args))
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+
+def markdown_tables(text: str) -> list[list[str]]:
+    """The Markdown tables as lists of their lines."""
+    tables: list[list[str]] = []
+    current: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if line.startswith("|"):
+            current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    return tables
+
+
+def cells(line: str) -> list[str]:
+    """A table row split at the pipes Markdown splits at (not escaped ones)."""
+    return [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+
+
+def test_markdown_has_headings_decision_and_a_table_per_area() -> None:
+    text = report_text("2024", *AFTER)
+    assert text.startswith("# Toiminnallisten tavoitteiden toteutuminen 2024\n")
+    assert "\n## Kulttuurilautakunta\n" in text
+    assert "Päätös: Kulttuurilautakunta 11.10.2023 § 91" in text
+    assert "\n### Kirjasto\n" in text and "\n### Museo\n" in text
+    header = "| Tavoite | Teko | Mittari | Tavoitetaso | Toteuma | Tila | Kommentti |"
+    assert text.count(header) == 2
+
+
+def test_markdown_tables_render_every_row_with_the_same_number_of_cells() -> None:
+    text = report_text("2024", *AFTER)
+    for table in markdown_tables(text):
+        widths = {len(cells(line)) for line in table}
+        assert len(widths) == 1, table
+    assert "Kasvu \\| erityisesti<br>lasten lainoissa" in text
+    assert "&lt;lapset & aikuiset&gt;" in text
+
+
+def test_markdown_shows_a_trend_baseline_from_the_earlier_file_and_the_change() -> None:
+    text = report_text("2024", *AFTER)
+    (row,) = [line for line in text.splitlines() if line.startswith("|   |   | Lainat |")]
+    assert "1 234,5 lainaa (31.12.2024); vertailuvuosi 2023: 1 000; muutos +234,5 (+23,4 %)" in row
+    assert "| toteutunut |" in row
+
+
+def test_markdown_summary_counts_goals_and_indicators_each_out_of_their_own_total() -> None:
+    text = report_text("2024", *AFTER)
+    summary = text.split("## Vuoden yhteenveto")[1]
+    rows = {cells(line)[0]: cells(line)[1:] for line in summary.splitlines()[4:] if line.startswith("|")}
+    assert rows["osittain toteutunut"] == ["2/3", "2/11"]
+    assert rows["ei toteutunut"] == ["1/3", "3/11"]
+    assert rows["toteutunut"] == ["0/3", "3/11"]
+    assert sum(int(g.split("/")[0]) for g, _ in rows.values()) == 3
+    assert sum(int(i.split("/")[0]) for _, i in rows.values()) == 11
+
+
+def test_markdown_in_swedish_and_english() -> None:
+    swedish = report_text("2024", "--lang", "sv", *AFTER)
+    assert swedish.startswith("# Förverkligandet av verksamhetsmålen 2024")
+    assert "| Mål | Åtgärd | Mätare | Målnivå | Utfall | Status | Kommentar |" in swedish
+    assert "delvis uppnått (fastställt manuellt)" in swedish
+    english = report_text("2024", "--lang", "en", *AFTER)
+    assert "1,234.5 lainaa (2024-12-31); baseline 2023: 1,000; change +234.5 (+23.4 %)" in english
+
+
+def test_filters_are_those_of_status() -> None:
+    text = report_text("2024", "--area", "museo", *AFTER)
+    assert "### Museo" in text and "### Kirjasto" not in text
+    assert "| toteutunut | 0/1 | 1/6 |" in text
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+
+def parse_csv(payload: bytes, delimiter: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(payload.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+
+
+def test_csv_opens_in_finnish_excel_form() -> None:
+    payload = report_bytes("2024", "--format", "csv", *AFTER)
+    assert payload.startswith(BOM)
+    rows = parse_csv(payload, ";")
+    assert len(rows) == 11
+    assert payload.endswith(b"\r\n") and payload.count(b"\r\n") == len(rows) + 1
+    by_id = {row["mittari_id"]: row for row in rows}
+    lainat = by_id["lainat"]
+    assert (lainat["arvo"], lainat["vertailuarvo"], lainat["muutos"], lainat["muutos_prosenttia"]) == (
+        "1234,5", "1000", "234,5", "23,4"
+    )  # fmt: skip
+    assert (lainat["vertailuvuosi"], lainat["pvm"], lainat["tila"]) == ("2023", "31.12.2024", "toteutunut")
+    assert lainat["kommentti"] == "Kasvu | erityisesti\nlasten lainoissa"
+    assert (lainat["kirjaaja"], lainat["lähde"]) == ("Kirjastonjohtaja", "Kirjastojärjestelmä")
+    kavijat = by_id["kavijat"]
+    assert (kavijat["vähintään"], kavijat["enintään"], kavijat["yksikkö"]) == ("500", "800", "kävijää")
+    assert by_id["aukiolo"]["arvo"] == "37,5" and by_id["aukiolo"]["kommentti"] == "'=Henkilöstöpula"
+    assert by_id["kavijapalaute"]["käsin_asetettu"] == "kyllä"
+    assert by_id["strategia-valmis"]["teko"] == "Kirjastostrategia valmistuu."
+    assert by_id["strategia-valmis"]["määräpäivä"] == "30.6.2024"
+    assert by_id["tapahtumat-ikaryhmittain"]["arvo"] == "lapset: 3; nuoret: 1; aikuiset: 2"
+    assert {row["tila"] for row in rows} == {
+        "toteutunut", "osittain toteutunut", "ei toteutunut", "ei arvioitu", "ei sovellu", "raportoitu"
+    }  # fmt: skip
+
+
+def test_csv_standard_dialect_is_plain_comma_separated_utf8() -> None:
+    payload = report_bytes("2024", "--format", "csv", "--csv-dialect", "standard", *AFTER)
+    assert not payload.startswith(BOM)
+    by_id = {row["mittari_id"]: row for row in parse_csv(payload, ",")}
+    assert by_id["lainat"]["arvo"] == "1234.5" and by_id["lainat"]["pvm"] == "2024-12-31"
+    assert by_id["aukiolo"]["kommentti"] == "=Henkilöstöpula"
+
+
+def test_csv_header_in_english() -> None:
+    payload = report_bytes("2024", "--format", "csv", "--lang", "en", *AFTER)
+    header = next(csv.reader(io.StringIO(payload.decode("utf-8-sig")), delimiter=";"))
+    assert header[:4] == ["year", "committee", "area_id", "area"] and "change_percent" in header
+
+
+def test_swedish_is_only_for_markdown_and_html() -> None:
+    code, out, err = invoke(["report", "2024", "--format", "csv", "--lang", "sv", "--data", str(REPORT_DATA)])
+    assert code == 2 and out == ""
+    assert "--lang sv on käytettävissä vain muodoille md ja html" in err
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+
+def json_keys(value: Any) -> set[str]:
+    """Every key at every level, except inside values (``arvo``) and explanation data (``tiedot``)."""
+    if isinstance(value, dict):
+        return set(value) | {
+            k for key, v in value.items() if key not in ("arvo", "tiedot") for k in json_keys(v)
+        }
+    if isinstance(value, list):
+        return {k for v in value for k in json_keys(v)}
+    return set()
+
+
+def test_json_is_the_status_json_and_every_key_is_documented() -> None:
+    document = json.loads(report_text("2024", "--format", "json", *AFTER))
+    code, status_out, _ = invoke(["status", "2024", "--json", *AFTER, "--data", str(REPORT_DATA)])
+    assert code == 0 and document == json.loads(status_out)
+    assert (document["versio"], document["nakyma"], document["vuosi"]) == (1, "tila", 2024)
+    documented = (REPO_ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    statuses = {
+        "toteutunut",
+        "osittain toteutunut",
+        "ei toteutunut",
+        "kesken",
+        "ei arvioitu",
+        "ei sovellu",
+        "raportoitu",
+    }
+    data_keys = {"value", "baseline", "change", "percent", "met", "total", "missing", "judged", "rule", "weakest", "reason", "level", "deadline", "done", "answer", "share", "year", "wanted"}  # fmt: skip
+    undocumented = {
+        k
+        for k in json_keys(document) - statuses - data_keys
+        if f"`{k}`" not in documented and f'"{k}"' not in documented
+    }
+    assert undocumented == set()
+
+
+# --- output file ---------------------------------------------------------------------------------
+
+
+def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
+    target = tmp_path / "raportti.csv"
+    code, out, err = invoke(
+        ["report", "2024", "--format", "csv", "-o", str(target), *AFTER, "--data", str(REPORT_DATA)]
+    )
+    assert (code, out, err) == (0, "", "")
+    assert target.read_bytes() == report_bytes("2024", "--format", "csv", *AFTER)
+    assert [p.name for p in tmp_path.iterdir()] == ["raportti.csv"]
+
+
+def test_output_replaces_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "raportti.md"
+    target.write_text("vanha", encoding="utf-8")
+    code, _, _ = invoke(["report", "2024", "-o", str(target), *AFTER, "--data", str(REPORT_DATA)])
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("# Toiminnallisten")
+
+
+def test_a_report_is_never_written_into_the_data_folder() -> None:
+    target = DATA / "2024" / "raportti.md"
+    code, _, err = invoke(["report", "2024", "-o", str(target), "--data", str(DATA)])
+    assert code == 2 and not target.exists()
+    assert "raporttia ei kirjoiteta data-kansioon" in err
+
+
+def test_a_missing_output_folder_is_a_clear_error(tmp_path: Path) -> None:
+    target = tmp_path / "ei-ole" / "raportti.md"
+    code, _, err = invoke(
+        ["report", "2024", "-o", str(target), "--lang", "en", *AFTER, "--data", str(REPORT_DATA)]
+    )
+    assert code == 1 and "cannot write" in err and "Traceback" not in err
+
+
+def test_an_unknown_format_is_a_usage_error() -> None:
+    code, _, err = invoke(["report", "2024", "--format", "pdf", "--data", str(REPORT_DATA)])
+    assert code == 2 and "md, csv, json, html" in err
+
+
+def test_report_of_the_real_2024_data() -> None:
+    text = report_text("2024", "--format", "md", data=DATA)
+    assert "## Hyvinvointilautakunta" in text and "Hyvinvointilautakunta 10.10.2023 § 119" in text
+
+
+# --- HTML (the browser test is tests/test_report_browser.py) -------------------------------------
+
+
+def test_html_is_self_contained_accessible_and_escaped() -> None:
+    page = report_text("2024", "--format", "html", *AFTER)
+    assert page.startswith('<!DOCTYPE html>\n<html lang="fi">')
+    assert "<script" not in page and "<link" not in page and "@import" not in page and "url(" not in page
+    assert page.count("<svg") == page.count("<title id=") == page.count("<desc id=") >= 10
+    assert page.count("<table") == page.count("<caption>")
+    assert 'scope="col"' in page and "@media print" in page and "size: A4" in page
+    assert "&lt;lapset &amp; aikuiset&gt;" in page and "<lapset" not in page
+    assert "Vertailu vuoteen 2023" in page
+
+
+def test_html_in_swedish_says_so_in_its_lang_attribute() -> None:
+    page = report_text("2024", "--format", "html", "--lang", "sv", *AFTER)
+    assert '<html lang="sv">' in page and "Förverkligandet av verksamhetsmålen 2024" in page
+    assert "Jämförelse med 2023" in page and "uppnått" in page
+
+
+def test_html_without_an_earlier_year_has_no_comparison() -> None:
+    page = report_text("2023", "--format", "html", "--as-of", "1.1.2024")
+    assert "Vertailu" not in page and "Kulttuurilautakunta" in page
