@@ -2,7 +2,7 @@
 
 A trend indicator without ``vertailuarvo`` is compared to its latest value in
 the file of its baseline year (``vertailuvuosi``): the indicator with the same
-id, or the one the later indicator names in ``edeltäjä``, in any committee's
+id, or the one the later indicator names in ``edeltäjä`` (``"2023/id"`` or ``"id"``), in any committee's
 file of that year.  Files that do not load are skipped (``validate`` reports them).
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from tavoitteet.compare import linked_id
 from tavoitteet.discovery import year_files
 from tavoitteet.evaluation import BaselineLookup
 from tavoitteet.loader import load_file
@@ -35,7 +36,8 @@ def latest_number(indicator: Indicator) -> Decimal | None:
 
 def find_baseline(indicator: TrendIndicator, earlier: list[GoalFile]) -> Decimal | None:
     """The baseline in already-loaded files of the baseline year (pure)."""
-    wanted = {indicator.id, *([indicator.predecessor] if indicator.predecessor else [])}
+    linked = linked_id(indicator.predecessor, indicator.baseline_year)
+    wanted = {indicator.id, *([linked] if linked else [])}
     for goal_file in earlier:
         for candidate in goal_file.indicators():
             if candidate.id in wanted and (value := latest_number(candidate)) is not None:
