@@ -10,8 +10,9 @@ from types import ModuleType
 import pytest
 import yaml
 
-from conftest import REPO_ROOT, invoke
 from tavoitteet.model import INDICATOR_KINDS
+
+from conftest import REPO_ROOT, invoke
 
 
 def _generator() -> ModuleType:

@@ -1,0 +1,207 @@
+"""Benchmarks of tavoitteet: start-up, throughput and large-corpus runs, as ratios.
+
+    python benchmarks/run.py --quick     # CI-sized: 100 and 1,000 files, a few minutes
+    python benchmarks/run.py             # full: 2,000 and 20,000 files (check-jsonschema
+                                         # alone takes over ten minutes at 20,000)
+
+Every figure is measured in the same run as the reference it is compared with,
+so the ratios hold on a loaded or slow machine where absolute times do not:
+
+* start-up: ``tavoitteet --help``, ``status 2024`` and ``validate`` on this
+  repository's data against ``python -c pass`` (median of several runs);
+* throughput: ``validate`` over generated corpora against ``check-jsonschema
+  --schemafile schemas/tavoitteet.schema.json`` on the same files (install it
+  with ``pip install -e ".[bench]"``), files per second at both sizes;
+* ``status`` and ``report`` over the large corpus: time and peak memory.
+
+Nothing is asserted: the targets are printed next to the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SCHEMA = REPO / "schemas" / "tavoitteet.schema.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_corpus import generate  # noqa: E402 - the generator sits next to this script
+
+Command = list[str]
+
+
+def tool(name: str) -> Command | None:
+    """A console script installed next to this interpreter (as users run it), or on PATH."""
+    folder = Path(sys.executable).parent
+    for candidate in (folder / name, folder / f"{name}.exe"):
+        if candidate.exists():
+            return [str(candidate)]
+    found = shutil.which(name)
+    return [found] if found else None
+
+
+def measure(command: Command, cwd: Path, env: dict[str, str]) -> dict[str, float]:
+    """Run ``command`` once through a small wrapper process that reports its time and peak memory."""
+    wrapper = [sys.executable, __file__, "--measure-one", "--", *command]
+    done = subprocess.run(wrapper, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        raise SystemExit(f"measuring {command} failed:\n{done.stdout}\n{done.stderr}")
+    return json.loads(lines[-1])  # type: ignore[no-any-return]
+
+
+def _measure_one(command: Command) -> None:
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    seconds = time.perf_counter() - start
+    peak_mb = float("nan")
+    try:
+        import resource
+
+        scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, kilobytes elsewhere
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale / 1e6
+    except ImportError:  # Windows
+        pass
+    if done.returncode not in (0, 1):
+        sys.stderr.write(done.stderr.decode("utf-8", "replace"))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "code": done.returncode}))
+
+
+def median_time(command: Command, runs: int, cwd: Path, env: dict[str, str]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def has_command(tavoitteet: Command, name: str, env: dict[str, str]) -> bool:
+    done = subprocess.run([*tavoitteet, name, "--help"], env=env, capture_output=True, check=False)
+    return done.returncode == 0
+
+
+def startup(tavoitteet: Command, runs: int, env: dict[str, str], cache: Path) -> list[str]:
+    """Start-up of everyday commands on this repository's data, against the bare interpreter."""
+    bare = median_time([sys.executable, "-c", "pass"], runs, REPO, env)
+    cold = {**env, "TAVOITTEET_NO_CACHE": "1"}
+    warm = {**env, "TAVOITTEET_CACHE_DIR": str(cache)}
+    cases: list[tuple[str, Command, dict[str, str], str]] = [
+        ("tavoitteet --help", [*tavoitteet, "--help"], env, "<= 6x"),
+        ("tavoitteet validate (no cache)", [*tavoitteet, "validate"], cold, "<= 12x"),
+        ("tavoitteet validate (cache warm)", [*tavoitteet, "validate"], warm, "<= 12x"),
+    ]
+    if has_command(tavoitteet, "status", env):
+        cases.insert(1, ("tavoitteet status 2024", [*tavoitteet, "status", "2024"], env, "<= 12x"))
+    lines = [f"python -c pass: {bare * 1000:.0f} ms (median of {runs})"]
+    for label, command, environment, target in cases:
+        seconds = median_time(command, runs, REPO, environment)
+        lines.append(
+            f"{label}: {seconds * 1000:.0f} ms = {seconds / bare:.1f}x bare python (target {target})"
+        )
+    if not has_command(tavoitteet, "status", env):
+        lines.append("tavoitteet status 2024: skipped, the status command does not exist yet")
+    return lines
+
+
+def throughput(
+    tavoitteet: Command, sizes: Sequence[int], root: Path, env: dict[str, str], runs: int
+) -> tuple[list[str], dict[int, Path]]:
+    """validate against check-jsonschema on the same generated files."""
+    checker = tool("check-jsonschema")
+    lines, corpora = [], {}
+    rates = []
+    for size in sizes:
+        folder = root / f"corpus-{size}"
+        if not (folder / "data").exists():
+            generate(folder, size)
+        corpora[size] = folder
+        files = sorted(str(p.relative_to(folder)) for p in (folder / "data").rglob("*.yaml"))
+        cold = {**env, "TAVOITTEET_NO_CACHE": "1"}
+        ours = min(measure([*tavoitteet, "validate", "data"], folder, cold)["seconds"] for _ in range(runs))
+        rates.append(size / ours)
+        line = f"{size} files: validate {ours:.2f} s = {size / ours:.0f} files/s (no cache)"
+        if checker is None:
+            line += "; check-jsonschema not installed (pip install -e '.[bench]')"
+        else:
+            theirs = sum(
+                measure([*checker, "--schemafile", str(SCHEMA), *batch], folder, env)["seconds"]
+                for batch in _batches(files, 4000)
+            )
+            line += (
+                f"; check-jsonschema {theirs:.2f} s; validate is {theirs / ours:.1f}x faster (target >= 5x)"
+            )
+        lines.append(line)
+    if len(rates) == 2:
+        lines.append(
+            f"growth: files/s at {sizes[1]} files is {rates[1] / rates[0]:.2f} of that at {sizes[0]} "
+            "(1.00 = linear cost)"
+        )
+    return lines, corpora
+
+
+def _batches(items: list[str], size: int) -> list[list[str]]:
+    """Split a long file list as xargs would, so that command lines stay within the system's limit."""
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def large_runs(tavoitteet: Command, corpora: dict[int, Path], env: dict[str, str]) -> list[str]:
+    """status and report over each corpus: time and peak memory."""
+    lines = []
+    for name, extra in (("status", []), ("report", ["--format", "md"])):
+        if not has_command(tavoitteet, name, env):
+            lines.append(f"{name}: skipped, the command does not exist yet")
+            continue
+        for size, folder in corpora.items():
+            command = [*tavoitteet, name, "2024", *extra, "--data", str(folder / "data")]
+            result = measure(command, folder, env)
+            lines.append(
+                f"{name} 2024 over {size} files ({size // 10} in 2024): {result['seconds']:.2f} s, "
+                f"peak memory {result['peak_mb']:.0f} MB, exit {int(result['code'])}"
+            )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:2] == ["--measure-one", "--"]:
+        _measure_one(arguments[2:])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="CI-sized: 100 and 1,000 files")
+    parser.add_argument("--sizes", type=int, nargs=2, metavar=("SMALL", "LARGE"), help="corpus sizes")
+    parser.add_argument("--corpus-dir", type=Path, help="keep generated corpora here and reuse them")
+    args = parser.parse_args(arguments)
+    sizes = args.sizes or ((100, 1000) if args.quick else (2000, 20000))
+    tavoitteet = tool("tavoitteet") or [sys.executable, "-m", "tavoitteet"]
+    env = {**os.environ, "NO_COLOR": "1", "TAVOITTEET_LANG": "fi"}
+    env.pop("TAVOITTEET_DATA", None)
+    with tempfile.TemporaryDirectory(prefix="tavoitteet-bench-") as scratch:
+        root = args.corpus_dir or Path(scratch)
+        root.mkdir(parents=True, exist_ok=True)
+        env["TAVOITTEET_CACHE_DIR"] = str(Path(scratch) / "cache")
+        print(f"# tavoitteet benchmarks ({'quick' if args.quick else 'full'}), {sys.version.split()[0]}")
+        print(f"# {os.cpu_count()} cores; ratios are measured in this run\n")
+        print("## Start-up (this repository's data)")
+        print(
+            "\n".join(startup(tavoitteet, 7 if args.quick else 15, env, Path(scratch) / "cache")), flush=True
+        )
+        print("\n## Throughput: validate against check-jsonschema on the same files")
+        lines, corpora = throughput(tavoitteet, sizes, root, env, 1 if sizes[1] > 5000 else 3)
+        print("\n".join(lines), flush=True)
+        print("\n## status and report over the corpora")
+        print("\n".join(large_runs(tavoitteet, corpora, env)))
+
+
+if __name__ == "__main__":
+    main()
