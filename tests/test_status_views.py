@@ -328,3 +328,28 @@ def test_list_never_splits_an_id_so_it_can_be_copied() -> None:
     assert code == 0 and goal_file is not None
     ids = [goal.id for goal in goal_file.goals()] + [i.id for i in goal_file.indicators()]
     assert all(any(line.strip().startswith(item) for line in out.splitlines()) for item in ids)
+
+
+def test_trend_shows_the_baseline_year_value_and_change_in_the_table() -> None:
+    code, out, _ = invoke(
+        [
+            "status",
+            "2024",
+            "--data",
+            str(DATA.parent / "examples"),
+            "--as-of",
+            "1.1.2025",
+            "--area",
+            "kirjastopalvelut",
+        ]
+    )
+    assert code == 0
+    cells = [cell for line in out.splitlines() for cell in line.split("  ") if cell.strip()]
+    shown = [cell.strip() for cell in cells]
+    start = shown.index("57")
+    assert [c for c in shown[start:] if c in ("31.12.2024", "2023: 42", "+15", "+35,7 %")] == [
+        "31.12.2024",
+        "2023: 42",
+        "+15",
+        "+35,7 %",
+    ]
