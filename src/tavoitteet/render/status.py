@@ -31,7 +31,6 @@ from tavoitteet.i18n import Lang
 from tavoitteet.model import TrendIndicator
 from tavoitteet.render.labels import STATUS_STYLES, day, label, number, signed, status_name, value_text
 
-
 LATEST_WIDTH = 10
 
 
