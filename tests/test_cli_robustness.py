@@ -78,8 +78,10 @@ def test_one_broken_file_among_many_is_reported_and_the_rest_still_checked(tmp_p
     misfit.write_text(
         misfit.read_text(encoding="utf-8").replace("sitova: kyllä", "sitova: joo"), encoding="utf-8"
     )
-    parallel = run_process(["validate", "data"], cwd=tmp_path)
-    serial = run_process(["validate", "data"], cwd=tmp_path, env={"TAVOITTEET_JOBS": "1"})
+    parallel = run_process(["validate", "data"], cwd=tmp_path, env={"TAVOITTEET_NO_CACHE": "1"})
+    serial = run_process(
+        ["validate", "data"], cwd=tmp_path, env={"TAVOITTEET_JOBS": "1", "TAVOITTEET_NO_CACHE": "1"}
+    )
     assert parallel.returncode == 1
     assert parallel.stdout == serial.stdout
     assert f"{broken.relative_to(tmp_path)}:" in parallel.stdout
@@ -117,6 +119,7 @@ def test_an_internal_error_says_it_is_a_bug_and_where_the_details_are(
     logs = tmp_path / "lokit"
     logs.mkdir()
     monkeypatch.setenv("TAVOITTEET_LOG_DIR", str(logs))
+    monkeypatch.setenv("TAVOITTEET_NO_CACHE", "1")
     monkeypatch.setattr(validate, "load_file", _failing_loader)
     code, out, err = invoke(["validate", str(REAL)])
     assert code == 3
@@ -134,7 +137,12 @@ def test_an_internal_error_in_a_real_process_shows_no_traceback(tmp_path: Path) 
         "v.load_file = broken\n"
         "from tavoitteet.cli import main\nmain()\n"
     )
-    environment = {**os.environ, "TAVOITTEET_LOG_DIR": str(tmp_path), "NO_COLOR": "1"}
+    environment = {
+        **os.environ,
+        "TAVOITTEET_LOG_DIR": str(tmp_path),
+        "NO_COLOR": "1",
+        "TAVOITTEET_NO_CACHE": "1",
+    }
     done = subprocess.run(
         [sys.executable, "-c", script, "validate", "--lang", "en", str(REAL)],
         capture_output=True,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
 from datetime import datetime
@@ -35,6 +34,8 @@ class UserError(Exception):
 
 
 def bug_log_path() -> Path:
+    import tempfile  # only on the error path: it is not needed to start
+
     folder = Path(os.environ.get("TAVOITTEET_LOG_DIR") or tempfile.gettempdir())
     return folder / f"tavoitteet-virhe-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
 

@@ -7,13 +7,17 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tavoitteet import errors
 from tavoitteet.discovery import DataNotFound, find_data_root, goal_files
 from tavoitteet.i18n import Lang
-from tavoitteet.loader import LoadedFile, load_file
 from tavoitteet.problems import Code, Problem
 from tavoitteet.render.problems import ProblemFormat, render_github, render_json, render_text
+from tavoitteet.validcache import ValidCache, file_key
+
+if TYPE_CHECKING:
+    from tavoitteet.loader import LoadedFile
 
 MAX_PRINTED = 200
 PARALLEL_FROM = 200
@@ -76,6 +80,13 @@ class FileResult:
         return cls(loaded.path, loaded.problems, goal_file.committee, len(goals), actions, indicators, source)
 
 
+def load_file(path: Path) -> LoadedFile:
+    """:func:`tavoitteet.loader.load_file`, imported on first use: files found valid before need no models."""
+    from tavoitteet.loader import load_file as load
+
+    return load(path)
+
+
 def check_file(path: Path) -> FileResult:
     """Load one file and keep only what the summary and the report need."""
     return FileResult.of(load_file(path))
@@ -101,6 +112,21 @@ def check_files(files: Sequence[Path]) -> Iterator[FileResult]:
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def check_with_cache(files: Sequence[Path], cache: ValidCache) -> Iterator[FileResult]:
+    """Check files in order, taking files found valid before (same bytes, name and year) from ``cache``."""
+    keys = [file_key(path) for path in files] if cache.file is not None else [None] * len(files)
+    known = [cache.get(key) for key in keys]
+    fresh = check_files([path for path, entry in zip(files, known, strict=True) if entry is None])
+    for path, key, entry in zip(files, keys, known, strict=True):
+        if entry is not None:
+            yield FileResult(path, [], *entry)
+            continue
+        result = next(fresh)
+        if not result.problems and result.committee is not None:
+            cache.put(key, (result.committee, result.goals, result.actions, result.indicators))
+        yield result
 
 
 def _jobs(count: int) -> int:
@@ -132,11 +158,13 @@ def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
             problems.append(Problem(target, Code.UNREADABLE, "file.unreadable", {"reason": _missing(lang)}))
     if not files and not problems:
         problems.append(Problem(targets[0], Code.NO_FILES, "check.no_files", {"target": str(targets[0])}))
-    for result in check_files(files):
+    cache = ValidCache.open()
+    for result in check_with_cache(files, cache):
         tally.add_checked(result)
         if result.problems:
             problems += result.problems
             sources[result.path] = result.source or []
+    cache.save()
     sys.stdout.write(_render(problems, sources, output, lang, tally))
     return errors.PROBLEMS if problems else errors.OK
 

@@ -1,0 +1,151 @@
+"""Remember which goal files were found valid, by content, so that ``validate`` can skip them.
+
+``validate`` on an unchanged repository otherwise spends most of its time
+building the pydantic models.  A file whose bytes, name and year folder were
+found valid by this very version of the tool is valid again: its entry keeps
+the counts of the summary line.  Only files without problems are remembered;
+a file with problems is checked (and its problems worded) every time.
+
+The cache lives in the user's cache folder (``TAVOITTEET_CACHE_DIR`` overrides
+it; ``TAVOITTEET_NO_CACHE=1`` turns it off).  Its file name carries a
+fingerprint of the tool: its version and the size and time of every module of
+the package and of pydantic, pydantic-core and PyYAML, so any change of code
+starts a new cache.  A damaged, foreign or unwritable cache is ignored: the
+cache can only make ``validate`` faster, never change what it reports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tavoitteet
+
+LARGEST = 2_000_000  # yamlread.MAX_BYTES: larger files are refused, never cached
+MAX_ENTRIES = 500_000
+Entry = tuple[str, int, int, int]
+"""committee, goals, actions, indicators of a valid file"""
+
+
+def cache_folder() -> Path | None:
+    """Where the cache lives, or None when it is turned off."""
+    if os.environ.get("TAVOITTEET_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    if override := os.environ.get("TAVOITTEET_CACHE_DIR"):
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "tavoitteet" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "tavoitteet"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tavoitteet"
+
+
+def fingerprint() -> str:
+    """Changes whenever the code that decides validity may have changed."""
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(f"{tavoitteet.__version__}|{sys.version}".encode())
+    for folder in _code_folders():
+        for root, _dirs, files in os.walk(folder):
+            for name in sorted(files):
+                if name.endswith((".py", ".so", ".pyd")):
+                    info = os.stat(os.path.join(root, name))  # noqa: PTH116, PTH118 - os.walk gives strings, Path is slower
+                    digest.update(f"{root}/{name}|{info.st_size}|{info.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _code_folders() -> list[str]:
+    import importlib.util
+
+    folders = [str(Path(tavoitteet.__file__).parent)]
+    for name in ("pydantic", "pydantic_core", "yaml"):
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin:
+            folders.append(str(Path(spec.origin).parent))
+    return folders
+
+
+def file_key(path: Path) -> str | None:
+    """The key of a file's content, name and year folder; None if it cannot be read or is too large."""
+    try:
+        if path.stat().st_size > LARGEST:
+            return None
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.blake2b(raw, digest_size=20)
+    digest.update(f"\0{path.parent.name}\0{path.name}".encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class ValidCache:
+    """Entries of one tool fingerprint, read once and written back once."""
+
+    file: Path | None
+    entries: dict[str, Entry] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls) -> ValidCache:
+        folder = cache_folder()
+        if folder is None:
+            return cls(None)
+        cache = cls(folder / f"validate-{fingerprint()}.json")
+        cache.entries = _read(cache.file)
+        return cache
+
+    def get(self, key: str | None) -> Entry | None:
+        return self.entries.get(key) if key is not None else None
+
+    def put(self, key: str | None, entry: Entry) -> None:
+        if self.file is None or key is None or self.entries.get(key) == entry:
+            return
+        if len(self.entries) >= MAX_ENTRIES:
+            self.entries.clear()
+        self.entries[key] = entry
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the entries atomically and drop the caches of other versions; failures are ignored."""
+        if self.file is None or not self.changed:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            handle, name = tempfile.mkstemp(dir=self.file.parent, prefix=".validate-", suffix=".tmp")
+            temporary = Path(name)
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    json.dump(self.entries, stream, ensure_ascii=False, separators=(",", ":"))
+                temporary.replace(self.file)
+            finally:
+                temporary.unlink(missing_ok=True)
+            for stale in self.file.parent.glob("validate-*.json"):
+                if stale != self.file:
+                    stale.unlink(missing_ok=True)
+        except OSError:
+            return
+
+
+def _read(file: Path) -> dict[str, Entry]:
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: tuple(value) for key, value in data.items() if _is_entry(value)}  # type: ignore[misc]
+
+
+def _is_entry(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 4
+        and isinstance(value[0], str)
+        and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value[1:])
+    )
