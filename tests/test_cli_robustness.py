@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -156,3 +158,25 @@ def test_an_internal_error_in_a_real_process_shows_no_traceback(tmp_path: Path) 
     assert str(tmp_path) in done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     assert len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT are POSIX only")
+def test_ctrl_c_during_a_parallel_check_stops_cleanly(tmp_path: Path) -> None:
+    _corpus(tmp_path, 1500)
+    environment = {**os.environ, "NO_COLOR": "1", "TAVOITTEET_NO_CACHE": "1", "TAVOITTEET_LANG": "fi"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tavoitteet", "validate", "data"],
+        cwd=tmp_path,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    time.sleep(1.2)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole group, workers too
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 130, (out, err)
+    assert err == "\nKeskeytetty.\n"
+    assert out == ""

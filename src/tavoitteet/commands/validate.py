@@ -106,7 +106,11 @@ def check_files(files: Sequence[Path]) -> Iterator[FileResult]:
 
     size = max(10, min(100, len(files) // (jobs * 8)))
     chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
-    pool = ProcessPoolExecutor(jobs, initializer=_ignore_interrupts)
+    try:
+        pool = ProcessPoolExecutor(jobs, initializer=_ignore_interrupts)
+    except (OSError, ImportError, NotImplementedError):  # no process support here (e.g. no /dev/shm)
+        yield from map(check_file, files)
+        return
     try:
         for results in pool.map(_check_chunk, chunks):
             yield from results
