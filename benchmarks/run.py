@@ -77,13 +77,15 @@ def _measure_one(command: Command) -> None:
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "code": done.returncode}))
 
 
-def median_time(command: Command, runs: int, cwd: Path, env: dict[str, str]) -> float:
-    times = []
+def median_times(commands: list[tuple[Command, dict[str, str]]], runs: int, cwd: Path) -> list[float]:
+    """Median wall time of each command; runs are interleaved so that load changes hit all alike."""
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for index, (command, env) in enumerate(commands):
+            start = time.perf_counter()
+            subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
+            times[index].append(time.perf_counter() - start)
+    return [statistics.median(series) for series in times]
 
 
 def has_command(tavoitteet: Command, name: str, env: dict[str, str]) -> bool:
@@ -93,7 +95,6 @@ def has_command(tavoitteet: Command, name: str, env: dict[str, str]) -> bool:
 
 def startup(tavoitteet: Command, runs: int, env: dict[str, str], cache: Path) -> list[str]:
     """Start-up of everyday commands on this repository's data, against the bare interpreter."""
-    bare = median_time([sys.executable, "-c", "pass"], runs, REPO, env)
     cold = {**env, "TAVOITTEET_NO_CACHE": "1"}
     warm = {**env, "TAVOITTEET_CACHE_DIR": str(cache)}
     cases: list[tuple[str, Command, dict[str, str], str]] = [
@@ -103,9 +104,10 @@ def startup(tavoitteet: Command, runs: int, env: dict[str, str], cache: Path) ->
     ]
     if has_command(tavoitteet, "status", env):
         cases.insert(1, ("tavoitteet status 2024", [*tavoitteet, "status", "2024"], env, "<= 12x"))
-    lines = [f"python -c pass: {bare * 1000:.0f} ms (median of {runs})"]
-    for label, command, environment, target in cases:
-        seconds = median_time(command, runs, REPO, environment)
+    commands = [([sys.executable, "-c", "pass"], env)] + [(command, e) for _, command, e, _ in cases]
+    bare, *medians = median_times(commands, runs, REPO)
+    lines = [f"python -c pass: {bare * 1000:.0f} ms (median of {runs}, interleaved with the commands)"]
+    for (label, _, _, target), seconds in zip(cases, medians, strict=True):
         lines.append(
             f"{label}: {seconds * 1000:.0f} ms = {seconds / bare:.1f}x bare python (target {target})"
         )

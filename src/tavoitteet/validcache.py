@@ -16,15 +16,18 @@ cache can only make ``validate`` faster, never change what it reports.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import tavoitteet
+
+try:  # hashlib would load OpenSSL first, a tenth of the start-up of a cached run
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other interpreters
+    from hashlib import blake2b
 
 LARGEST = 2_000_000  # yamlread.MAX_BYTES: larger files are refused, never cached
 MAX_ENTRIES = 500_000
@@ -48,7 +51,7 @@ def cache_folder() -> Path | None:
 
 def fingerprint() -> str:
     """Changes whenever the code that decides validity may have changed."""
-    digest = hashlib.blake2b(digest_size=12)
+    digest = blake2b(digest_size=12)
     digest.update(f"{tavoitteet.__version__}|{sys.version}".encode())
     for folder in _code_folders():
         for root, _dirs, files in os.walk(folder):
@@ -78,7 +81,7 @@ def file_key(path: Path) -> str | None:
         raw = path.read_bytes()
     except OSError:
         return None
-    digest = hashlib.blake2b(raw, digest_size=20)
+    digest = blake2b(raw, digest_size=20)
     digest.update(f"\0{path.parent.name}\0{path.name}".encode())
     return digest.hexdigest()
 
@@ -96,9 +99,8 @@ class ValidCache:
         folder = cache_folder()
         if folder is None:
             return cls(None)
-        cache = cls(folder / f"validate-{fingerprint()}.json")
-        cache.entries = _read(cache.file)
-        return cache
+        file = folder / f"validate-{fingerprint()}.json"
+        return cls(file, _read(file))
 
     def get(self, key: str | None) -> Entry | None:
         return self.entries.get(key) if key is not None else None
@@ -115,6 +117,8 @@ class ValidCache:
         """Write the entries atomically and drop the caches of other versions; failures are ignored."""
         if self.file is None or not self.changed:
             return
+        import tempfile
+
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             handle, name = tempfile.mkstemp(dir=self.file.parent, prefix=".validate-", suffix=".tmp")
@@ -139,7 +143,7 @@ def _read(file: Path) -> dict[str, Entry]:
         return {}
     if not isinstance(data, dict):
         return {}
-    return {key: tuple(value) for key, value in data.items() if _is_entry(value)}  # type: ignore[misc]
+    return {key: tuple(value) for key, value in data.items() if _is_entry(value)}
 
 
 def _is_entry(value: object) -> bool:
