@@ -103,9 +103,10 @@ HOSTILE = {
         f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
     ),
     "nested brackets": "a: " + "[" * 100_000 + "]" * 100_000 + "\n",
-    "nested mappings": "".join(" " * i + f"k{i}:\n" for i in range(3000)),
+    "nested mappings": "".join(" " * i + f"k{i}:\n" for i in range(1000)),
     "huge flow mapping": "{" + ", ".join(f"k{i}: v" for i in range(150_000)) + "}\n",
-    "keys": "".join(f"avain{i}: arvo\n" for i in range(150_000)),
+    "1.9 MB of keys": "".join(f"avain_{i:06d}_{'x' * 20}: 1\n" for i in range(50_000)),
+    "1.9 MB of keys, node limit": "".join(f"k{i}: v\n" for i in range(190_000))[:1_900_000],
     "long scalar": "a: " + "ä" * 900_000 + "\n",
     "too large": "a: " + "x" * (MAX_BYTES + 10) + "\n",
 }
@@ -143,6 +144,6 @@ def test_hostile_input_is_refused_quickly_within_200_megabytes(name: str, tmp_pa
     assert "Traceback" not in done.stderr
     result = json.loads(done.stdout)
     assert result["peak_mb"] < 200, result["peak_mb"]
-    assert result["seconds"] < 5, result["seconds"]
+    assert result["seconds"] < 3, result["seconds"]
     assert result["problems"], "hostile input must be refused with a problem"
     assert all(line >= 1 and column >= 1 for _, line, column in result["problems"])

@@ -7,6 +7,7 @@ failure is returned as problems, never raised.
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -45,7 +46,10 @@ def validate_document(document: Document, path: Path) -> LoadedFile:
     try:
         goal_file = GoalFile.model_validate(document.data)
     except ValidationError as error:
-        problems = _dedupe([_problem_from_error(e, document, path) for e in error.errors()])
+        details = error.errors(include_url=False)
+        problems = _dedupe(
+            [_problem_from_error(e, document, path, i < SUGGESTED) for i, e in enumerate(details)]
+        )
         problems += checks.run_document_checks(document, path)
         problems.sort(key=Problem.sort_key)
         return LoadedFile(path, None, problems, document)
@@ -96,13 +100,18 @@ _TYPE_KEYS = {
 }
 
 
-def _problem_from_error(error: ErrorDetails, document: Document, path: Path) -> Problem:
+SUGGESTED = 200
+"""Errors of one file that may get a 'did you mean' hint (difflib is slow on hostile files with
+tens of thousands of unknown keys; validate prints at most 200 problems in all)."""
+
+
+def _problem_from_error(error: ErrorDetails, document: Document, path: Path, suggest: bool = True) -> Problem:
     loc = tuple(error["loc"])
     data_path = _data_path(loc, document.data)
     kind = error["type"]
     args = {"value": _shown(error.get("input")), "found": _describe(error.get("input"))}
     if kind == "extra_forbidden":
-        return _unknown_key(loc, data_path, document, path)
+        return _unknown_key(loc, data_path, document, path, suggest)
     if kind == "missing":
         args["key"] = str(loc[-1])
         line, column = document.position(data_path[:-1])
@@ -126,10 +135,12 @@ def _problem_from_error(error: ErrorDetails, document: Document, path: Path) -> 
     return Problem(path, code, key, args, line, column, data_path)
 
 
-def _unknown_key(loc: tuple[Any, ...], data_path: DataPath, document: Document, path: Path) -> Problem:
+def _unknown_key(
+    loc: tuple[Any, ...], data_path: DataPath, document: Document, path: Path, suggest: bool = True
+) -> Problem:
     key = str(loc[-1])
-    allowed = allowed_keys(loc[:-1])
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    allowed = _allowed_keys(loc[:-1])
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) if suggest else []
     args = {
         "key": key,
         "allowed": ", ".join(allowed),
@@ -156,6 +167,15 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
 
 def allowed_keys(loc: tuple[Any, ...]) -> list[str]:
     """The keys accepted by the model that sits at ``loc`` (a pydantic location)."""
+    return list(_allowed_keys(loc))
+
+
+@functools.lru_cache(maxsize=512)
+def _allowed_keys(loc: tuple[Any, ...]) -> tuple[str, ...]:
+    return tuple(_find_allowed_keys(loc))
+
+
+def _find_allowed_keys(loc: tuple[Any, ...]) -> list[str]:
     current: Any = GoalFile
     for part in loc:
         current = _step(current, part)
