@@ -20,8 +20,12 @@ SEED_2021 = SEEDS / "002_4114f626f75a2ce6.txt"
 
 
 @pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every test runs in Finnish, without colour, with no data override, at a fixed width."""
+def _plain_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """Every test runs in Finnish, without colour, with no data override, at a fixed width,
+    with validate's cache in a folder of the test run rather than the user's."""
+    monkeypatch.setenv("TAVOITTEET_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "validate-cache"))
     for variable in ("TAVOITTEET_LANG", "TAVOITTEET_DATA", "LC_ALL", "LC_MESSAGES", "LANG", "FORCE_COLOR"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
