@@ -1,3 +1,6 @@
+"""``python -m tavoitteet``; guarded so that worker processes started by spawn (Windows) do not rerun the CLI."""
+
 from tavoitteet.cli import main
 
-main()
+if __name__ == "__main__":
+    main()
