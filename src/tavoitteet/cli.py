@@ -24,7 +24,7 @@ app = typer.Typer(
 )
 
 LangOption = Annotated[
-    Optional[str],  # noqa: UP045 - typer 0.28 reads Optional reliably
+    Optional[str],
     typer.Option("--lang", help="Kieli: fi tai en (oletus ympäristöstä, muuten fi). / Language: fi or en."),
 ]
 
@@ -32,7 +32,7 @@ LangOption = Annotated[
 @app.command()
 def validate(
     paths: Annotated[
-        Optional[list[Path]],  # noqa: UP045
+        Optional[list[Path]],
         typer.Argument(help="Tiedostot tai kansiot (oletus: repositorion data/). / Files or folders."),
     ] = None,
     output_format: Annotated[
@@ -55,7 +55,7 @@ def validate(
 @app.command()
 def schema(
     output: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[Path],
         typer.Option("--output", "-o", help="Kohdetiedosto (oletus: schemas/tavoitteet.schema.json)."),
     ] = None,
     lang: LangOption = None,
@@ -77,19 +77,21 @@ def import_table(
         Path, typer.Argument(help="Taulukko: teksti (sarkaimin), .csv, .xlsx tai .docx. / The table file.")
     ],
     committee: Annotated[
-        Optional[str],  # noqa: UP045
+        Optional[str],
         typer.Option("--committee", help="Lautakunta (oletus: taulukon yläpuolelta). / Committee name."),
     ] = None,
     year: Annotated[
-        Optional[int],  # noqa: UP045
+        Optional[int],
         typer.Option("--year", help="Vuosi (oletus: taulukon teksteistä). / The goals' year."),
     ] = None,
     output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Kohdetiedosto (oletus: data/VUOSI/lautakunta.yaml). / Target file."),
+        Optional[Path],
+        typer.Option(
+            "--output", "-o", help="Kohdetiedosto (oletus: data/VUOSI/lautakunta.yaml). / Target file."
+        ),
     ] = None,
     columns: Annotated[
-        Optional[str],  # noqa: UP045
+        Optional[str],
         typer.Option(
             "--columns",
             help='Omat sarakenimet, esim. "Tavoite 2021=tavoitetaso,Vastuu=ohita". / Map column names.',
@@ -111,10 +113,14 @@ def import_table(
 @app.command("new")
 def new_year(
     year: Annotated[int, typer.Argument(help="Uusi vuosi, esim. 2025. / The new year.")],
-    earlier: Annotated[int, typer.Option("--from", help="Vuosi, jonka tavoitteista aloitetaan. / Copy from year.")],
+    earlier: Annotated[
+        int, typer.Option("--from", help="Vuosi, jonka tavoitteista aloitetaan. / Copy from year.")
+    ],
     committee: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--committee", help="Vain tämä lautakunta (nimi tai tiedoston nimi). / Only this committee."),
+        Optional[str],
+        typer.Option(
+            "--committee", help="Vain tämä lautakunta (nimi tai tiedoston nimi). / Only this committee."
+        ),
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -132,33 +138,41 @@ def new_year(
 # --- status views (status, list, show, years) -------------------------------------------------
 
 YearArgument = Annotated[
-    Optional[int],  # noqa: UP045
+    Optional[int],
     typer.Argument(help="Vuosi (oletus: kuluva vuosi, muuten viimeisin data/-kansiossa). / Year."),
 ]
 CommitteeOption = Annotated[
-    Optional[str],  # noqa: UP045
+    Optional[str],
     typer.Option("--committee", help="Vain tämä lautakunta (nimi tai sen osa). / Only this committee."),
 ]
 AreaOption = Annotated[
-    Optional[str],  # noqa: UP045
+    Optional[str],
     typer.Option("--area", help="Vain tämä tehtäväalue (tunnus tai nimi). / Only this service area."),
 ]
 StatusOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--status", help="Vain tavoitteet, joilla tai joiden mittarilla on tämä tila. / Only this status."),
+    Optional[str],
+    typer.Option(
+        "--status", help="Vain tavoitteet, joilla tai joiden mittarilla on tämä tila. / Only this status."
+    ),
 ]
 SpearheadOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--spearhead", help="Vain tätä strategiakärkeä edistävät tavoitteet. / Only this spearhead."),
+    Optional[str],
+    typer.Option(
+        "--spearhead", help="Vain tätä strategiakärkeä edistävät tavoitteet. / Only this spearhead."
+    ),
 ]
 AsOfOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--as-of", help="Arvioi tilanne tänä päivänä (31.12.2024 tai 2024-12-31). / Evaluate as of."),
+    Optional[str],
+    typer.Option(
+        "--as-of", help="Arvioi tilanne tänä päivänä (31.12.2024 tai 2024-12-31). / Evaluate as of."
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Tulosta JSON (docs/json.md). / Print JSON.")]
 DataOption = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--data", help="data/-kansio (oletus: haetaan nykyisestä kansiosta ylöspäin). / Data folder."),
+    Optional[Path],
+    typer.Option(
+        "--data", help="data/-kansio (oletus: haetaan nykyisestä kansiosta ylöspäin). / Data folder."
+    ),
 ]
 
 
@@ -218,9 +232,11 @@ def list_goals(
 
 @app.command()
 def show(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="Tavoitteen tai mittarin tunnus. / Goal or indicator id.")],
+    item_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Tavoitteen tai mittarin tunnus. / Goal or indicator id.")
+    ],
     year: Annotated[
-        Optional[int],  # noqa: UP045
+        Optional[int],
         typer.Option("--year", help="Vuosi (oletus kuten status-komennossa). / Year."),
     ] = None,
     committee: CommitteeOption = None,
@@ -263,45 +279,57 @@ def years(
 @app.command("record")
 def record_outcome(
     indicator_id: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Argument(metavar="[TUNNUS]", help="Mittarin tunnus; ilman tunnusta kysytään vuorotellen. / Indicator id."),
+        Optional[str],
+        typer.Argument(
+            metavar="[TUNNUS]", help="Mittarin tunnus; ilman tunnusta kysytään vuorotellen. / Indicator id."
+        ),
     ] = None,
     value: Annotated[
-        Optional[str],  # noqa: UP045
+        Optional[str],
         typer.Argument(
             metavar="[ARVO]",
             help="kyllä/ei, luku (1 234,5), luokittain (lapset=1 nuoret=2), päivämäärä tai 'ei sovellu'. / Value.",
         ),
     ] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="Vuosi (oletus: viimeisin, jossa mittari on). / Year.")] = None,  # noqa: UP045
-    comment: Annotated[Optional[str], typer.Option("--comment", help="Kommentti. / Comment.")] = None,  # noqa: UP045
+    year: Annotated[
+        Optional[int], typer.Option("--year", help="Vuosi (oletus: viimeisin, jossa mittari on). / Year.")
+    ] = None,
+    comment: Annotated[Optional[str], typer.Option("--comment", help="Kommentti. / Comment.")] = None,
     source: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--source", help="Lähde: mistä raportista tai järjestelmästä luku on. / Evidence source."),
+        Optional[str],
+        typer.Option(
+            "--source", help="Lähde: mistä raportista tai järjestelmästä luku on. / Evidence source."
+        ),
     ] = None,
     day: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--date", help="Kirjauksen päivämäärä (oletus: tänään), esim. 10.10.2024. / Entry date."),
+        Optional[str],
+        typer.Option(
+            "--date", help="Kirjauksen päivämäärä (oletus: tänään), esim. 10.10.2024. / Entry date."
+        ),
     ] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Kirjaaja. / Who records.")] = None,  # noqa: UP045
+    by: Annotated[Optional[str], typer.Option("--by", help="Kirjaaja. / Who records.")] = None,
     level: Annotated[
-        Optional[str],  # noqa: UP045
+        Optional[str],
         typer.Option(
             "--level",
             help="Toteutumistaso käsin: toteutunut, 'osittain toteutunut', 'ei toteutunut', 'ei sovellu'. / Manual level.",
         ),
     ] = None,
     reason: Annotated[
-        Optional[str],  # noqa: UP045
+        Optional[str],
         typer.Option("--reason", help="Perustelu --level-valinnalle (pakollinen). / Reason for --level."),
     ] = None,
     committee: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--committee", help="Kysyttäessä vain tämä lautakunta. / Interactive: only this committee."),
+        Optional[str],
+        typer.Option(
+            "--committee", help="Kysyttäessä vain tämä lautakunta. / Interactive: only this committee."
+        ),
     ] = None,
     area: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--area", help="Kysyttäessä vain tämä tehtäväalue. / Interactive: only this service area."),
+        Optional[str],
+        typer.Option(
+            "--area", help="Kysyttäessä vain tämä tehtäväalue. / Interactive: only this service area."
+        ),
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -320,10 +348,12 @@ def record_outcome(
 @app.command()
 def history(
     year: Annotated[
-        Optional[int],  # noqa: UP045
+        Optional[int],
         typer.Argument(help="Vuosi (oletus: kuluva vuosi, muuten viimeisin). / Year."),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Enintään näin monta kirjausta (0 = kaikki). / At most.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", help="Enintään näin monta kirjausta (0 = kaikki). / At most.")
+    ] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Tulosta JSON. / Print JSON.")] = False,
     lang: LangOption = None,
 ) -> None:
@@ -341,8 +371,10 @@ def history(
 # --- reports (report, compare) ------------------------------------------------------------------
 
 ReportLangOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--lang", help="Kieli: fi, en tai sv (sv vain md ja html). / Language: fi, en or sv (md, html)."),
+    Optional[str],
+    typer.Option(
+        "--lang", help="Kieli: fi, en tai sv (sv vain md ja html). / Language: fi, en or sv (md, html)."
+    ),
 ]
 
 
@@ -351,12 +383,16 @@ def report(
     year: Annotated[int, typer.Argument(help="Raportoitava vuosi. / The year to report.")],
     output_format: Annotated[str, typer.Option("--format", help="md, csv, json tai html.")] = "md",
     output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Kohdetiedosto (oletus: tulostus). / Output file (default: stdout)."),
+        Optional[Path],
+        typer.Option(
+            "--output", "-o", help="Kohdetiedosto (oletus: tulostus). / Output file (default: stdout)."
+        ),
     ] = None,
     csv_dialect: Annotated[
         str,
-        typer.Option("--csv-dialect", help="excel (;-erotin, desimaalipilkku, BOM) tai standard (pilkku). / CSV form."),
+        typer.Option(
+            "--csv-dialect", help="excel (;-erotin, desimaalipilkku, BOM) tai standard (pilkku). / CSV form."
+        ),
     ] = "excel",
     committee: CommitteeOption = None,
     area: AreaOption = None,
