@@ -353,3 +353,26 @@ def test_trend_shows_the_baseline_year_value_and_change_in_the_table() -> None:
         "+15",
         "+35,7 %",
     ]
+
+
+def test_show_in_english_names_the_indicator_kind_and_the_history_value_in_english() -> None:
+    code, out, _ = view("show", "musiikkipalvelut", "--year", "2024", "--as-of", AFTER_2024, "--lang", "en")
+    assert code == 0
+    assert "Kind: by category" in out and "Kind: trend" in out and "Kind: tracked count" in out
+    assert "luokittain" not in out and "kehitys" not in out and "seuranta" not in out
+    assert "Value" in out and "Latest" not in out  # a history lists every value, not only the latest
+
+
+def test_show_a_goal_says_whether_it_is_binding_and_who_is_responsible(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(STATUS_DATA, data)
+    path = data / "2024" / "testilautakunta.yaml"
+    text = path.read_text(encoding="utf-8")
+    goal = "        otsikko: Liikuntaneuvonnan vahvistaminen.\n"
+    extra = "        sitova: kyllä\n        vastuuhenkilö: {nimike: Liikuntapäällikkö, nimi: Maija Meikäläinen}\n"
+    path.write_text(text.replace(goal, goal + extra), encoding="utf-8")
+    _, fi, _ = view("show", "liikuntaneuvonta", "--year", "2024", data=data)
+    _, en, _ = view("show", "liikuntaneuvonta", "--year", "2024", "--lang", "en", data=data)
+    assert "Sitova tavoite valtuustoon nähden: kyllä" in fi
+    assert "Vastuuhenkilö: Liikuntapäällikkö Maija Meikäläinen" in fi
+    assert "Binding towards the council: yes" in en and "Responsible: Liikuntapäällikkö Maija Meikäläinen" in en

@@ -36,6 +36,16 @@ STATUS_STYLES: Mapping[Status, str] = {
     Status.REPORTED: "blue",
 }
 
+KIND_NAMES: Mapping[str, Mapping[Lang, str]] = {
+    "kyllä/ei": {"fi": "kyllä/ei", "en": "yes/no"},
+    "luku": {"fi": "luku", "en": "number"},
+    "luokittain": {"fi": "luokittain", "en": "by category"},
+    "kehitys": {"fi": "kehitys", "en": "trend"},
+    "määräaika": {"fi": "määräaika", "en": "deadline"},
+    "seuranta": {"fi": "seuranta", "en": "tracked count"},
+    "laadullinen": {"fi": "laadullinen", "en": "qualitative"},
+}
+
 LABELS = {
     "goal_indicator": {"fi": "Tavoite / mittari", "en": "Goal / indicator"},
     "target": {"fi": "Tavoitetaso", "en": "Target"},
@@ -71,6 +81,8 @@ LABELS = {
     "description": {"fi": "Kuvaus", "en": "Description"},
     "action": {"fi": "Teko", "en": "Action"},
     "kind": {"fi": "Tyyppi", "en": "Kind"},
+    "value": {"fi": "Toteuma", "en": "Value"},
+    "binding": {"fi": "Sitova tavoite valtuustoon nähden", "en": "Binding towards the council"},
     "condition": {"fi": "Ehto", "en": "Condition"},
     "responsible": {"fi": "Vastuuhenkilö", "en": "Responsible"},
     "baseline": {"fi": "Vertailuarvo", "en": "Baseline"},
@@ -193,6 +205,11 @@ def label(key: str, lang: Lang, **args: object) -> str:
 
 def status_name(status: Status, lang: Lang) -> str:
     return STATUS_NAMES[status][lang]
+
+
+def kind_name(kind: str, lang: Lang) -> str:
+    """An indicator kind (the file's ``tyyppi``) in the reader's language."""
+    return KIND_NAMES.get(kind, {}).get(lang, kind)
 
 
 def number(value: Decimal | int, lang: Lang) -> str:

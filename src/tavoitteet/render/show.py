@@ -11,8 +11,19 @@ from rich.text import Text
 
 from tavoitteet.evaluation import AreaResult, FileResult, GoalResult, IndicatorResult, YearResult
 from tavoitteet.i18n import Lang
+from tavoitteet.model import Person
 from tavoitteet.parsing import ValueParseError
-from tavoitteet.render.labels import day, explain, explain_goal, label, number, rule_text, signed, value_text
+from tavoitteet.render.labels import (
+    day,
+    explain,
+    explain_goal,
+    kind_name,
+    label,
+    number,
+    rule_text,
+    signed,
+    value_text,
+)
 from tavoitteet.render.status import status_text
 from tavoitteet.values import parse_value
 
@@ -66,6 +77,8 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
         _line(
             "also_advances", ", ".join(f"{spearheads.get(k, k)} ({k})" for k in goal.goal.also_advances), lang
         ),
+        _line("binding", label("yes", lang) if goal.goal.binding else None, lang),
+        _line("responsible", person_text(goal.goal.responsible), lang),
         _line("status", status_text(goal.status, lang), lang),
         _line("rule", rule_text(goal, lang), lang),
         _line("why", explain_goal(goal, lang), lang),
@@ -80,6 +93,12 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
     return [*head, *body]
 
 
+def person_text(person: Person | None) -> str | None:
+    if person is None:
+        return None
+    return " ".join(part for part in (person.title, person.name) if part)
+
+
 def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = None) -> RenderableType:
     ind = result.indicator
     trend = result.trend
@@ -92,7 +111,8 @@ def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = Non
         Text(f"{label('indicator', lang)}: {ind.name or ind.target_text} ({ind.id})", style="bold"),
         _line("action", action, lang),
         _line("target", ind.target_text, lang),
-        _line("kind", ind.kind, lang),
+        _line("kind", kind_name(ind.kind, lang), lang),
+        _line("responsible", person_text(ind.responsible), lang),
         _line("condition", ind.condition, lang),
         _line("baseline", baseline, lang),
         _line("status", status_text(result.status, lang, result.is_manual), lang),
@@ -107,7 +127,7 @@ def history_table(result: IndicatorResult, lang: Lang) -> RenderableType:
         return Text(label("no_history", lang), style="italic")
     table = Table(title=label("history", lang), title_justify="left", box=box.SIMPLE_HEAD, expand=True)
     table.add_column(label("date", lang), width=10)
-    table.add_column(label("latest", lang), ratio=2, overflow="fold")
+    table.add_column(label("value", lang), ratio=2, overflow="fold")
     table.add_column(label("comment", lang), ratio=4, overflow="fold")
     for entry in entries:
         if entry.value is None:
