@@ -10,7 +10,7 @@ import pytest
 from tavoitteet.compare import Change, linked_id, pair_up
 from tavoitteet.model import Goal
 
-from conftest import DATA, FIXTURES, invoke
+from conftest import DATA, FIXTURES, REPO_ROOT, invoke
 
 REPORT_DATA = FIXTURES / "report" / "data"
 
@@ -124,3 +124,18 @@ def test_english_and_an_unknown_year() -> None:
 def test_the_committee_filter_leaves_nothing_to_compare() -> None:
     code, out, _ = invoke(["compare", "2023", "2024", "--committee", "ei-ole", "--data", str(REPORT_DATA)])
     assert code == 0 and "ei ole yhteisiä lautakuntia" in out
+
+
+def test_every_key_of_the_compare_json_is_documented() -> None:
+    documented = (REPO_ROOT / "docs" / "json.md").read_text(encoding="utf-8").split("## `compare")[-1]
+    document = compare_json("2023", "2024")
+    assert document["nakyma"] == "vertailu"
+    keys = set(document) | {k for c in document["lautakunnat"] for k in c}
+    keys |= {
+        k
+        for c in document["lautakunnat"]
+        for part in ("strategiakarjet", "tavoitteet", "mittarit")
+        for item in c[part]
+        for k in item
+    }
+    assert {k for k in keys if f'"{k}"' not in documented and f"`{k}`" not in documented} == set()

@@ -18,7 +18,7 @@ import pytest
 
 from tavoitteet.loader import load_file
 
-from conftest import DATA, FIXTURES, invoke, run_process
+from conftest import DATA, FIXTURES, REPO_ROOT, invoke, run_process
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 STATUS_DATA = FIXTURES / "status" / "data"
@@ -369,10 +369,35 @@ def test_show_a_goal_says_whether_it_is_binding_and_who_is_responsible(tmp_path:
     path = data / "2024" / "testilautakunta.yaml"
     text = path.read_text(encoding="utf-8")
     goal = "        otsikko: Liikuntaneuvonnan vahvistaminen.\n"
-    extra = "        sitova: kyllä\n        vastuuhenkilö: {nimike: Liikuntapäällikkö, nimi: Maija Meikäläinen}\n"
+    extra = (
+        "        sitova: kyllä\n        vastuuhenkilö: {nimike: Liikuntapäällikkö, nimi: Maija Meikäläinen}\n"
+    )
     path.write_text(text.replace(goal, goal + extra), encoding="utf-8")
     _, fi, _ = view("show", "liikuntaneuvonta", "--year", "2024", data=data)
     _, en, _ = view("show", "liikuntaneuvonta", "--year", "2024", "--lang", "en", data=data)
     assert "Sitova tavoite valtuustoon nähden: kyllä" in fi
     assert "Vastuuhenkilö: Liikuntapäällikkö Maija Meikäläinen" in fi
-    assert "Binding towards the council: yes" in en and "Responsible: Liikuntapäällikkö Maija Meikäläinen" in en
+    assert (
+        "Binding towards the council: yes" in en and "Responsible: Liikuntapäällikkö Maija Meikäläinen" in en
+    )
+
+
+def all_keys(value: Any) -> set[str]:
+    """Every key at every level, except inside values (``arvo``) and explanation data (``tiedot``)."""
+    if isinstance(value, dict):
+        inner = {k for key, v in value.items() if key not in ("arvo", "tiedot") for k in all_keys(v)}
+        return set(value) | inner
+    if isinstance(value, list):
+        return {k for v in value for k in all_keys(v)}
+    return set()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list", "2024"], ["show", "lainat", "--year", "2024"], ["show", "musiikkipalvelut"], ["years"]],
+    ids=" ".join,
+)
+def test_every_key_of_the_views_json_is_documented(args: list[str]) -> None:
+    documented = (REPO_ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    keys = all_keys(json_view(*args))
+    assert {k for k in keys if f'"{k}"' not in documented and f"`{k}`" not in documented} == set()
