@@ -254,3 +254,16 @@ def test_ctrl_c_stops_with_confirmed_answers_saved(repo: Path, monkeypatch: pyte
     assert len(only_added_lines(old, (repo / REAL).read_bytes())) == 3
     assert not [p for p in (repo / "data" / "2024").iterdir() if p.suffix == ".tmp"]
     assert real_ask is not None
+
+
+def test_an_invalid_file_that_has_the_id_is_named_with_its_first_error(repo: Path) -> None:
+    path = repo / REAL
+    broken = path.read_bytes().replace("tyyppi: kyllä/ei".encode(), b"tyyppi: kylla/ei", 1)
+    path.write_bytes(broken)
+    code, _out, err = invoke(["record", "suunnitelmat-paivitetty", "kyllä"], cwd=repo)
+    assert code == 1
+    assert "data/2024/hyvinvointilautakunta.yaml" in err and "rivillä 68" in err
+    assert "tavoitteet validate" in err and "ei löytynyt" not in err
+    assert path.read_bytes() == broken
+    code, _out, err = invoke(["record", "suunnitelmat-paivitetty", "kyllä", "--lang", "en"], cwd=repo)
+    assert code == 1 and "the file has errors" in err and "on line 68" in err

@@ -72,6 +72,7 @@ _MESSAGES = {
         "en": "the file could not be written: {reason}",
     },
 }
+_ON_LINE = {"fi": "rivillä {line} (sarake {column})", "en": "on line {line} (column {column})"}
 _UNTOUCHED = {"fi": "Tiedostoa ei muutettu.", "en": "The file was not changed."}
 
 
@@ -88,7 +89,7 @@ class WriteRefused(Exception):
     def describe(self, lang: Lang) -> str:
         args = dict(self.args_)
         if self.problem is not None:
-            where = f"{self.problem.line}:{self.problem.column}"
+            where = _ON_LINE[lang].format(line=self.problem.line, column=self.problem.column)
             args["detail"] = f"{where}: {message(self.problem.key, lang, self.problem.args)}"
         return f"{self.path}: {translate(_MESSAGES, self.key, lang, args)}. {_UNTOUCHED[lang]}"
 

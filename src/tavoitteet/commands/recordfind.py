@@ -12,6 +12,7 @@ from tavoitteet.discovery import DataNotFound, find_data_root, year_files
 from tavoitteet.i18n import Lang
 from tavoitteet.loader import load_file
 from tavoitteet.model import Goal, GoalFile, Indicator, IndicatorBase, ServiceArea, walk
+from tavoitteet.problems import Problem
 from tavoitteet.render.problems import display_path
 
 
@@ -68,6 +69,8 @@ def find_indicator(root: Path, indicator_id: str, year: int | None, lang: Lang) 
             for f in indicators_in(candidate_year, p)
         ]
         matches = [f for f in found if f.indicator.id == indicator_id]
+        if not matches:
+            _refuse_broken(years[candidate_year], indicator_id, lang)
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -83,6 +86,20 @@ def find_indicator(root: Path, indicator_id: str, year: int | None, lang: Lang) 
         f"mittaria '{indicator_id}' ei löytynyt{where}. Tarkista tunnus tavoitetiedostosta (mittarit: - id: ...).",
         f"no indicator '{indicator_id}' found{where}. Check the id in the goal file (mittarit: - id: ...).",
     )
+
+
+def _refuse_broken(paths: list[Path], indicator_id: str, lang: Lang) -> None:
+    """A file that names the id but does not load is the likely place: say so, with its first error."""
+    from tavoitteet.writer import WriteRefused
+
+    for path in paths:
+        if not _mentions(path, indicator_id):
+            continue
+        loaded = load_file(path)
+        if loaded.goal_file is None and loaded.problems:
+            first = min(loaded.problems, key=Problem.sort_key)
+            refused = WriteRefused("write.invalid_before", Path(display_path(path)), first)
+            raise errors.UserError(f"tavoitteet: {refused.describe(lang)}", errors.PROBLEMS)
 
 
 def _mentions(path: Path, text: str) -> bool:
