@@ -11,11 +11,13 @@ from typing import Annotated, Optional, TypeVar
 import typer
 
 from tavoitteet.errors import guarded
+from tavoitteet.usage import LocalizedGroup
 
 E = TypeVar("E", bound=Enum)
 
 app = typer.Typer(
     name="tavoitteet",
+    cls=LocalizedGroup,  # Click's usage errors in Finnish
     help="Toiminnalliset tavoitteet YAML-tiedostoina: tarkistus, tila ja raportit. / Operational goals as YAML files.",
     no_args_is_help=True,
     add_completion=False,
