@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import difflib
 import os
+import stat
 import sys
 from datetime import date
 from pathlib import Path
@@ -308,6 +309,20 @@ def test_file_mode_is_kept(tmp_path: Path) -> None:
     path.chmod(0o640)
     writer.record(path, "kylla", [ENTRIES["kylla"]])
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_read_only_file_is_refused_and_left_read_only(tmp_path: Path) -> None:
+    path = goal_file(tmp_path, HANDMADE.encode())
+    path.chmod(stat.S_IREAD)
+    try:
+        with pytest.raises(WriteRefused) as refused:
+            writer.record(path, "kylla", [ENTRIES["kylla"]])
+        assert refused.value.key == "write.read_only"
+        assert path.read_bytes() == HANDMADE.encode()
+        assert not path.stat().st_mode & stat.S_IWRITE
+        assert "vain luku" in refused.value.describe("fi") and "read-only" in refused.value.describe("en")
+    finally:
+        path.chmod(stat.S_IREAD | stat.S_IWRITE)
 
 
 def test_lock_held_elsewhere_makes_the_writer_wait_and_then_refuse(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -66,6 +67,10 @@ _MESSAGES = {
     "write.locked": {
         "fi": "toinen kirjaus kirjoittaa tiedostoa juuri nyt ({seconds} s odotettu); yritä uudelleen",
         "en": "another entry is writing the file right now (waited {seconds} s); try again",
+    },
+    "write.read_only": {
+        "fi": "tiedosto on kirjoitussuojattu (vain luku); poista suojaus, jos kirjaus kuuluu tähän tiedostoon",
+        "en": "the file is read-only; remove the protection if the entry belongs in this file",
     },
     "write.os_error": {
         "fi": "tiedostoa ei voitu kirjoittaa: {reason}",
@@ -143,6 +148,8 @@ def record(path: Path, indicator_id: str, changes: Sequence[Change]) -> Written:
     real = path.resolve()
     with _locked(real):
         before = _snapshot(real)
+        if not before[3] & stat.S_IWRITE:
+            raise WriteRefused("write.read_only", real)
         new_bytes, loaded = plan(before[0], real, indicator_id, changes)
         _replace(real, new_bytes, before)
     return Written(real, loaded)
