@@ -401,3 +401,12 @@ def test_every_key_of_the_views_json_is_documented(args: list[str]) -> None:
     documented = (REPO_ROOT / "docs" / "json.md").read_text(encoding="utf-8")
     keys = all_keys(json_view(*args))
     assert {k for k in keys if f'"{k}"' not in documented and f"`{k}`" not in documented} == set()
+
+
+def test_at_80_columns_the_texts_of_2024_are_wrapped_at_spaces_not_inside_words() -> None:
+    code, out, _ = view("status", "2024", "--as-of", "30.6.2024", data=DATA)
+    goal_file = load_file(DATA / "2024" / "hyvinvointilautakunta.yaml").goal_file
+    assert code == 0 and goal_file is not None
+    texts = [goal.title for goal in goal_file.goals()] + [i.target_text for i in goal_file.indicators()]
+    shown = set(out.split())
+    assert [w for text in texts for w in text.split() if w not in shown] == []

@@ -98,26 +98,32 @@ def area_table(area: AreaResult, lang: Lang) -> Table:
         pad_edge=False,
         expand=True,
     )
+    # Without a comment in the area its column is left out, so that the texts get the width.
+    comments = any(comment_text(r, lang) for goal in area.goals for r in goal.indicators)
     table.add_column(label("goal_indicator", lang), ratio=6, overflow="fold")
     table.add_column(label("target", lang), ratio=5, overflow="fold")
     table.add_column(label("latest", lang), width=LATEST_WIDTH, overflow="fold")
     table.add_column(label("status", lang), width=10, overflow="fold")
-    table.add_column(label("comment", lang), ratio=5, overflow="fold")
+    if comments:
+        table.add_column(label("comment", lang), ratio=5, overflow="fold")
     for goal in area.goals:
-        _add_goal(table, goal, lang)
+        _add_goal(table, goal, lang, comments)
     return table
 
 
-def _add_goal(table: Table, goal: GoalResult, lang: Lang) -> None:
+def _add_goal(table: Table, goal: GoalResult, lang: Lang, comments: bool) -> None:
     table.add_row(Text(goal.goal.title, style="bold"), "", "", status_text(goal.status, lang), "")
     actions = {i.id: a.text for a in goal.goal.actions for i in a.indicators}
     for i, result in enumerate(goal.indicators):
-        table.add_row(
+        cells: list[RenderableType] = [
             f"• {indicator_name(result, actions)}",
             result.indicator.target_text,
             latest_text(result, lang),
             status_text(result.status, lang, result.is_manual),
-            comment_text(result, lang),
+        ]
+        table.add_row(
+            *cells,
+            *([comment_text(result, lang)] if comments else []),
             end_section=i == len(goal.indicators) - 1,
         )
 
