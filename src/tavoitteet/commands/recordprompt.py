@@ -107,6 +107,9 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
             saved += 1
     except EOFError:
         pass
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")  # the terminal echoed ^C without a line break
+        raise
     finally:
         sys.stderr.write(text["done"].format(count=saved) + "\n")
     return errors.OK
