@@ -293,3 +293,12 @@ def test_html_in_swedish_says_so_in_its_lang_attribute() -> None:
 def test_html_without_an_earlier_year_has_no_comparison() -> None:
     page = report_text("2023", "--format", "html", "--as-of", "1.1.2024")
     assert "Vertailu" not in page and "Kulttuurilautakunta" in page
+
+
+def test_a_missing_output_folder_is_explained_in_finnish(tmp_path: Path) -> None:
+    target = tmp_path / "ei-ole" / "raportti.md"
+    code, _, err = invoke(
+        ["report", "2024", "-o", str(target), "--lang", "fi", *AFTER, "--data", str(REPORT_DATA)]
+    )
+    assert code == 1 and "ei voi kirjoittaa: kansiota ei ole." in err
+    assert "No such file" not in err

@@ -11,6 +11,7 @@ the CSV's byte order mark survives.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import tempfile
@@ -152,8 +153,21 @@ def _umask() -> int:
     return mask
 
 
+# The operating system words its reasons in English; the common ones in Finnish.
+_FINNISH_REASONS = {
+    errno.ENOENT: "kansiota ei ole",
+    errno.ENOTDIR: "polussa on tiedosto kansion paikalla",
+    errno.EACCES: "ei kirjoitusoikeutta",
+    errno.EPERM: "ei kirjoitusoikeutta",
+    errno.EROFS: "levy on vain luettavissa",
+    errno.ENOSPC: "levy on täynnä",
+    errno.EISDIR: "samanniminen kansio on jo olemassa",
+}
+
+
 def _cannot_write(target: Path, error: OSError, en: bool) -> str:
     reason = error.strerror or str(error)
     if en:
         return f"tavoitteet: cannot write {target}: {reason}. Check that the folder exists and is writable."
+    reason = _FINNISH_REASONS.get(error.errno or 0, reason)
     return f"tavoitteet: tiedostoa {target} ei voi kirjoittaa: {reason}. Tarkista, että kansio on olemassa ja kirjoitettavissa."
