@@ -302,3 +302,14 @@ def test_a_missing_output_folder_is_explained_in_finnish(tmp_path: Path) -> None
     )
     assert code == 1 and "ei voi kirjoittaa: kansiota ei ole." in err
     assert "No such file" not in err
+
+
+def test_csv_in_english_names_indicator_kinds_in_english() -> None:
+    english = {
+        row["indicator_id"]: row
+        for row in parse_csv(report_bytes("2024", "--format", "csv", "--lang", "en", *AFTER), ";")
+    }
+    finnish = {
+        row["mittari_id"]: row for row in parse_csv(report_bytes("2024", "--format", "csv", *AFTER), ";")
+    }
+    assert english["lainat"]["kind"] == "trend" and finnish["lainat"]["tyyppi"] == "kehitys"

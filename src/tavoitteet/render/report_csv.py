@@ -22,7 +22,7 @@ from enum import StrEnum
 from tavoitteet.evaluation import IndicatorResult, YearResult
 from tavoitteet.i18n import Lang
 from tavoitteet.model import DeadlineIndicator, Indicator, Target, TrendIndicator
-from tavoitteet.render.labels import explain
+from tavoitteet.render.labels import explain, kind_name
 from tavoitteet.render.report_labels import status_word, word
 from tavoitteet.render.report_rows import Row, rows
 from tavoitteet.values import NOT_APPLICABLE, Value
@@ -156,7 +156,7 @@ def record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str]:
         "action": row.action.text if row.action else "",
         "indicator_id": indicator.id,
         "indicator": indicator.name or "",
-        "kind": indicator.kind,
+        "kind": kind_name(indicator.kind, lang),
         "target_text": indicator.target_text,
         **_target_fields(indicator, dialect),
         "deadline": _date(indicator.deadline, dialect) if isinstance(indicator, DeadlineIndicator) else "",
