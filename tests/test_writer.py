@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 import difflib
 import os
+import shutil
 import stat
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -20,7 +22,7 @@ from tavoitteet.writer import NewEntry, NewLevel, WriteRefused
 from tavoitteet.yamledit import quote
 from tavoitteet.yamlread import parse_bytes
 
-from conftest import DATA
+from conftest import DATA, REPO_ROOT
 
 HANDMADE = """\
 # Kommentti ennen ensimmäistä avainta
@@ -380,3 +382,26 @@ def test_quoted_text_reads_back_as_the_same_text(text: str) -> None:
 def test_quote_is_plain_only_when_safe(text: str, written: str) -> None:
     assert quote(text) == written
     assert read_back(text) == text
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_lock_and_leftover_temporary_files_are_ignored_by_git(tmp_path: Path) -> None:
+    """A lock file stays next to the goal file, and a killed record can leave its temporary file."""
+    path = goal_file(tmp_path, HANDMADE.encode())
+    seen: list[Path] = []
+    real_write = writer._write_temporary
+
+    def remember(real: Path, data: bytes, mode: int) -> Path:
+        seen.append(real_write(real, data, mode))
+        return seen[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(writer, "_write_temporary", remember)
+        writer.record(path, "kylla", [ENTRIES["kylla"]])
+    names = [writer.lock_path(path.resolve()).name, seen[0].name]
+    for folder in ("data/2024", "data/2021/sub"):
+        for name in names:
+            ignored = subprocess.run(
+                ["git", "check-ignore", "--no-index", "-q", f"{folder}/{name}"], cwd=REPO_ROOT, check=False
+            )
+            assert ignored.returncode == 0, f"{folder}/{name} is not in .gitignore"
