@@ -410,3 +410,8 @@ def test_at_80_columns_the_texts_of_2024_are_wrapped_at_spaces_not_inside_words(
     texts = [goal.title for goal in goal_file.goals()] + [i.target_text for i in goal_file.indicators()]
     shown = set(out.split())
     assert [w for text in texts for w in text.split() if w not in shown] == []
+
+
+def test_nothing_matching_claims_no_status_for_the_year() -> None:
+    _, out, _ = view("status", "2024", "--as-of", AFTER_2024, "--committee", "tekninen")
+    assert "Tavoitteet (0)" in out and "ei arvioitu" not in out and "Tila:" not in out

@@ -146,8 +146,13 @@ def year_panel(year: YearResult, lang: Lang) -> Panel:
             (f"{label('indicators', lang)} ({year.indicator_counts.total}): ", "bold"),
             counts_text(year.indicator_counts, lang),
         ),
-        Text(f"{label('status', lang)}: ").append_text(status_text(year.status, lang)).append(f"; {state}."),
     ]
+    if year.goal_counts.total:  # a selection with no goals has no status to claim
+        lines.append(
+            Text(f"{label('status', lang)}: ")
+            .append_text(status_text(year.status, lang))
+            .append(f"; {state}.")
+        )
     title = label("year_summary", lang, year=year.year, date=day(year.as_of, lang))
     return Panel(Group(*lines), title=title, title_align="left", box=box.SQUARE)
 
