@@ -267,3 +267,12 @@ def test_an_invalid_file_that_has_the_id_is_named_with_its_first_error(repo: Pat
     assert path.read_bytes() == broken
     code, _out, err = invoke(["record", "suunnitelmat-paivitetty", "kyllä", "--lang", "en"], cwd=repo)
     assert code == 1 and "the file has errors" in err and "on line 68" in err
+
+
+def test_interactive_names_a_file_it_cannot_read_instead_of_skipping_it_silently(repo: Path) -> None:
+    (repo / "data" / "2024" / "sivistyslautakunta.yaml").write_text("muoto: 1\nvuosi: [\n", encoding="utf-8")
+    code, _out, err = interactive(repo, "q\n")
+    assert code == 1
+    assert "data/2024/sivistyslautakunta.yaml" in err and "tavoitteet validate" in err
+    code, _out, err = interactive(repo, "q\n", "--lang", "en")
+    assert code == 1 and "has errors" in err

@@ -18,7 +18,9 @@ from tavoitteet.commands import record
 from tavoitteet.commands.recordfind import Found, indicators_in
 from tavoitteet.discovery import year_files
 from tavoitteet.i18n import Lang
+from tavoitteet.loader import load_file
 from tavoitteet.recordvalue import RecordValueError, parse_record_value
+from tavoitteet.render.problems import display_path
 from tavoitteet.values import expected_values
 from tavoitteet.writer import NewEntry
 
@@ -32,6 +34,7 @@ _TEXT = {
         "target": "Tavoitetaso",
         "fits": "Sopivia arvoja",
         "done": "Tallennettu {count} kirjausta.",
+        "broken": "tavoitteet: tiedostossa {file} on virheitä; sen mittareita ei kysytä (tavoitteet validate {file}).",
     },
     "en": {
         "none": "No indicators without an entry in {year}{filters}.\n",
@@ -42,6 +45,7 @@ _TEXT = {
         "target": "Target",
         "fits": "Values that fit",
         "done": "Saved {count} entries.",
+        "broken": "tavoitteet: {file} has errors; its indicators are not asked (tavoitteet validate {file}).",
     },
 }
 QUIT_WORDS = frozenset({"q", "quit", "lopeta"})
@@ -58,6 +62,11 @@ def open_indicators(root: Path, year: int, options: record.Options) -> list[Foun
         and _matches(options.committee, f.goal_file.committee, f.path.stem)
         and _matches(options.area, f.area.id, f.area.name)
     ]
+
+
+def unreadable_files(root: Path, year: int) -> list[Path]:
+    """The year's files that do not load, whose indicators the walk cannot offer."""
+    return [path for path in year_files(root).get(year, []) if load_file(path).goal_file is None]
 
 
 def _matches(wanted: str | None, *candidates: str) -> bool:
@@ -85,10 +94,14 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
     text = _TEXT[lang]
     year = choose_year(root, options.year, lang)
     todo = open_indicators(root, year, options)
+    broken = unreadable_files(root, year)
+    for path in broken:
+        sys.stderr.write(text["broken"].format(file=display_path(path)) + "\n")
+    outcome = errors.PROBLEMS if broken else errors.OK
     if not todo:
         shown = "".join(f", {v}" for v in (options.committee, options.area) if v)
         sys.stdout.write(text["none"].format(year=year, filters=shown))
-        return errors.OK
+        return outcome
     day = record.parse_day(options.day, lang)
     console = Console(highlight=False, emoji=False)
     console.print(text["intro"].format(year=year, count=len(todo)))
@@ -112,7 +125,7 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
         raise
     finally:
         sys.stderr.write(text["done"].format(count=saved) + "\n")
-    return errors.OK
+    return outcome
 
 
 def ask(console: Console, found: Found, options: record.Options, day: date, lang: Lang) -> NewEntry | bool:
