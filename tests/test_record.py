@@ -276,3 +276,25 @@ def test_interactive_names_a_file_it_cannot_read_instead_of_skipping_it_silently
     assert "data/2024/sivistyslautakunta.yaml" in err and "tavoitteet validate" in err
     code, _out, err = interactive(repo, "q\n", "--lang", "en")
     assert code == 1 and "has errors" in err
+
+
+def test_output_to_a_narrow_windows_encoding_does_not_turn_a_saved_record_into_a_crash(repo: Path) -> None:
+    """Redirected output on Windows is cp1252, which has no '→' and no emoji."""
+    environment = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "PYTHONIOENCODING": "cp1252",
+        "TAVOITTEET_LOG_DIR": str(repo),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tavoitteet", "record", "puistoruokailu", "kyllä", "--comment", "1 → 2 🙂"],
+        cwd=repo,
+        env=environment,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("cp1252", errors="replace")
+    out = done.stdout.decode("cp1252")
+    assert "Kirjattu: puistoruokailu" in out and "kommentti: 1 ? 2 ?" in out
+    assert indicators(repo)["puistoruokailu"]["toteuma"][0]["kommentti"] == "1 → 2 🙂"

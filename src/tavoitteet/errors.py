@@ -56,9 +56,23 @@ def _report_bug(lang: Lang) -> int:
     return BUG
 
 
+def _tolerant_output() -> None:
+    """Characters the terminal's encoding lacks print as '?' instead of failing.
+
+    Output redirected to a file or a pipe on Windows is cp1252, which has no
+    '→' or emoji: without this, a record already saved would end in a crash.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", "") or "").lower()
+        if reconfigure is not None and encoding not in ("utf-8", "utf8"):
+            reconfigure(errors="replace")
+
+
 def guarded(action: Callable[[], int], lang: str | None = None) -> NoReturn:
     """Run a command body and exit with its code, mapping every failure to an exit code."""
     language = detect_lang(lang)
+    _tolerant_output()
     try:
         code = action()
     except UserError as error:
