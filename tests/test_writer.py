@@ -405,3 +405,25 @@ def test_lock_and_leftover_temporary_files_are_ignored_by_git(tmp_path: Path) ->
                 ["git", "check-ignore", "--no-index", "-q", f"{folder}/{name}"], cwd=REPO_ROOT, check=False
             )
             assert ignored.returncode == 0, f"{folder}/{name} is not in .gitignore"
+
+
+def test_a_briefly_held_file_on_windows_is_replaced_after_a_retry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to replace a file a virus scanner or indexer has open for a moment."""
+    path = goal_file(tmp_path, HANDMADE.encode())
+    real_replace = Path.replace
+    failures = iter([PermissionError(13, "Access is denied"), PermissionError(13, "Access is denied")])
+
+    def busy_then_free(self: Path, target: Path) -> Path:
+        error = next(failures, None)
+        if error is not None:
+            raise error
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", busy_then_free)
+    monkeypatch.setattr(writer, "REPLACE_ATTEMPTS", 5)
+    monkeypatch.setattr(writer, "REPLACE_PAUSE_SECONDS", 0.01)
+    writer.record(path, "kylla", [ENTRIES["kylla"]])
+    assert "toteuma:" in path.read_text(encoding="utf-8")
+    assert not [p for p in path.parent.iterdir() if p.suffix == ".tmp"]

@@ -34,6 +34,9 @@ from tavoitteet.yamledit import EditRefused, Mapping, PlainValue, add_entry, set
 from tavoitteet.yamlread import UTF8_BOM, Document, parse_bytes
 
 LOCK_TIMEOUT_SECONDS = 30.0
+# Windows only: a file held open for a moment (virus scanner, indexer, sync client) cannot be replaced.
+REPLACE_ATTEMPTS = 20 if sys.platform == "win32" else 1
+REPLACE_PAUSE_SECONDS = 0.05
 
 _MESSAGES = {
     "write.invalid_before": {
@@ -244,13 +247,25 @@ def _replace(real: Path, new_bytes: bytes, before: Snapshot) -> None:
     try:
         if _snapshot(real) != before:
             raise WriteRefused("write.changed_on_disk", real)
-        temporary.replace(real)
+        _rename_over(temporary, real)
     except OSError as error:
         raise WriteRefused("write.os_error", real, reason=error.strerror or str(error)) from None
     finally:
         with suppress(OSError):
             temporary.unlink()
     _sync_folder(real.parent)
+
+
+def _rename_over(temporary: Path, real: Path) -> None:
+    """``os.replace``, retried briefly: Windows refuses while a scanner or indexer holds the file."""
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            temporary.replace(real)
+            return
+        except PermissionError:
+            if attempt == REPLACE_ATTEMPTS - 1:
+                raise
+            time.sleep(REPLACE_PAUSE_SECONDS)
 
 
 def _write_temporary(real: Path, data: bytes, mode: int) -> Path:
