@@ -427,3 +427,37 @@ def test_a_briefly_held_file_on_windows_is_replaced_after_a_retry(
     writer.record(path, "kylla", [ENTRIES["kylla"]])
     assert "toteuma:" in path.read_text(encoding="utf-8")
     assert not [p for p in path.parent.iterdir() if p.suffix == ".tmp"]
+
+
+@pytest.mark.parametrize("header", ["|+", ">+", "|2+", "|+2 # kommentti"])
+def test_a_block_scalar_that_keeps_its_blank_lines_keeps_them(tmp_path: Path, header: str) -> None:
+    indent = "  " if "2" in header else ""
+    text = HANDMADE.replace(
+        "            huomautus: |\n              Lohkoskalaari viimeisenä avaimena.\n"
+        "                Sisennetty rivi.\n\n              Tyhjän rivin jälkeen.\n",
+        f"            huomautus: {header}\n              {indent}Pidä tyhjät rivit.\n\n\n",
+    )
+    path = goal_file(tmp_path, text.encode())
+    old = path.read_bytes()
+    writer.record(path, "kylla", [ENTRIES["kylla"]])
+    inserted = assert_only_insertions(old, path.read_bytes())
+    assert inserted[0].strip() == "toteuma:"
+    expected = plain_data(old)
+    mittari = expected["tehtäväalueet"][0]["tavoitteet"][0]["mittarit"][0]
+    mittari["toteuma"] = [ENTRIES["kylla"].as_data()]
+    assert plain_data(path.read_bytes()) == expected
+
+
+def test_an_entry_after_one_whose_comment_keeps_its_blank_lines(tmp_path: Path) -> None:
+    text = HANDMADE.replace(
+        "                        kommentti: 'yksinkertaiset lainausmerkit'\n",
+        "                        kommentti: |+\n                          pidä\n\n",
+    )
+    path = goal_file(tmp_path, text.encode())
+    old = path.read_bytes()
+    writer.record(path, "maaraaika", [ENTRIES["maaraaika"]])
+    assert_only_insertions(old, path.read_bytes())
+    entries = plain_data(path.read_bytes())["tehtäväalueet"][0]["tavoitteet"][0]["teot"][0]["mittarit"][0][
+        "toteuma"
+    ]
+    assert entries[0]["kommentti"] == "pidä\n\n" and len(entries) == 2

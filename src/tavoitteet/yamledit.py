@@ -23,6 +23,7 @@ Mapping = dict[str, PlainValue]
 
 _BREAK = re.compile(r"(\r\n|\r|\n|\x85|\u2028|\u2029)")
 _ITEM_PREFIX = re.compile(r"( *)-( +)")
+_KEEP_HEADER = re.compile(r"[|>](?:[1-9]?\+|\+[1-9])")
 _PLAIN_SAFE = re.compile(r"-?[^\W_](?:[\w .,/()%€+\-–']*[\w.)%€])?")
 _YAML_WORDS = frozenset(
     {"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"}
@@ -130,7 +131,9 @@ def _append_item(document: Document, lines: Lines, entries: DataPath, entry: Map
     if prefix is None:
         raise EditRefused("edit.layout", item_line)
     dash, gap = len(prefix.group(1)), prefix.group(2)
-    end = _block_end(lines, item_line - 1, dash)
+    end = _past_kept_blank_lines(
+        document, lines, (*entries, count - 1), _block_end(lines, item_line - 1, dash)
+    )
     lines.replace(end + 1, end, _item_lines(entry, dash, gap))
 
 
@@ -143,7 +146,25 @@ def _mapping_layout(document: Document, lines: Lines, mapping: DataPath) -> tupl
     last_line, last_column = max(keys)
     if last_column != column:
         raise EditRefused("edit.layout", last_line)
-    return column - 1, _block_end(lines, last_line - 1, column - 1)
+    end = _block_end(lines, last_line - 1, column - 1)
+    return column - 1, _past_kept_blank_lines(document, lines, mapping, end)
+
+
+def _past_kept_blank_lines(document: Document, lines: Lines, block: DataPath, end: int) -> int:
+    """``end``, or past the blank lines after it when they belong to a ``|+`` / ``>+`` scalar.
+
+    A block scalar with keep chomping ends the block: its trailing blank lines are its content.
+    """
+    inside = [(pos, p) for p, pos in document.values.items() if p[: len(block)] == block and p != block]
+    if not inside:
+        return end
+    (line, column), _path = max(inside)
+    header = lines.body[line - 1][column - 1 :].split("#", 1)[0].strip()
+    if not _KEEP_HEADER.fullmatch(header):
+        return end
+    while end + 1 < len(lines.body) and not lines.body[end + 1].strip():
+        end += 1
+    return end
 
 
 def _list_style(document: Document, lines: Lines, indicator: DataPath) -> tuple[int, str]:
