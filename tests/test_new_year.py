@@ -98,3 +98,12 @@ def test_new_year_refuses_an_invalid_source_and_writes_nothing(repo: Path) -> No
     assert code == 1
     assert "ei läpäise tarkistusta" in err
     assert not (repo / "data" / "2025").exists()
+
+
+def test_new_year_must_come_after_the_year_it_starts_from(repo: Path) -> None:
+    code, _, err = invoke(["new", "2023", "--from", "2024"], cwd=repo)
+    assert code == 2
+    assert "2023" in err and "2024" in err and "myöhempi" in err
+    assert not (repo / "data" / "2023").exists()
+    code, _, err = invoke(["new", "2023", "--from", "2024", "--lang", "en"], cwd=repo)
+    assert code == 2 and "later" in err

@@ -28,6 +28,10 @@ class Planned:
 def run(year: int, earlier: int, committee: str | None, lang: Lang) -> int:
     if year == earlier:
         raise errors.UserError(_t(lang, "new.same_year", year=year), errors.USAGE)
+    if year < earlier:
+        raise errors.UserError(
+            _t(lang, "new.earlier_year", year=year, earlier=earlier, next=earlier + 1), errors.USAGE
+        )
     root = _data_root(lang)
     sources = _sources(root, earlier, committee, lang)
     plans = []
@@ -104,6 +108,12 @@ _MESSAGES = {
     "new.same_year": (
         "tavoitteet: uusi vuosi ({year}) on sama kuin --from; anna eri vuosi.",
         "tavoitteet: the new year ({year}) is the same as --from; give another year.",
+    ),
+    "new.earlier_year": (
+        "tavoitteet: uusi vuosi ({year}) on ennen vuotta {earlier}, josta se aloitettaisiin; "
+        "anna myöhempi vuosi (esim. tavoitteet new {next} --from {earlier}).",
+        "tavoitteet: the new year ({year}) comes before {earlier}, which it would start from; "
+        "give a later year (e.g. tavoitteet new {next} --from {earlier}).",
     ),
     "new.no_data": (
         "tavoitteet: data/-kansiota vuosikansioineen ei löytynyt kansiosta {start} ylöspäin.",
