@@ -155,6 +155,37 @@ def test_import_refuses_to_overwrite_an_existing_file(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "jotain\n"
 
 
+def test_a_failed_write_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tavoitteet import errors
+    from tavoitteet.commands.import_table import write_new
+
+    real_open = Path.open
+
+    def disk_full_midway(self: Path, *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(self, *args, **kwargs)
+
+        class Filling:
+            def __enter__(self) -> Filling:
+                return self
+
+            def __exit__(self, *_: object) -> None:
+                handle.close()
+
+            def write(self, text: str) -> int:
+                handle.write(text[:10])
+                handle.flush()
+                raise OSError(28, "No space left on device")
+
+        return Filling()
+
+    monkeypatch.setattr(Path, "open", disk_full_midway)
+    target = tmp_path / "data" / "2025" / "uusi.yaml"
+    with pytest.raises(errors.UserError) as refused:
+        write_new(target, "muoto: 1\nvuosi: 2025\n", "fi")
+    assert "No space left on device" in refused.value.message
+    assert not target.exists()
+
+
 # --- The same table in other formats and encodings ----------------------------------------------
 
 

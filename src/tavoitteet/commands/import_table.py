@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from tavoitteet import errors
@@ -101,14 +102,19 @@ def refuse_existing(target: Path, lang: Lang, hint: bool = True) -> None:
 
 
 def write_new(target: Path, text: str, lang: Lang, hint: bool = True) -> None:
-    """Write ``text`` to a file that must not exist yet."""
+    """Write ``text`` to a file that must not exist yet; on failure no part of it stays."""
+    created = False
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8", newline="\n") as handle:
+            created = True
             handle.write(text)
     except FileExistsError:
         refuse_existing(target, lang, hint)
     except OSError as error:
+        if created:  # a half-written new file would block the next try ("already exists")
+            with suppress(OSError):
+                target.unlink()
         reason = error.strerror or str(error)
         verb = "cannot write" if lang == "en" else "ei voi kirjoittaa"
         raise errors.UserError(f"tavoitteet: {display_path(target)}: {verb}: {reason}") from None
