@@ -298,3 +298,22 @@ def test_output_to_a_narrow_windows_encoding_does_not_turn_a_saved_record_into_a
     out = done.stdout.decode("cp1252")
     assert "Kirjattu: puistoruokailu" in out and "kommentti: 1 ? 2 ?" in out
     assert indicators(repo)["puistoruokailu"]["toteuma"][0]["kommentti"] == "1 → 2 🙂"
+
+
+def test_interactive_spearhead_filter_as_in_status(tmp_path: Path) -> None:
+    shutil.copytree(DATA / "2021", tmp_path / "data" / "2021")
+    previous = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(
+            app,
+            ["record", "--year", "2021", "--spearhead", "muutosvalmis"],
+            input="\n" * 10,
+            catch_exceptions=False,
+        )
+    finally:
+        os.chdir(previous)
+    assert result.exit_code == 0, result.stderr
+    assert "kirjaamattomat mittarit: 3." in result.stdout
+    assert "musiikkitapahtumat-ikaryhmittain" in result.stdout
+    assert "kulttuuriparlamentin-kokoukset" not in result.stdout

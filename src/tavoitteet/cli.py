@@ -333,6 +333,13 @@ def record_outcome(
             "--area", help="Kysyttäessä vain tämä tehtäväalue. / Interactive: only this service area."
         ),
     ] = None,
+    spearhead: Annotated[
+        Optional[str],
+        typer.Option(
+            "--spearhead",
+            help="Kysyttäessä vain tätä strategiakärkeä edistävät tavoitteet. / Interactive: only this spearhead.",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Kirjaa toteuma tavoitetiedostoon muuta tiedostoa koskematta. / Record an outcome into its goal file."""
@@ -341,7 +348,7 @@ def record_outcome(
         from tavoitteet.commands import record as command
         from tavoitteet.i18n import detect_lang
 
-        options = command.Options(year, comment, source, day, by, level, reason, committee, area)
+        options = command.Options(year, comment, source, day, by, level, reason, committee, area, spearhead)
         return command.run(indicator_id, value, options, detect_lang(lang))
 
     guarded(body, lang)

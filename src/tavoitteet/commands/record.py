@@ -38,6 +38,7 @@ class Options:
     reason: str | None = None
     committee: str | None = None
     area: str | None = None
+    spearhead: str | None = None
 
 
 def run(indicator_id: str | None, value: str | None, options: Options, lang: Lang) -> int:

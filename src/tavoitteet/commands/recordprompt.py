@@ -61,7 +61,17 @@ def open_indicators(root: Path, year: int, options: record.Options) -> list[Foun
         and f.indicator.manual_level is None
         and _matches(options.committee, f.goal_file.committee, f.path.stem)
         and _matches(options.area, f.area.id, f.area.name)
+        and _advances(options.spearhead, f)
     ]
+
+
+def _advances(wanted: str | None, found: Found) -> bool:
+    """Whether the indicator's goal advances the spearhead (by id or name, or a part of it)."""
+    if wanted is None:
+        return True
+    names = {s.id: s.name for s in found.goal_file.spearheads}
+    links = [link for link in (found.goal.spearhead, *found.goal.also_advances) if link is not None]
+    return any(_matches(wanted, link, names.get(link, "")) for link in links)
 
 
 def unreadable_files(root: Path, year: int) -> list[Path]:
@@ -99,7 +109,7 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
         sys.stderr.write(text["broken"].format(file=display_path(path)) + "\n")
     outcome = errors.PROBLEMS if broken else errors.OK
     if not todo:
-        shown = "".join(f", {v}" for v in (options.committee, options.area) if v)
+        shown = "".join(f", {v}" for v in (options.committee, options.area, options.spearhead) if v)
         sys.stdout.write(text["none"].format(year=year, filters=shown))
         return outcome
     day = record.parse_day(options.day, lang)
