@@ -30,12 +30,16 @@ def test_entries_newest_first_as_json(tmp_path: Path) -> None:
     repo = recorded_repo(tmp_path)
     code, out, _err = invoke(["history", "2024", "--json"], cwd=repo)
     assert code == 0
-    entries = json.loads(out)["kirjaukset"]
-    assert [(e["pvm"], e["mittari"], e["arvo"]) for e in entries] == [
-        ("2024-12-01", "hakeutuvien-palvelujen-asiakkuudet", "1 234"),
-        ("2024-06-15", "kesaajan-toivekysely", "ei"),
-        ("2024-03-03", "puistoruokailu", "kyllä"),
+    document = json.loads(out)
+    assert (document["versio"], document["nakyma"], document["vuosi"]) == (1, "historia", 2024)
+    entries = document["kirjaukset"]
+    # Values as in status --json (docs/json.md): numbers with a decimal point, the readable form beside.
+    assert [(e["pvm"], e["mittari"], e["arvo"], e["arvo_teksti"]) for e in entries] == [
+        ("2024-12-01", "hakeutuvien-palvelujen-asiakkuudet", "1234", "1 234"),
+        ("2024-06-15", "kesaajan-toivekysely", False, "ei"),
+        ("2024-03-03", "puistoruokailu", True, "kyllä"),
     ]
+    assert all(key.isascii() for e in entries for key in e)
     assert entries[0]["lautakunta"] == "Hyvinvointilautakunta" and entries[0]["kirjaaja"] == "Liisa"
 
 

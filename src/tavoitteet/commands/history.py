@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +16,7 @@ from tavoitteet.commands.recordprompt import choose_year
 from tavoitteet.discovery import year_files
 from tavoitteet.i18n import Lang
 from tavoitteet.loader import load_file
-from tavoitteet.model import Entry
+from tavoitteet.model import Entry, Indicator
 from tavoitteet.parsing import format_date
 from tavoitteet.render.problems import display_path
 
@@ -39,6 +38,8 @@ class Row:
     comment: str | None
     source: str | None
     file: str
+    measured: Indicator
+    entry: Entry
 
 
 def run(year: int | None, limit: int, as_json: bool, lang: Lang) -> int:
@@ -48,7 +49,7 @@ def run(year: int | None, limit: int, as_json: bool, lang: Lang) -> int:
     broken = [p for p in paths if load_file(p).goal_file is None]
     rows = latest(entries_of([f for p in paths for f in indicators_in(chosen, p)]), limit)
     if as_json:
-        sys.stdout.write(render_json(chosen, rows))
+        sys.stdout.write(render_json(chosen, rows, lang))
     else:
         Console(highlight=False, soft_wrap=False, emoji=False).print(render_table(chosen, rows, lang))
     for path in broken:
@@ -77,6 +78,8 @@ def _row(found: Found, entry: Entry) -> Row:
         entry.comment,
         entry.source,
         display_path(found.path),
+        found.indicator,
+        entry,
     )
 
 
@@ -99,21 +102,21 @@ def render_table(year: int, rows: list[Row], lang: Lang) -> Table:
     return table
 
 
-def render_json(year: int, rows: list[Row]) -> str:
+def render_json(year: int, rows: list[Row], lang: Lang) -> str:
+    """As the other views' JSON (docs/json.md): each entry as a ``toteuma`` with where it belongs."""
+    from tavoitteet.render import json_views
+
     items = [
         {
-            "pvm": row.day.isoformat(),
             "lautakunta": row.committee,
             "mittari": row.indicator,
-            "arvo": row.value,
-            "kirjaaja": row.by,
-            "kommentti": row.comment,
-            "lähde": row.source,
+            **json_views.entry(row.measured, row.entry, lang),
             "tiedosto": row.file,
         }
         for row in rows
     ]
-    return json.dumps({"vuosi": year, "kirjaukset": items}, ensure_ascii=False, indent=2) + "\n"
+    document = {"versio": 1, "nakyma": "historia", "kieli": lang, "vuosi": year, "kirjaukset": items}
+    return json_views.dumps(document)
 
 
 def _broken(path: Path, lang: Lang) -> str:
