@@ -348,7 +348,7 @@ def test_unwritable_folder_is_a_clear_refusal(tmp_path: Path) -> None:
             writer.record(path, "kylla", [ENTRIES["kylla"]])
     finally:
         path.parent.chmod(0o700)
-    assert refused.value.key == "write.os_error"
+    assert refused.value.key == "write.permission"
 
 
 def read_back(text: str) -> Any:
@@ -461,3 +461,19 @@ def test_an_entry_after_one_whose_comment_keeps_its_blank_lines(tmp_path: Path) 
         "toteuma"
     ]
     assert entries[0]["kommentti"] == "pidä\n\n" and len(entries) == 2
+
+
+def test_a_folder_without_write_permission_is_explained_in_the_users_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = goal_file(tmp_path, HANDMADE.encode())
+
+    def denied(*_args: object, **_kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(writer.os, "open", denied)
+    with pytest.raises(WriteRefused) as refused:
+        writer.record(path, "kylla", [ENTRIES["kylla"]])
+    assert path.read_bytes() == HANDMADE.encode()
+    assert "kirjoitusoikeus" in refused.value.describe("fi")
+    assert "write permission" in refused.value.describe("en")

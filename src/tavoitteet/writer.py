@@ -79,6 +79,10 @@ _MESSAGES = {
         "fi": "tiedostoa ei voitu kirjoittaa: {reason}",
         "en": "the file could not be written: {reason}",
     },
+    "write.permission": {
+        "fi": "tiedostoa ei voitu kirjoittaa ({reason}); tarkista, että sinulla on kirjoitusoikeus tiedostoon ja sen kansioon",
+        "en": "the file could not be written ({reason}); check that you have write permission to the file and its folder",
+    },
 }
 _ON_LINE = {"fi": "rivillä {line} (sarake {column})", "en": "on line {line} (column {column})"}
 _UNTOUCHED = {"fi": "Tiedostoa ei muutettu.", "en": "The file was not changed."}
@@ -225,6 +229,11 @@ def _verify(
         raise WriteRefused("write.invalid_after", path, _first(new))
 
 
+def _os_refusal(real: Path, error: OSError) -> WriteRefused:
+    key = "write.permission" if isinstance(error, PermissionError) else "write.os_error"
+    return WriteRefused(key, real, reason=error.strerror or str(error))
+
+
 def _encode(text: str, bom: bool) -> bytes:
     return (UTF8_BOM if bom else b"") + text.encode("utf-8")
 
@@ -239,7 +248,7 @@ def _snapshot(real: Path) -> Snapshot:
             status = os.fstat(handle.fileno())
             return handle.read(), status.st_mtime_ns, status.st_size, status.st_mode & 0o7777
     except OSError as error:
-        raise WriteRefused("write.os_error", real, reason=error.strerror or str(error)) from None
+        raise _os_refusal(real, error) from None
 
 
 def _replace(real: Path, new_bytes: bytes, before: Snapshot) -> None:
@@ -249,7 +258,7 @@ def _replace(real: Path, new_bytes: bytes, before: Snapshot) -> None:
             raise WriteRefused("write.changed_on_disk", real)
         _rename_over(temporary, real)
     except OSError as error:
-        raise WriteRefused("write.os_error", real, reason=error.strerror or str(error)) from None
+        raise _os_refusal(real, error) from None
     finally:
         with suppress(OSError):
             temporary.unlink()
@@ -279,7 +288,7 @@ def _write_temporary(real: Path, data: bytes, mode: int) -> Path:
             os.fsync(handle.fileno())
         temporary.chmod(mode)
     except OSError as error:
-        raise WriteRefused("write.os_error", real, reason=error.strerror or str(error)) from None
+        raise _os_refusal(real, error) from None
     return temporary
 
 
@@ -304,7 +313,7 @@ def _locked(real: Path) -> Iterator[None]:
     try:
         descriptor = os.open(lock_path(real), os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as error:
-        raise WriteRefused("write.os_error", real, reason=error.strerror or str(error)) from None
+        raise _os_refusal(real, error) from None
     try:
         _acquire(descriptor, real)
         try:
