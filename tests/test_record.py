@@ -317,3 +317,9 @@ def test_interactive_spearhead_filter_as_in_status(tmp_path: Path) -> None:
     assert "kirjaamattomat mittarit: 3." in result.stdout
     assert "musiikkitapahtumat-ikaryhmittain" in result.stdout
     assert "kulttuuriparlamentin-kokoukset" not in result.stdout
+
+
+def test_a_value_that_does_not_fit_names_where_the_indicator_is_defined(repo: Path) -> None:
+    code, _out, err = invoke(["record", "puistoruokailu", "ehkä"], cwd=repo)
+    assert code == 2
+    assert "data/2024/hyvinvointilautakunta.yaml:162: puistoruokailu:" in err

@@ -48,19 +48,26 @@ def run(indicator_id: str | None, value: str | None, options: Options, lang: Lan
 
         return recordprompt.run(root, options, lang)
     found = recordfind.find_indicator(root, indicator_id, options.year, lang)
-    changes = build_changes(found.indicator, value, options, lang)
+    changes = build_changes(found.indicator, value, options, lang, found.where)
     written = write(found, changes, lang)
     sys.stdout.write(recorded_text(found, changes, status_after(written, found, root), lang))
     return errors.OK
 
 
-def build_changes(indicator: Indicator, value: str | None, options: Options, lang: Lang) -> list[Change]:
-    """The entry and/or level to write; usage errors for anything that does not fit."""
+def build_changes(
+    indicator: Indicator, value: str | None, options: Options, lang: Lang, where: str | None = None
+) -> list[Change]:
+    """The entry and/or level to write; usage errors for anything that does not fit.
+
+    ``where`` (``file:line`` of the indicator) is named when the value does not fit.
+    """
     day = parse_day(options.day, lang)
     changes: list[Change] = []
     if value is not None:
         changes.append(
-            NewEntry(day, parsed_value(indicator, value, lang), options.by, options.source, options.comment)
+            NewEntry(
+                day, parsed_value(indicator, value, lang, where), options.by, options.source, options.comment
+            )
         )
     if options.level is not None:
         changes.append(_level(options, day, lang))
@@ -75,11 +82,16 @@ def build_changes(indicator: Indicator, value: str | None, options: Options, lan
     return changes
 
 
-def parsed_value(indicator: Indicator, value: str, lang: Lang) -> str | dict[str, str]:
+def parsed_value(
+    indicator: Indicator, value: str, lang: Lang, where: str | None = None
+) -> str | dict[str, str]:
     try:
         return parse_record_value(indicator, value).text
     except RecordValueError as error:
-        raise errors.UserError(f"tavoitteet: {indicator.id}: {error.describe(lang)}", errors.USAGE) from None
+        place = f"{where}: " if where else ""
+        raise errors.UserError(
+            f"tavoitteet: {place}{indicator.id}: {error.describe(lang)}", errors.USAGE
+        ) from None
 
 
 def _level(options: Options, day: date, lang: Lang) -> NewLevel:

@@ -26,6 +26,12 @@ class Found:
     area: ServiceArea
     goal: Goal
     indicator: Indicator
+    line: int = 0
+
+    @property
+    def where(self) -> str:
+        """``file:line`` of the indicator, for messages."""
+        return f"{self.display}:{self.line}" if self.line else self.display
 
     @property
     def display(self) -> str:
@@ -41,18 +47,20 @@ def data_root(lang: Lang) -> Path:
 
 def indicators_in(year: int, path: Path) -> Iterator[Found]:
     """Every indicator of a valid file (nothing for a file that does not load)."""
-    goal_file = load_file(path).goal_file
+    loaded = load_file(path)
+    goal_file, document = loaded.goal_file, loaded.document
     if goal_file is None:
         return
     area: ServiceArea | None = None
     goal: Goal | None = None
-    for _where, node in walk(goal_file):
+    for where, node in walk(goal_file):
         if isinstance(node, ServiceArea):
             area = node
         elif isinstance(node, Goal):
             goal = node
         elif isinstance(node, IndicatorBase) and area is not None and goal is not None:
-            yield Found(year, path, goal_file, area, goal, node)  # type: ignore[arg-type]
+            line = document.position(where)[0] if document is not None else 0
+            yield Found(year, path, goal_file, area, goal, node, line)  # type: ignore[arg-type]
 
 
 def find_indicator(root: Path, indicator_id: str, year: int | None, lang: Lang) -> Found:
