@@ -415,3 +415,10 @@ def test_at_80_columns_the_texts_of_2024_are_wrapped_at_spaces_not_inside_words(
 def test_nothing_matching_claims_no_status_for_the_year() -> None:
     _, out, _ = view("status", "2024", "--as-of", AFTER_2024, "--committee", "tekninen")
     assert "Tavoitteet (0)" in out and "ei arvioitu" not in out and "Tila:" not in out
+
+
+def test_years_in_explanations_have_no_thousands_space() -> None:
+    from tavoitteet.evaluation import Why
+    from tavoitteet.render.labels import why_args
+
+    assert why_args(Why("no_baseline", {"year": 2023}), "fi")["year"] == "2023"

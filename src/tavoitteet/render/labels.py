@@ -276,7 +276,11 @@ def _arg(value: object, lang: Lang) -> str:
 
 def why_args(why: Why, lang: Lang) -> dict[str, str]:
     """The explanation's arguments formatted for reading."""
-    args = {key: _arg(value, lang) for key, value in why.args.items() if key not in ("missing", "change")}
+    args = {
+        key: str(value) if key.endswith("year") else _arg(value, lang)
+        for key, value in why.args.items()
+        if key not in ("missing", "change")
+    }
     change = why.args.get("change")
     if isinstance(change, Decimal):
         percent = why.args.get("percent")
