@@ -376,3 +376,12 @@ def test_duplicate_ids_and_wrong_year_are_reported_even_when_the_structure_is_wr
     path.write_text(path.read_text(encoding="utf-8").replace("vuosi: 2024", "vuosi: 2023"), encoding="utf-8")
     codes = [(line, code) for line, _, code, _ in summary(load_file(path))]
     assert codes == [(2, "T032"), (17, "T030"), (19, "T023")]
+
+
+def test_year_out_of_range_is_explained_in_finnish(tmp_path: Path) -> None:
+    path = goal_file(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("vuosi: 2024", "vuosi: 1899"), encoding="utf-8")
+    problem = next(p for p in load_file(path).problems if p.code.value == "T028")
+    assert message(problem.key, "fi", problem.args) == "arvo '1899' on liian pieni"
+    assert hint(problem.key, "fi", problem.args) == "Pienin sallittu arvo on 1900."
+    assert hint(problem.key, "en", problem.args) == "The smallest value allowed is 1900."

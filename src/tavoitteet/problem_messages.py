@@ -218,11 +218,17 @@ _RAW = {
         "Tunnuksessa saa olla vain pieniä kirjaimia a-z, numeroita ja väliviivoja (esim. kirjasto-1).",
         "An id may contain only lowercase letters a-z, digits and hyphens (e.g. kirjasto-1).",
     ),
-    "model.out_of_range": _m(
-        "arvo '{value}' on sallitun välin ulkopuolella ({detail})",
-        "the value '{value}' is out of range ({detail})",
-        "Tarkista arvo.",
-        "Check the value.",
+    "model.too_small": _m(
+        "arvo '{value}' on liian pieni",
+        "the value '{value}' is too small",
+        "Pienin sallittu arvo on {ge}.",
+        "The smallest value allowed is {ge}.",
+    ),
+    "model.too_large": _m(
+        "arvo '{value}' on liian suuri",
+        "the value '{value}' is too large",
+        "Suurin sallittu arvo on {le}.",
+        "The largest value allowed is {le}.",
     ),
     "model.invalid": _m(
         "arvo ei kelpaa: {detail}",
