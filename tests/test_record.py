@@ -323,3 +323,11 @@ def test_a_value_that_does_not_fit_names_where_the_indicator_is_defined(repo: Pa
     code, _out, err = invoke(["record", "puistoruokailu", "ehkä"], cwd=repo)
     assert code == 2
     assert "data/2024/hyvinvointilautakunta.yaml:162: puistoruokailu:" in err
+
+
+def test_a_negative_value_is_a_value_not_an_option(repo: Path) -> None:
+    code, _, err = invoke(
+        ["record", "liikuntaryhmien-osallistujamaara", "-3", "--date", "1.5.2024"], cwd=repo
+    )
+    assert (code, err) == (0, "")
+    assert indicators(repo)["liikuntaryhmien-osallistujamaara"]["toteuma"][0]["arvo"] == "-3"

@@ -278,7 +278,8 @@ def years(
 # --- recording outcomes (record, history) -----------------------------------------------------
 
 
-@app.command("record")
+# ignore_unknown_options: a negative VALUE such as -3 is a value, not an unknown option
+@app.command("record", context_settings={"ignore_unknown_options": True})
 def record_outcome(
     indicator_id: Annotated[
         Optional[str],
