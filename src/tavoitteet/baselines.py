@@ -15,23 +15,8 @@ from tavoitteet.compare import linked_id
 from tavoitteet.discovery import year_files
 from tavoitteet.evaluation import BaselineLookup
 from tavoitteet.loader import load_file
-from tavoitteet.model import GoalFile, Indicator, TrendIndicator
-from tavoitteet.parsing import ValueParseError
-from tavoitteet.values import parse_value
-
-
-def latest_number(indicator: Indicator) -> Decimal | None:
-    """The indicator's latest recorded value when it is a number."""
-    for entry in sorted(indicator.entries, key=lambda e: e.date, reverse=True):
-        if entry.value is None:
-            continue
-        try:
-            value = parse_value(indicator, entry.value)
-        except ValueParseError:
-            continue
-        if isinstance(value, Decimal):
-            return value
-    return None
+from tavoitteet.model import GoalFile, TrendIndicator
+from tavoitteet.values import latest_number
 
 
 def find_baseline(indicator: TrendIndicator, earlier: list[GoalFile]) -> Decimal | None:

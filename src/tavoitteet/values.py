@@ -104,3 +104,17 @@ def expected_values(indicator: Indicator) -> str:
     if indicator.condition is not None:
         text += ", ei sovellu"
     return text
+
+
+def latest_number(indicator: Indicator) -> Decimal | None:
+    """The number last recorded for ``indicator`` (by entry date), if any."""
+    for entry in sorted(indicator.entries, key=lambda e: e.date, reverse=True):
+        if entry.value is None:
+            continue
+        try:
+            value = parse_value(indicator, entry.value)
+        except ValueParseError:
+            continue
+        if isinstance(value, Decimal):
+            return value
+    return None

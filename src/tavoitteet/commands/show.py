@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 from tavoitteet import errors
@@ -22,11 +21,8 @@ def run(
     lang: Lang,
     data: Path | None = None,
 ) -> int:
-    today = date.today()
-    data_year = viewing.load_year(viewing.data_root(data, lang), year, today, lang)
-    result = viewing.evaluate(data_year, viewing.parse_as_of(as_of, today, lang))
-    result = viewing.apply_filters(result, viewing.Filters(committee=committee), lang)
-    found = _one(find(result, item_id.strip()), item_id, data_year.year, lang)
+    result = viewing.evaluated_year(year, viewing.Filters(committee=committee), as_of, lang, data)
+    found = _one(find(result, item_id.strip()), item_id, result.year, lang)
     if as_json:
         only = found.indicator.indicator.id if found.indicator else None
         sys.stdout.write(show_json(result, found.goal, found.file.goal_file, found.area, lang, only))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 from tavoitteet.commands import viewing
@@ -20,11 +19,7 @@ def run(
     lang: Lang,
     data: Path | None = None,
 ) -> int:
-    today = date.today()
-    data_year = viewing.load_year(viewing.data_root(data, lang), year, today, lang)
-    result = viewing.apply_filters(
-        viewing.evaluate(data_year, viewing.parse_as_of(as_of, today, lang)), filters, lang
-    )
+    result = viewing.evaluated_year(year, filters, as_of, lang, data)
     if as_json:
         sys.stdout.write(status_json(result, lang, filters.as_dict()))
         return 0

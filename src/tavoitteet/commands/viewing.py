@@ -191,6 +191,15 @@ def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResul
     return summarize_year(result.year, result.as_of, files)
 
 
+def evaluated_year(
+    year: int | None, filters: Filters, as_of: str | None, lang: Lang, data: Path | None = None
+) -> YearResult:
+    """Load the year a view asks for, evaluate it as of ``as_of`` (default today) and filter it."""
+    today = date.today()
+    data_year = load_year(data_root(data, lang), year, today, lang)
+    return apply_filters(evaluate(data_year, parse_as_of(as_of, today, lang)), filters, lang)
+
+
 def console() -> Console:
     """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR."""
     return Console(highlight=False, soft_wrap=False, emoji=False)

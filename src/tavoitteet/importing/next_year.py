@@ -10,14 +10,12 @@ for a person to review.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from tavoitteet.importing.emit import Comment
 from tavoitteet.model import GoalFile, Indicator, TrendIndicator
-from tavoitteet.parsing import ValueParseError
 from tavoitteet.problems import DataPath, format_path
-from tavoitteet.values import parse_value
+from tavoitteet.values import latest_number
 
 _DROPPED_TOP = ("päätös", "lähde")
 _CLEARED = ("toteuma", "toteutumistaso", "korjaukset")
@@ -90,7 +88,7 @@ def _indicator(indicator: dict[Any, Any], model: Indicator, earlier: int) -> int
     if isinstance(model, TrendIndicator):
         indicator["vertailuvuosi"] = earlier
         indicator.pop("vertailuarvo", None)
-        latest = latest_value(model)
+        latest = latest_number(model)
         if latest is not None:
             indicator["vertailuarvo"] = latest
     _predecessor(indicator, earlier)
@@ -103,20 +101,6 @@ def _indicator(indicator: dict[Any, Any], model: Indicator, earlier: int) -> int
     indicator.clear()
     indicator.update(ordered)
     return 1 if "vertailuarvo" in indicator else 0
-
-
-def latest_value(indicator: Indicator) -> Decimal | None:
-    """The number last recorded for ``indicator`` (by date), if any."""
-    for entry in sorted(indicator.entries, key=lambda e: e.date, reverse=True):
-        if entry.value is None:
-            continue
-        try:
-            value = parse_value(indicator, entry.value)
-        except ValueParseError:
-            continue
-        if isinstance(value, Decimal):
-            return value
-    return None
 
 
 def _mentions(node: Any, path: DataPath, year: str) -> Any:
