@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 from html import escape
 from typing import Any
 
@@ -15,7 +14,7 @@ from rich.text import Text
 from tavoitteet.compare import Change, CommitteeComparison, Comparison, IndicatorPair, ItemChange
 from tavoitteet.i18n import Lang
 from tavoitteet.render.json_views import JSON_VERSION, dumps, plain
-from tavoitteet.render.report_labels import ReportLang, signed, status_word, value_words
+from tavoitteet.render.report_labels import ReportLang, signed, signed_percent, status_word, value_words
 
 CHANGE_WORDS: Mapping[Change, Mapping[ReportLang, str]] = {
     Change.CONTINUES: {"fi": "jatkuu", "en": "continues", "sv": "fortsätter"},
@@ -82,7 +81,7 @@ def change_cell(pair: IndicatorPair, lang: ReportLang) -> str:
         return ""
     text = signed(pair.change, lang)
     if pair.change_percent is not None:
-        text += f" ({signed(pair.change_percent.quantize(Decimal('0.1')), lang)} %)"
+        text += f" ({signed_percent(pair.change_percent, lang)})"
     return text
 
 

@@ -220,6 +220,11 @@ def signed(value: Decimal, lang: Lang) -> str:
     return ("+" if value > 0 else "") + number(value, lang)
 
 
+def signed_percent(value: Decimal, lang: Lang) -> str:
+    """A change in per cent to one decimal: ``+35,7 %``."""
+    return f"{signed(value.quantize(Decimal('0.1')), lang)} %"
+
+
 def day(value: date, lang: Lang) -> str:
     return format_date(value, lang)
 
@@ -286,7 +291,7 @@ def why_args(why: Why, lang: Lang) -> dict[str, str]:
         percent = why.args.get("percent")
         args["change"] = signed(change, lang)
         if isinstance(percent, Decimal):
-            args["change"] += f", {signed(percent.quantize(Decimal('0.1')), lang)} %"
+            args["change"] += f", {signed_percent(percent, lang)}"
     missing = why.args.get("missing")
     args["missing"] = (
         translate(WHY, "missing_categories", lang, {"names": ", ".join(missing)})

@@ -15,7 +15,7 @@ from typing import Literal
 from tavoitteet.evaluation import Counts, IndicatorResult, Status
 from tavoitteet.i18n import Lang
 from tavoitteet.model import DeadlineIndicator, Decision, Indicator, Target, TrendIndicator
-from tavoitteet.parsing import format_date, format_number
+from tavoitteet.render import labels
 from tavoitteet.values import NOT_APPLICABLE, Value
 
 ReportLang = Literal["fi", "en", "sv"]
@@ -120,15 +120,19 @@ def base_lang(lang: ReportLang) -> Lang:
 
 
 def number(value: Decimal | int, lang: ReportLang) -> str:
-    return format_number(value, base_lang(lang))
+    return labels.number(value, base_lang(lang))
 
 
 def signed(value: Decimal, lang: ReportLang) -> str:
-    return ("+" if value > 0 else "") + number(value, lang)
+    return labels.signed(value, base_lang(lang))
+
+
+def signed_percent(value: Decimal, lang: ReportLang) -> str:
+    return labels.signed_percent(value, base_lang(lang))
 
 
 def day(value: date, lang: ReportLang) -> str:
-    return format_date(value, base_lang(lang))
+    return labels.day(value, base_lang(lang))
 
 
 def decision_reference(decision: Decision | None, lang: ReportLang) -> str | None:
@@ -173,7 +177,7 @@ def change_words(result: IndicatorResult, lang: ReportLang) -> str:
     if trend.change is not None:
         change = signed(trend.change, lang)
         if trend.change_percent is not None:
-            change += f" ({signed(trend.change_percent.quantize(Decimal('0.1')), lang)} %)"
+            change += f" ({signed_percent(trend.change_percent, lang)})"
         text += "; " + word("change", lang, change=change)
     return text
 

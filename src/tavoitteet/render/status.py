@@ -9,7 +9,6 @@ paper, for colour-blind readers and with ``NO_COLOR``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from decimal import Decimal
 from pathlib import Path
 
 from rich import box
@@ -29,7 +28,16 @@ from tavoitteet.evaluation import (
 )
 from tavoitteet.i18n import Lang
 from tavoitteet.model import TrendIndicator
-from tavoitteet.render.labels import STATUS_STYLES, day, label, number, signed, status_name, value_text
+from tavoitteet.render.labels import (
+    STATUS_STYLES,
+    day,
+    label,
+    number,
+    signed,
+    signed_percent,
+    status_name,
+    value_text,
+)
 
 LATEST_WIDTH = 10
 
@@ -67,7 +75,7 @@ def trend_lines(result: IndicatorResult, lang: Lang) -> list[str]:
     if trend.change is not None:
         lines.append(signed(trend.change, lang))
     if trend.change_percent is not None:
-        lines.append(f"{signed(trend.change_percent.quantize(Decimal('0.1')), lang)} %")
+        lines.append(signed_percent(trend.change_percent, lang))
     return lines
 
 
