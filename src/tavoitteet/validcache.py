@@ -9,7 +9,7 @@ a file with problems is checked (and its problems worded) every time.
 The cache lives in the user's cache folder (``TAVOITTEET_CACHE_DIR`` overrides
 it; ``TAVOITTEET_NO_CACHE=1`` turns it off).  Its file name carries a
 fingerprint of the tool: its version and the size and time of every module of
-the package and of pydantic, pydantic-core and PyYAML, so any change of code
+the package and of pydantic, pydantic-core, PyYAML and rich, so any change of code
 starts a new cache.  A damaged, foreign or unwritable cache is ignored: the
 cache can only make ``validate`` faster, never change what it reports.
 """
@@ -25,9 +25,9 @@ from pathlib import Path
 import tavoitteet
 
 try:  # hashlib would load OpenSSL first, a tenth of the start-up of a cached run
-    from _blake2 import blake2b
+    from _blake2 import blake2b as blake2b
 except ImportError:  # pragma: no cover - other interpreters
-    from hashlib import blake2b
+    from hashlib import blake2b as blake2b
 
 LARGEST = 2_000_000  # yamlread.MAX_BYTES: larger files are refused, never cached
 MAX_ENTRIES = 500_000
@@ -66,7 +66,7 @@ def _code_folders() -> list[str]:
     import importlib.util
 
     folders = [str(Path(tavoitteet.__file__).parent)]
-    for name in ("pydantic", "pydantic_core", "yaml"):
+    for name in ("pydantic", "pydantic_core", "yaml", "rich"):
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.origin:
             folders.append(str(Path(spec.origin).parent))

@@ -11,29 +11,18 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 
 from tavoitteet import errors
-from tavoitteet.baselines import baseline_lookup
-from tavoitteet.commands.validate import data_not_found_message
 from tavoitteet.discovery import DataNotFound, find_data_root, year_files
-from tavoitteet.evaluation import (
-    FileResult,
-    GoalResult,
-    Status,
-    YearResult,
-    evaluate_year,
-    summarize_area,
-    summarize_file,
-    summarize_year,
-)
 from tavoitteet.i18n import Lang
-from tavoitteet.loader import LoadedFile, load_file
-from tavoitteet.model import GoalFile
-from tavoitteet.parsing import ValueParseError, parse_date
-from tavoitteet.render.labels import STATUS_NAMES
-from tavoitteet.render.problems import render_text
+
+if TYPE_CHECKING:  # the rest is imported where it is used: a view found in the cache needs none of it
+    from tavoitteet.evaluation import FileResult, GoalResult, Status, YearResult
+    from tavoitteet.loader import LoadedFile
+    from tavoitteet.model import GoalFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +65,8 @@ def data_root(explicit: Path | None, lang: Lang) -> Path:
     try:
         return find_data_root()
     except DataNotFound as error:
+        from tavoitteet.commands.validate import data_not_found_message
+
         raise errors.UserError(data_not_found_message(error.start, lang), errors.USAGE) from None
 
 
@@ -97,6 +88,8 @@ def choose_year(years: dict[int, list[Path]], wanted: int | None, today: date, l
 
 def load_year(root: Path, wanted: int | None, today: date, lang: Lang) -> YearData:
     """Every file of the year, or stop with their problems on stderr."""
+    from tavoitteet.loader import load_file
+
     years = year_files(root)
     year = choose_year(years, wanted, today, lang)
     loaded = [load_file(path) for path in years[year]]
@@ -113,12 +106,16 @@ def load_year(root: Path, wanted: int | None, today: date, lang: Lang) -> YearDa
 
 
 def _problems_text(broken: list[LoadedFile], lang: Lang) -> str:
+    from tavoitteet.render.problems import render_text
+
     problems = [p for item in broken for p in item.problems]
     sources = {item.path: item.document.text.splitlines() for item in broken if item.document}
     return render_text(problems, sources, lang)
 
 
 def parse_as_of(text: str | None, today: date, lang: Lang) -> date:
+    from tavoitteet.parsing import ValueParseError, parse_date
+
     if text is None:
         return today
     try:
@@ -134,6 +131,8 @@ def parse_as_of(text: str | None, today: date, lang: Lang) -> date:
 
 def parse_status(text: str | None, lang: Lang) -> Status | None:
     """A status named in Finnish or English, as shown by the views."""
+    from tavoitteet.render.labels import STATUS_NAMES
+
     if text is None:
         return None
     wanted = text.strip().casefold().replace("-", " ").replace("_", " ")
@@ -145,6 +144,9 @@ def parse_status(text: str | None, lang: Lang) -> Status | None:
 
 
 def evaluate(data: YearData, as_of: date) -> YearResult:
+    from tavoitteet.baselines import baseline_lookup
+    from tavoitteet.evaluation import evaluate_year
+
     return evaluate_year(list(data.files), data.year, as_of, baseline_lookup(data.data_root))
 
 
@@ -167,6 +169,8 @@ def _goal_matches(
 
 
 def _filter_file(result: FileResult, filters: Filters, status: Status | None) -> FileResult | None:
+    from tavoitteet.evaluation import summarize_area, summarize_file
+
     goal_file = result.goal_file
     spearheads = {s.id: s.name for s in goal_file.spearheads}
     areas = []
@@ -181,6 +185,8 @@ def _filter_file(result: FileResult, filters: Filters, status: Status | None) ->
 
 def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResult:
     """Only the committees, areas and goals the filters select, with the counts recomputed."""
+    from tavoitteet.evaluation import summarize_year
+
     status = parse_status(filters.status, lang)
     files = []
     for file_result in result.files:
@@ -192,12 +198,22 @@ def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResul
 
 
 def evaluated_year(
-    year: int | None, filters: Filters, as_of: str | None, lang: Lang, data: Path | None = None
+    year: int | None,
+    filters: Filters,
+    as_of: str | None,
+    lang: Lang,
+    data: Path | None = None,
+    today: date | None = None,
 ) -> YearResult:
     """Load the year a view asks for, evaluate it as of ``as_of`` (default today) and filter it."""
-    today = date.today()
+    today = today or date.today()
     data_year = load_year(data_root(data, lang), year, today, lang)
     return apply_filters(evaluate(data_year, parse_as_of(as_of, today, lang)), filters, lang)
+
+
+def input_files(root: Path) -> list[Path]:
+    """Every goal file a view of any year may read: its own year's and, for baselines, the others'."""
+    return [path for paths in year_files(root).values() for path in paths]
 
 
 def console() -> Console:
@@ -208,3 +224,21 @@ def console() -> Console:
 def print_view(renderables: list[RenderableType]) -> None:
     """Print a view's renderables one below the other on stdout."""
     console().print(Group(*renderables))
+
+
+def rendered(target: Console, renderables: list[RenderableType]) -> str:
+    """The text (with colour codes, if any) that printing the renderables on ``target`` writes."""
+    with target.capture() as capture:
+        target.print(Group(*renderables))
+    return capture.get()
+
+
+def layout_traits(target: Console) -> tuple[object, ...] | None:
+    """Everything that decides the text rich writes for a view on ``target``.
+
+    None for the legacy Windows console, which rich colours through system
+    calls rather than text, so that its output cannot be kept as text.
+    """
+    if target.legacy_windows:
+        return None
+    return (target.width, target.color_system, target.no_color, target.encoding, target.is_terminal)

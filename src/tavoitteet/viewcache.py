@@ -1,0 +1,104 @@
+"""Remember a command's printed text for the exact inputs it was made from, so that running it again is instant.
+
+``status`` is run many times a day on data that rarely changes, and most of
+its time goes to loading the pydantic models and evaluating the year, not to
+printing.  Its text is stored together with a digest of everything it was
+made from: the bytes and names of every goal file under the data folder (a
+trend's baseline may come from any earlier year), the command's arguments and
+language, the day (the default ``--as-of`` is today), what decides the layout
+(terminal width, colours, encoding) and the fingerprint of the code
+(:func:`tavoitteet.validcache.fingerprint`, which covers rich too).  When all of
+them are the same the stored text is written again.
+
+One file per command, data folder and arguments, overwritten when its inputs
+change, in the same cache folder as ``validate``'s; ``TAVOITTEET_NO_CACHE=1``
+turns it off.  Only views that were printed successfully are stored; errors are
+always computed afresh.  A damaged, foreign or unreadable entry is ignored:
+the cache can make a command faster, never change its output.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from tavoitteet.validcache import blake2b, cache_folder, fingerprint
+
+KEEP = 64
+"""entries kept; the oldest beyond this are removed when a new one is written"""
+
+
+def inputs_digest(files: Iterable[Path]) -> str | None:
+    """A digest of the files' names and bytes; None if one of them cannot be read."""
+    digest = blake2b(digest_size=20)
+    for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        digest.update(f"{path.as_posix()}\0{len(raw)}\0".encode())
+        digest.update(raw)
+    return digest.hexdigest()
+
+
+def cached(name: str, arguments: Iterable[object], files: Iterable[Path], compute: Callable[[], str]) -> str:
+    """The stored text for these arguments and files, or ``compute()``, stored for the next run."""
+    folder = cache_folder()
+    if folder is None:
+        return compute()
+    code = fingerprint()
+    slot = blake2b(digest_size=12)
+    slot.update("\0".join([name, code, *map(repr, arguments)]).encode())
+    entry = folder / "views" / f"{name}-{slot.hexdigest()}.txt"
+    key = inputs_digest(files)
+    if key is None:
+        return compute()
+    found = _read(entry, key)
+    if found is not None:
+        return found
+    value = compute()
+    _write(entry, key, value)
+    return value
+
+
+def _read(entry: Path, key: str) -> str | None:
+    """The stored text if the entry was written for ``key``: its first line is the key."""
+    try:
+        stored = entry.read_bytes().decode("utf-8")  # as written: a \r in the text stays
+    except (OSError, ValueError):
+        return None
+    first, _, text = stored.partition("\n")
+    return text if first == key else None
+
+
+def _write(entry: Path, key: str, text: str) -> None:
+    """Store atomically; failures (a read-only or full disk) are ignored."""
+    import tempfile
+
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, name = tempfile.mkstemp(dir=entry.parent, prefix=".view-", suffix=".tmp")
+        temporary = Path(name)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(f"{key}\n{text}")
+            temporary.replace(entry)
+        finally:
+            temporary.unlink(missing_ok=True)
+        _prune(entry.parent)
+    except OSError:
+        return
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.txt"), key=_modified, reverse=True)
+    for stale in entries[KEEP:]:
+        stale.unlink(missing_ok=True)
+
+
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
