@@ -417,6 +417,14 @@ def test_nothing_matching_claims_no_status_for_the_year() -> None:
     assert "Tavoitteet (0)" in out and "ei arvioitu" not in out and "Tila:" not in out
 
 
+def test_nothing_matching_claims_no_status_for_the_year_in_json_either() -> None:
+    code, out, _ = view("status", "2024", "--as-of", AFTER_2024, "--committee", "tekninen", "--json")
+    document = json.loads(out)
+    assert code == 0
+    assert (document["tila"], document["tila_teksti"], document["lautakunnat"]) == (None, None, [])
+    assert document["tavoitteet_yhteenveto"]["yhteensa"] == 0
+
+
 def test_years_in_explanations_have_no_thousands_space() -> None:
     from tavoitteet.evaluation import Why
     from tavoitteet.render.labels import why_args

@@ -179,11 +179,15 @@ def _head(view: str, year: YearResult, lang: Lang, filters: Mapping[str, str | N
 
 
 def status_json(year: YearResult, lang: Lang, filters: Mapping[str, str | None]) -> str:
-    """``tavoitteet status --json``: the whole tree with counts at every level."""
+    """``tavoitteet status --json``: the whole tree with counts at every level.
+
+    A selection without goals claims no status for the year (``null``), as the table says nothing.
+    """
+    judged = year.goal_counts.total > 0
     document = {
         **_head("tila", year, lang, filters),
-        "tila": year.status.value,
-        "tila_teksti": status_name(year.status, lang),
+        "tila": year.status.value if judged else None,
+        "tila_teksti": status_name(year.status, lang) if judged else None,
         "tavoitteet_yhteenveto": counts(year.goal_counts),
         "mittarit_yhteenveto": counts(year.indicator_counts),
         "lautakunnat": [committee(f, lang) for f in year.files],
