@@ -29,6 +29,12 @@ LangOption = Annotated[
     Optional[str],
     typer.Option("--lang", help="Kieli: fi tai en (oletus ympäristöstä, muuten fi). / Language: fi or en."),
 ]
+DataOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--data", help="data/-kansio (oletus: haetaan nykyisestä kansiosta ylöspäin). / Data folder."
+    ),
+]
 
 
 @app.command()
@@ -99,6 +105,7 @@ def import_table(
             help='Omat sarakenimet, esim. "Tavoite 2021=tavoitetaso,Vastuu=ohita". / Map column names.',
         ),
     ] = None,
+    data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
     """Tuo tavoitetaulukko (Word, Excel, CSV, teksti) YAML-tiedostoksi. / Import a goal table as a goal file."""
@@ -107,7 +114,7 @@ def import_table(
         from tavoitteet.commands import import_table as command
         from tavoitteet.i18n import detect_lang
 
-        return command.run(source, committee, year, output, columns, detect_lang(lang))
+        return command.run(source, committee, year, output, columns, detect_lang(lang), data)
 
     guarded(body, lang)
 
@@ -124,6 +131,7 @@ def new_year(
             "--committee", help="Vain tämä lautakunta (nimi tai tiedoston nimi). / Only this committee."
         ),
     ] = None,
+    data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
     """Aloita uuden vuoden tavoitteet edellisen vuoden pohjalta. / Start a new year from an earlier one."""
@@ -132,7 +140,7 @@ def new_year(
         from tavoitteet.commands import new_year as command
         from tavoitteet.i18n import detect_lang
 
-        return command.run(year, earlier, committee, detect_lang(lang))
+        return command.run(year, earlier, committee, detect_lang(lang), data)
 
     guarded(body, lang)
 
@@ -170,12 +178,6 @@ AsOfOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Tulosta JSON (docs/json.md). / Print JSON.")]
-DataOption = Annotated[
-    Optional[Path],
-    typer.Option(
-        "--data", help="data/-kansio (oletus: haetaan nykyisestä kansiosta ylöspäin). / Data folder."
-    ),
-]
 
 
 def _filters(committee: str | None, area: str | None, status: str | None, spearhead: str | None) -> object:
@@ -341,6 +343,7 @@ def record_outcome(
             help="Kysyttäessä vain tätä strategiakärkeä edistävät tavoitteet. / Interactive: only this spearhead.",
         ),
     ] = None,
+    data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
     """Kirjaa toteuma tavoitetiedostoon muuta tiedostoa koskematta. / Record an outcome into its goal file."""
@@ -350,7 +353,7 @@ def record_outcome(
         from tavoitteet.i18n import detect_lang
 
         options = command.Options(year, comment, source, day, by, level, reason, committee, area, spearhead)
-        return command.run(indicator_id, value, options, detect_lang(lang))
+        return command.run(indicator_id, value, options, detect_lang(lang), data)
 
     guarded(body, lang)
 
@@ -365,6 +368,7 @@ def history(
         int, typer.Option("--limit", help="Enintään näin monta kirjausta (0 = kaikki). / At most.")
     ] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Tulosta JSON. / Print JSON.")] = False,
+    data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
     """Näytä vuoden viimeisimmät kirjaukset, uusin ensin. / Show the year's latest entries, newest first."""
@@ -373,7 +377,7 @@ def history(
         from tavoitteet.commands import history as command
         from tavoitteet.i18n import detect_lang
 
-        return command.run(year, limit, as_json, detect_lang(lang))
+        return command.run(year, limit, as_json, detect_lang(lang), data)
 
     guarded(body, lang)
 

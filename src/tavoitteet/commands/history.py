@@ -11,8 +11,9 @@ from rich.console import Console
 from rich.table import Table
 
 from tavoitteet import errors
-from tavoitteet.commands.recordfind import Found, data_root, indicators_in
+from tavoitteet.commands.recordfind import Found, indicators_in
 from tavoitteet.commands.recordprompt import choose_year
+from tavoitteet.commands.viewing import data_root
 from tavoitteet.discovery import year_files
 from tavoitteet.i18n import Lang
 from tavoitteet.loader import load_file
@@ -42,8 +43,8 @@ class Row:
     entry: Entry
 
 
-def run(year: int | None, limit: int, as_json: bool, lang: Lang) -> int:
-    root = data_root(lang)
+def run(year: int | None, limit: int, as_json: bool, lang: Lang, data: Path | None = None) -> int:
+    root = data_root(data, lang)
     chosen = choose_year(root, year, lang)
     paths = year_files(root)[chosen]
     broken = [p for p in paths if load_file(p).goal_file is None]

@@ -27,10 +27,11 @@ def run(
     output: Path | None,
     columns: str | None,
     lang: Lang,
+    data: Path | None = None,
 ) -> int:
     custom = _columns(columns, lang)
     imported = _import(source, Options(committee, year, custom, source.name), lang)
-    target = output or default_target(imported)
+    target = output or default_target(imported, data)
     refuse_existing(target, lang)
     text = goal_file_text(imported.data, intro(imported, source.name))
     problems = check_text(text, target)
@@ -73,11 +74,14 @@ def located(name: str, problem: ColumnProblem, lang: Lang) -> str:
     return prefix + message(problem.key, lang, problem.details)
 
 
-def default_target(imported: Imported) -> Path:
-    try:
-        root = find_data_root()
-    except DataNotFound:
-        root = Path("data")
+def default_target(imported: Imported, data: Path | None = None) -> Path:
+    """``data/YEAR/committee.yaml`` in the given data folder, the one found upwards, or ./data."""
+    root = data
+    if root is None:
+        try:
+            root = find_data_root()
+        except DataNotFound:
+            root = Path("data")
     return root / str(imported.year) / f"{slug_for(imported.committee)}.yaml"
 
 

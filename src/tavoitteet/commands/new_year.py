@@ -8,7 +8,8 @@ from pathlib import Path
 
 from tavoitteet import errors
 from tavoitteet.commands.import_table import refuse_existing, write_new
-from tavoitteet.discovery import DataNotFound, find_data_root, year_files
+from tavoitteet.commands.viewing import data_root
+from tavoitteet.discovery import year_files
 from tavoitteet.i18n import Lang
 from tavoitteet.importing.document import check_text, goal_file_text
 from tavoitteet.importing.ids import slugify
@@ -25,14 +26,14 @@ class Planned:
     result: NextYear
 
 
-def run(year: int, earlier: int, committee: str | None, lang: Lang) -> int:
+def run(year: int, earlier: int, committee: str | None, lang: Lang, data: Path | None = None) -> int:
     if year == earlier:
         raise errors.UserError(_t(lang, "new.same_year", year=year), errors.USAGE)
     if year < earlier:
         raise errors.UserError(
             _t(lang, "new.earlier_year", year=year, earlier=earlier, next=earlier + 1), errors.USAGE
         )
-    root = _data_root(lang)
+    root = data_root(data, lang)
     sources = _sources(root, earlier, committee, lang)
     plans = []
     for source in sources:
@@ -46,13 +47,6 @@ def run(year: int, earlier: int, committee: str | None, lang: Lang) -> int:
         write_new(planned.target, planned.text, lang, hint=False)
         sys.stdout.write(summary(planned, earlier, lang))
     return errors.OK
-
-
-def _data_root(lang: Lang) -> Path:
-    try:
-        return find_data_root()
-    except DataNotFound as error:
-        raise errors.UserError(_t(lang, "new.no_data", start=error.start), errors.USAGE) from None
 
 
 def _sources(root: Path, earlier: int, committee: str | None, lang: Lang) -> list[Path]:
@@ -114,10 +108,6 @@ _MESSAGES = {
         "anna myöhempi vuosi (esim. tavoitteet new {next} --from {earlier}).",
         "tavoitteet: the new year ({year}) comes before {earlier}, which it would start from; "
         "give a later year (e.g. tavoitteet new {next} --from {earlier}).",
-    ),
-    "new.no_data": (
-        "tavoitteet: data/-kansiota vuosikansioineen ei löytynyt kansiosta {start} ylöspäin.",
-        "tavoitteet: no data/ folder with year folders found from {start} upwards.",
     ),
     "new.no_year": (
         "tavoitteet: vuodelle {year} ei ole tavoitetiedostoja kansiossa {root}/{year}.",

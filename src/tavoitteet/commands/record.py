@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from tavoitteet import errors
-from tavoitteet.commands import recordfind
+from tavoitteet.commands import recordfind, viewing
 from tavoitteet.commands.recordfind import Found
 from tavoitteet.evaluation import BaselineLookup, IndicatorResult, evaluate_indicator
 from tavoitteet.i18n import Lang
@@ -41,8 +41,10 @@ class Options:
     spearhead: str | None = None
 
 
-def run(indicator_id: str | None, value: str | None, options: Options, lang: Lang) -> int:
-    root = recordfind.data_root(lang)
+def run(
+    indicator_id: str | None, value: str | None, options: Options, lang: Lang, data: Path | None = None
+) -> int:
+    root = viewing.data_root(data, lang)
     if indicator_id is None:
         from tavoitteet.commands import recordprompt
 

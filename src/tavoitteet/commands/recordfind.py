@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tavoitteet import errors
-from tavoitteet.commands.validate import data_not_found_message
-from tavoitteet.discovery import DataNotFound, find_data_root, year_files
+from tavoitteet.discovery import year_files
 from tavoitteet.i18n import Lang
 from tavoitteet.loader import load_file
 from tavoitteet.model import Goal, GoalFile, Indicator, IndicatorBase, ServiceArea, walk
@@ -36,13 +35,6 @@ class Found:
     @property
     def display(self) -> str:
         return display_path(self.path)
-
-
-def data_root(lang: Lang) -> Path:
-    try:
-        return find_data_root()
-    except DataNotFound as error:
-        raise errors.UserError(data_not_found_message(error.start, lang), errors.USAGE) from None
 
 
 def indicators_in(year: int, path: Path) -> Iterator[Found]:
