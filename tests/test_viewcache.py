@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import os
 import shutil
 import subprocess
@@ -10,6 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
 
 from tavoitteet.commands import status, viewing
 
@@ -202,3 +206,24 @@ def test_a_cached_status_does_not_load_the_models(cache: Path, data: Path) -> No
     assert first.stderr.endswith("LOADED")
     assert second.stderr.endswith("LEAN")
     assert run_process(args, env=env).stdout == first.stdout
+
+
+class _Recorder(io.StringIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.pieces: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.pieces.append(text)
+        return super().write(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="aä─│ ", max_size=3000), max_size=40))
+def test_stored_text_is_written_whole_in_pieces_rich_would_write(lines: list[str]) -> None:
+    text = "".join(line + "\n" for line in lines)
+    file = _Recorder()
+    viewing.write_rendered(Console(file=file), text)
+    assert file.getvalue() == text
+    for piece in file.pieces:
+        assert len(piece) <= viewing.WRITE_LIMIT or piece.count("\n") <= 1

@@ -53,6 +53,5 @@ def run(
         viewing.input_files(folder),
         json_text if as_json else lambda: viewing.rendered(output, tables()),
     )
-    output.file.write(text)
-    output.file.flush()
+    viewing.write_rendered(output, text)
     return 0

@@ -211,6 +211,10 @@ def evaluated_year(
     return apply_filters(evaluate(data_year, parse_as_of(as_of, today, lang)), filters, lang)
 
 
+WRITE_LIMIT = 32 * 1024 // 4
+"""rich's limit per write: 32 KiB, with every character counted as four bytes of UTF-8"""
+
+
 def input_files(root: Path) -> list[Path]:
     """Every goal file a view of any year may read: its own year's and, for baselines, the others'."""
     return [path for paths in year_files(root).values() for path in paths]
@@ -231,6 +235,23 @@ def rendered(target: Console, renderables: list[RenderableType]) -> str:
     with target.capture() as capture:
         target.print(Group(*renderables))
     return capture.get()
+
+
+def write_rendered(target: Console, text: str) -> None:
+    """Write text made by :func:`rendered` as rich would: in pieces of at most 8 192 characters.
+
+    A single larger write to a Windows console can fail (CPython issue 82052), which rich avoids the same way.
+    """
+    piece: list[str] = []
+    size = 0
+    for line in text.splitlines(keepends=True):
+        if piece and size + len(line) > WRITE_LIMIT:
+            target.file.write("".join(piece))
+            piece, size = [], 0
+        piece.append(line)
+        size += len(line)
+    target.file.write("".join(piece))
+    target.file.flush()
 
 
 def layout_traits(target: Console) -> tuple[object, ...] | None:
