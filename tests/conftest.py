@@ -33,6 +33,15 @@ def _plain_environment(
     yield
 
 
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of this test's own, turned on."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TAVOITTEET_CACHE_DIR", str(folder))
+    monkeypatch.delenv("TAVOITTEET_NO_CACHE", raising=False)
+    return folder
+
+
 def invoke(args: list[str], cwd: Path | None = None) -> tuple[int, str, str]:
     """Run the CLI in-process through Typer's CliRunner; returns (exit code, stdout, stderr)."""
     from tavoitteet.cli import app

@@ -17,14 +17,6 @@ REAL = DATA / "2024" / "hyvinvointilautakunta.yaml"
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("TAVOITTEET_CACHE_DIR", str(folder))
-    monkeypatch.delenv("TAVOITTEET_NO_CACHE", raising=False)
-    return folder
-
-
-@pytest.fixture
 def data(tmp_path: Path) -> Path:
     shutil.copytree(DATA, tmp_path / "data")
     return tmp_path / "data"
