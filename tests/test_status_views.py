@@ -412,6 +412,30 @@ def test_at_80_columns_the_texts_of_2024_are_wrapped_at_spaces_not_inside_words(
     assert [w for text in texts for w in text.split() if w not in shown] == []
 
 
+def test_at_80_columns_comments_go_under_their_indicator_and_words_stay_whole() -> None:
+    """Long Finnish words (kulttuuripalveluiden, Hyvinvointisuunnitelma) are not folded inside."""
+    examples = REPO_ROOT / "examples"
+    code, out, _ = view("status", "2024", "--as-of", AFTER_2024, data=examples)
+    goal_file = load_file(examples / "2024" / "hyvinvointilautakunta.yaml").goal_file
+    assert code == 0 and goal_file is not None
+    comments = [e.comment for i in goal_file.indicators() for e in i.entries if e.comment]
+    texts = [g.title for g in goal_file.goals()] + [i.target_text for i in goal_file.indicators()] + comments
+    shown = set(out.split())
+    assert comments
+    assert [w for text in texts for w in text.split() if w not in shown] == []
+    assert "Kommentti" not in out.splitlines()[3]
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= 80
+
+
+def test_a_wide_terminal_gives_comments_a_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "140")
+    code, out, _ = view("status", "2024", "--as-of", AFTER_2024)
+    headers = [line for line in out.splitlines() if line.startswith("Tavoite / mittari")]
+    assert code == 0
+    assert any(line.rstrip().endswith("Kommentti") for line in headers)
+    assert "Kommentti:" not in out
+
+
 def test_nothing_matching_claims_no_status_for_the_year() -> None:
     _, out, _ = view("status", "2024", "--as-of", AFTER_2024, "--committee", "tekninen")
     assert "Tavoitteet (0)" in out and "ei arvioitu" not in out and "Tila:" not in out

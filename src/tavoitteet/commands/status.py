@@ -32,7 +32,9 @@ def run(
     def tables() -> list[RenderableType]:
         from tavoitteet.render.status import status_view
 
-        return status_view(viewing.evaluated_year(year, filters, as_of, lang, root, today), lang)
+        return status_view(
+            viewing.evaluated_year(year, filters, as_of, lang, root, today), lang, output.width
+        )
 
     def json_text() -> str:
         from tavoitteet.render.json_views import status_json

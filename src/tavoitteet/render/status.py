@@ -40,6 +40,8 @@ from tavoitteet.render.labels import (
 )
 
 LATEST_WIDTH = 10
+WIDE = 120
+"""from this terminal width on, comments have a column of their own"""
 
 
 def status_text(status: Status, lang: Lang, manual: bool = False) -> Text:
@@ -80,12 +82,24 @@ def trend_lines(result: IndicatorResult, lang: Lang) -> list[str]:
 
 
 def comment_text(result: IndicatorResult, lang: Lang) -> str:
+    """What the comment column shows: the entry's comment and the reason of a level set by hand."""
+    return " ".join(_comment_parts(result, lang))
+
+
+def comment_lines(result: IndicatorResult, lang: Lang) -> list[str]:
+    """The same as labelled lines, for under the indicator: ``Kommentti: …``, ``Käsin: …``."""
+    parts = _comment_parts(result, lang, manual=False)
+    lines = [f"{label('comment', lang)}: {' '.join(parts)}"] if parts else []
+    return lines + _comment_parts(result, lang, entry=False)
+
+
+def _comment_parts(result: IndicatorResult, lang: Lang, entry: bool = True, manual: bool = True) -> list[str]:
     parts = []
-    if result.latest is not None:
+    if entry and result.latest is not None:
         parts += [t for t in (result.latest.missing_reason, result.latest.comment) if t]
-    if result.manual is not None:
+    if manual and result.manual is not None:
         parts.append(f"{label('manual_mark', lang).capitalize()}: {result.manual.reason}")
-    return " ".join(parts)
+    return parts
 
 
 def indicator_name(result: IndicatorResult, actions: Mapping[str, str]) -> str:
@@ -94,7 +108,13 @@ def indicator_name(result: IndicatorResult, actions: Mapping[str, str]) -> str:
     return indicator.name or actions.get(indicator.id) or indicator.id
 
 
-def area_table(area: AreaResult, lang: Lang) -> Table:
+def area_table(area: AreaResult, lang: Lang, width: int = WIDE) -> Table:
+    """The area's goals and indicators; comments get a column of their own only on a wide terminal.
+
+    Below ``WIDE`` columns a comment is printed under its indicator instead, so
+    that the texts keep room for long Finnish words rather than being folded
+    inside them.
+    """
     table = Table(
         title=area.area.name,
         title_justify="left",
@@ -108,30 +128,35 @@ def area_table(area: AreaResult, lang: Lang) -> Table:
     )
     # Without a comment in the area its column is left out, so that the texts get the width.
     comments = any(comment_text(r, lang) for goal in area.goals for r in goal.indicators)
+    column = comments and width >= WIDE
     table.add_column(label("goal_indicator", lang), ratio=6, overflow="fold")
     table.add_column(label("target", lang), ratio=5, overflow="fold")
     table.add_column(label("latest", lang), width=LATEST_WIDTH, overflow="fold")
     table.add_column(label("status", lang), width=10, overflow="fold")
-    if comments:
+    if column:
         table.add_column(label("comment", lang), ratio=5, overflow="fold")
     for goal in area.goals:
-        _add_goal(table, goal, lang, comments)
+        _add_goal(table, goal, lang, column)
     return table
 
 
-def _add_goal(table: Table, goal: GoalResult, lang: Lang, comments: bool) -> None:
+def _add_goal(table: Table, goal: GoalResult, lang: Lang, comment_column: bool) -> None:
     table.add_row(Text(goal.goal.title, style="bold"), "", "", status_text(goal.status, lang), "")
     actions = {i.id: a.text for a in goal.goal.actions for i in a.indicators}
     for i, result in enumerate(goal.indicators):
+        name = Text(f"• {indicator_name(result, actions)}")
+        if not comment_column:
+            for line in comment_lines(result, lang):
+                name.append(f"\n{line}", style="italic")
         cells: list[RenderableType] = [
-            f"• {indicator_name(result, actions)}",
+            name,
             result.indicator.target_text,
             latest_text(result, lang),
             status_text(result.status, lang, result.is_manual),
         ]
         table.add_row(
             *cells,
-            *([comment_text(result, lang)] if comments else []),
+            *([comment_text(result, lang)] if comment_column else []),
             end_section=i == len(goal.indicators) - 1,
         )
 
@@ -165,14 +190,14 @@ def year_panel(year: YearResult, lang: Lang) -> Panel:
     return Panel(Group(*lines), title=title, title_align="left", box=box.SQUARE)
 
 
-def status_view(year: YearResult, lang: Lang) -> list[RenderableType]:
-    """Everything ``tavoitteet status`` shows, in order."""
+def status_view(year: YearResult, lang: Lang, width: int = WIDE) -> list[RenderableType]:
+    """Everything ``tavoitteet status`` shows, in order, for a terminal ``width`` columns wide."""
     if not year.files:
         return [Text(label("nothing", lang)), year_panel(year, lang)]
-    return [*_committees(year, lang), year_panel(year, lang)]
+    return [*_committees(year, lang, width), year_panel(year, lang)]
 
 
-def _committees(year: YearResult, lang: Lang) -> Iterator[RenderableType]:
+def _committees(year: YearResult, lang: Lang, width: int) -> Iterator[RenderableType]:
     for file_result in year.files:
         heading = label(
             "status_on",
@@ -184,7 +209,7 @@ def _committees(year: YearResult, lang: Lang) -> Iterator[RenderableType]:
         yield Text(heading, style="bold underline")
         yield Text("")
         for area in file_result.areas:
-            yield area_table(area, lang)
+            yield area_table(area, lang, width)
             yield Text("")
 
 
