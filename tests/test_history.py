@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import DATA, invoke
 
 
@@ -65,3 +67,44 @@ def test_a_year_without_files_is_an_error(tmp_path: Path) -> None:
     repo = recorded_repo(tmp_path)
     code, _out, err = invoke(["history", "1999"], cwd=repo)
     assert code == 1 and "1999" in err
+
+
+def test_levels_set_by_hand_are_listed_with_their_reason(tmp_path: Path) -> None:
+    repo = recorded_repo(tmp_path)
+    args = ["record", "puistoruokailu", "--level", "ei sovellu", "--reason", "Ei päätöstä."]
+    assert invoke([*args, "--date", "2.12.2024", "--by", "Pekka"], cwd=repo)[0] == 0
+    code, out, _ = invoke(["history"], cwd=repo)
+    assert code == 0
+    first = out.split("1.12.2024")[0]
+    assert "2.12.2024" in first and "ei sovellu (käsin) – Ei päätöstä." in " ".join(first.split())
+    document = json.loads(invoke(["history", "--json"], cwd=repo)[1])
+    assert document["kasin_asetetut"] == [
+        {
+            "lautakunta": "Hyvinvointilautakunta",
+            "mittari": "puistoruokailu",
+            "taso": "ei sovellu",
+            "taso_teksti": "ei sovellu",
+            "perustelu": "Ei päätöstä.",
+            "pvm": "2024-12-02",
+            "asettaja": "Pekka",
+            "tiedosto": "data/2024/hyvinvointilautakunta.yaml",
+        }
+    ]
+    assert all("taso" not in entry for entry in document["kirjaukset"])
+
+
+def test_values_are_shown_the_readers_way_in_either_language(tmp_path: Path) -> None:
+    repo = recorded_repo(tmp_path)
+    out_fi = invoke(["history"], cwd=repo)[1]
+    out_en = invoke(["history", "--lang", "en"], cwd=repo)[1]
+    assert "1 234 –" in out_fi and "1,234 –" in out_en
+    assert "kyllä" in out_fi and "yes" in out_en
+
+
+def test_at_80_columns_ids_and_words_stay_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    repo = recorded_repo(tmp_path)
+    code, out, _ = invoke(["history"], cwd=repo)
+    assert code == 0
+    assert "hakeutuvien-palvelujen-asiakkuudet" in out.split()
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= 80

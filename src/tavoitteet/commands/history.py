@@ -7,19 +7,24 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from tavoitteet import errors
 from tavoitteet.commands.recordfind import Found, indicators_in
 from tavoitteet.commands.recordprompt import choose_year
 from tavoitteet.commands.viewing import data_root
 from tavoitteet.discovery import year_files
+from tavoitteet.evaluation import Status
 from tavoitteet.i18n import Lang
 from tavoitteet.loader import load_file
-from tavoitteet.model import Entry, Indicator
-from tavoitteet.parsing import format_date
+from tavoitteet.model import Entry, Indicator, ManualLevel
+from tavoitteet.parsing import ValueParseError, format_date
+from tavoitteet.render.labels import label, status_name, value_text
 from tavoitteet.render.problems import display_path
+from tavoitteet.values import parse_value
 
 _HEADERS = {
     "fi": ("Pvm", "Lautakunta", "Mittari", "Arvo", "Kirjaaja", "Kommentti"),
@@ -29,18 +34,16 @@ _HEADERS = {
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One entry with where it belongs."""
+    """One entry, or one level set by hand, with where it belongs."""
 
-    day: date
+    day: date | None
     committee: str
     indicator: str
-    value: str
     by: str | None
-    comment: str | None
-    source: str | None
     file: str
     measured: Indicator
-    entry: Entry
+    entry: Entry | None = None
+    level: ManualLevel | None = None
 
 
 def run(year: int | None, limit: int, as_json: bool, lang: Lang, data: Path | None = None) -> int:
@@ -59,55 +62,94 @@ def run(year: int | None, limit: int, as_json: bool, lang: Lang, data: Path | No
 
 
 def entries_of(found: list[Found]) -> list[Row]:
-    return [_row(f, entry) for f in found for entry in f.indicator.entries]
+    """Every entry of the indicators, and every level set by hand, in the files' order."""
+    rows = []
+    for item in found:
+        where = (item.goal_file.committee, item.indicator.id)
+        file = display_path(item.path)
+        rows += [Row(e.date, *where, e.by, file, item.indicator, entry=e) for e in item.indicator.entries]
+        if (level := item.indicator.manual_level) is not None:
+            rows.append(Row(level.date, *where, level.by, file, item.indicator, level=level))
+    return rows
 
 
 def latest(rows: list[Row], limit: int) -> list[Row]:
-    """Newest first; entries of the same day keep the file's order reversed (later written first)."""
-    ordered = sorted(enumerate(rows), key=lambda pair: (pair[1].day, pair[0]), reverse=True)
+    """Newest first, levels without a date last; the same day keeps the file's order reversed."""
+    ordered = sorted(
+        enumerate(rows),
+        key=lambda pair: (pair[1].day is not None, pair[1].day or date.min, pair[0]),
+        reverse=True,
+    )
     chosen = [row for _index, row in ordered]
     return chosen[:limit] if limit > 0 else chosen
 
 
-def _row(found: Found, entry: Entry) -> Row:
-    return Row(
-        entry.date,
-        found.goal_file.committee,
-        found.indicator.id,
-        value_text(entry),
-        entry.by,
-        entry.comment,
-        entry.source,
-        display_path(found.path),
-        found.indicator,
-        entry,
-    )
+def shown_value(row: Row, lang: Lang) -> str:
+    """The value the reader's way (1 234,5; valmis 2.7.2024), ``puuttuu``, or the level set by hand."""
+    if row.level is not None:
+        return f"{status_name(Status(row.level.level), lang)} ({label('manual_mark', lang)})"
+    assert row.entry is not None
+    if row.entry.value is None:
+        return label("missing", lang)
+    try:
+        return value_text(row.measured, parse_value(row.measured, row.entry.value), lang)
+    except ValueParseError:
+        return str(row.entry.value)
 
 
-def value_text(entry: Entry) -> str:
-    if entry.value is None:
-        return f"puuttuu: {entry.missing_reason}"
-    if isinstance(entry.value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in entry.value.items())
-    return entry.value
+def shown_comment(row: Row) -> str:
+    if row.level is not None:
+        return row.level.reason
+    assert row.entry is not None
+    return " ".join(t for t in (row.entry.missing_reason, row.entry.comment) if t)
 
 
 def render_table(year: int, rows: list[Row], lang: Lang) -> Table:
+    """Two lines per entry beside its date: the indicator and who recorded it, then the value and comment.
+
+    Stacked rather than in six columns, so that ids stay whole and texts are
+    wrapped at spaces even at 80 columns.
+    """
     title = f"Kirjaukset {year}" if lang == "fi" else f"Entries {year}"
-    table = Table(title=title, show_lines=False)
-    for header in _HEADERS[lang]:
-        table.add_column(header, overflow="fold")
+    table = Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=True,
+    )
+    committees = len({row.committee for row in rows}) > 1
+    day, committee, indicator, value, by, comment = _HEADERS[lang]
+    table.add_column(day, no_wrap=True)
+    table.add_column(f"{indicator} – {by}{f' ({committee})' if committees else ''}\n{value} – {comment}")
     for row in rows:
-        shown_day = format_date(row.day, lang)
-        table.add_row(shown_day, row.committee, row.indicator, row.value, row.by or "", row.comment or "")
+        shown_day = format_date(row.day, lang) if row.day else ""
+        table.add_row(shown_day, _entry_text(row, committees, lang), end_section=True)
     return table
 
 
+def _entry_text(row: Row, committees: bool, lang: Lang) -> Text:
+    text = Text(row.indicator, style="bold")
+    if row.by:
+        text.append(f" – {row.by}")
+    if committees:
+        text.append(f" ({row.committee})")
+    text.append(f"\n{shown_value(row, lang)}")
+    if comment := shown_comment(row):
+        text.append(f" – {comment}")
+    return text
+
+
 def render_json(year: int, rows: list[Row], lang: Lang) -> str:
-    """As the other views' JSON (docs/json.md): each entry as a ``toteuma`` with where it belongs."""
+    """As the other views' JSON (docs/json.md): each entry as a ``toteuma`` with where it belongs.
+
+    Levels set by hand are listed apart, under ``kasin_asetetut``, as they are not entries.
+    """
     from tavoitteet.render import json_views
 
-    items = [
+    entries = [
         {
             "lautakunta": row.committee,
             "mittari": row.indicator,
@@ -115,8 +157,30 @@ def render_json(year: int, rows: list[Row], lang: Lang) -> str:
             "tiedosto": row.file,
         }
         for row in rows
+        if row.entry is not None
     ]
-    document = {"versio": 1, "nakyma": "historia", "kieli": lang, "vuosi": year, "kirjaukset": items}
+    levels = [
+        {
+            "lautakunta": row.committee,
+            "mittari": row.indicator,
+            "taso": row.level.level,
+            "taso_teksti": status_name(Status(row.level.level), lang),
+            "perustelu": row.level.reason,
+            "pvm": row.day.isoformat() if row.day else None,
+            "asettaja": row.by,
+            "tiedosto": row.file,
+        }
+        for row in rows
+        if row.level is not None
+    ]
+    document = {
+        "versio": 1,
+        "nakyma": "historia",
+        "kieli": lang,
+        "vuosi": year,
+        "kirjaukset": entries,
+        "kasin_asetetut": levels,
+    }
     return json_views.dumps(document)
 
 
