@@ -331,3 +331,38 @@ def test_a_negative_value_is_a_value_not_an_option(repo: Path) -> None:
     )
     assert (code, err) == (0, "")
     assert indicators(repo)["liikuntaryhmien-osallistujamaara"]["toteuma"][0]["arvo"] == "-3"
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "not_shown"),
+    [
+        ("fi", "15.11.2024 (valmistui), ei (ei valmis)", "completed"),
+        ("en", "(completed), ei (not completed)", "valmistui"),
+    ],
+)
+def test_the_values_that_fit_are_explained_in_the_users_language(
+    tmp_path: Path, lang: str, shown: str, not_shown: str
+) -> None:
+    shutil.copytree(DATA / "2021", tmp_path / "data" / "2021")
+    before = (tmp_path / "data" / "2021" / "hyvinvointilautakunta.yaml").read_bytes()
+    code, _out, err = invoke(["record", "kulttuuristrategia-valmis", "pian", "--lang", lang], cwd=tmp_path)
+    assert code == 2
+    assert shown in " ".join(err.split())
+    assert not_shown not in err
+    assert (tmp_path / "data" / "2021" / "hyvinvointilautakunta.yaml").read_bytes() == before
+
+
+def test_validate_explains_the_values_that_fit_in_english_too(tmp_path: Path) -> None:
+    shutil.copytree(DATA / "2021", tmp_path / "data" / "2021")
+    assert (
+        invoke(["record", "kulttuuristrategia-valmis", "1.6.2021", "--date", "2.6.2021"], cwd=tmp_path)[0]
+        == 0
+    )
+    path = tmp_path / "data" / "2021" / "hyvinvointilautakunta.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("arvo: 1.6.2021") == 1
+    path.write_text(text.replace("arvo: 1.6.2021", "arvo: pian"), encoding="utf-8")
+    code, out, _ = invoke(["validate", "--lang", "en"], cwd=tmp_path)
+    assert code == 1
+    assert "(completed), ei (not completed)" in " ".join(out.split())
+    assert "valmistui" not in out

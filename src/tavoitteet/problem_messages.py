@@ -413,6 +413,10 @@ def _localized(args: dict[str, str], lang: Lang) -> dict[str, str]:
         shown["found"] = _FOUND.get(shown["found"], {}).get(lang, shown["found"])
     if shown.get("suggestion"):
         shown["suggestion"] = _SUGGESTION[lang].format(key=shown["suggestion"])
+    if "expected" in shown and "kind" in shown:
+        from tavoitteet.values import localized_examples
+
+        shown["expected"] = localized_examples(shown["expected"], shown["kind"], lang)
     return shown
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from tavoitteet.i18n import Lang
 from tavoitteet.model import (
     CategoryIndicator,
     DeadlineIndicator,
@@ -87,23 +88,38 @@ def _parse_categories(indicator: CategoryIndicator, raw: str | dict[str, str]) -
     return values
 
 
-def expected_values(indicator: Indicator) -> str:
-    """Examples of values that fit, for error messages (Finnish, as typed in files)."""
-    examples = {
-        "kyllä/ei": "kyllä, ei",
-        "luku": "12, 1 234,5",
-        "kehitys": "12, 1 234,5",
-        "seuranta": "12, 1 234,5",
-        "määräaika": "15.11.2024 (valmistui), ei (ei valmis)",
-        "laadullinen": "vapaa teksti",
-    }
+_EXAMPLES = {
+    "kyllä/ei": "kyllä, ei",
+    "luku": "12, 1 234,5",
+    "kehitys": "12, 1 234,5",
+    "seuranta": "12, 1 234,5",
+    "määräaika": "15.11.2024 (valmistui), ei (ei valmis)",
+    "laadullinen": "vapaa teksti",
+}
+_EXAMPLES_EN = {
+    "määräaika": "15.11.2024 (completed), ei (not completed)",
+    "laadullinen": "free text",
+}
+"""Where the examples carry explanations: the values themselves are typed in Finnish in any language."""
+
+
+def expected_values(indicator: Indicator, lang: Lang = "fi") -> str:
+    """Examples of values that fit, for error messages: values as typed in files, notes in ``lang``."""
     if isinstance(indicator, CategoryIndicator):
         text = ", ".join(f"{c}: 1" for c in indicator.categories)
     else:
-        text = examples[indicator.kind]
+        text = _EXAMPLES[indicator.kind]
     if indicator.condition is not None:
         text += ", ei sovellu"
-    return text
+    return localized_examples(text, indicator.kind, lang)
+
+
+def localized_examples(text: str, kind: str, lang: Lang) -> str:
+    """``expected_values`` text of an indicator ``kind`` (kept in Finnish in a problem) with notes in ``lang``."""
+    finnish = _EXAMPLES.get(kind)
+    if lang == "fi" or kind not in _EXAMPLES_EN or finnish is None or not text.startswith(finnish):
+        return text
+    return _EXAMPLES_EN[kind] + text[len(finnish) :]
 
 
 def latest_number(indicator: Indicator) -> Decimal | None:

@@ -147,7 +147,7 @@ def ask(console: Console, found: Found, options: record.Options, day: date, lang
     )
     console.print(f"  {found.goal.title}", markup=False)
     console.print(f"  {text['target']}: {indicator.target_text}", markup=False)
-    console.print(f"  {text['fits']}: {expected_values(indicator)}", markup=False)
+    console.print(f"  {text['fits']}: {expected_values(indicator, lang)}", markup=False)
     while True:
         typed = Prompt.ask(text["value"], console=console, default="", show_default=False).strip()
         if not typed:
