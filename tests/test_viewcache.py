@@ -219,3 +219,20 @@ def test_stored_text_is_written_whole_in_pieces_rich_would_write(lines: list[str
     assert file.getvalue() == text
     for piece in file.pieces:
         assert len(piece) <= viewing.WRITE_LIMIT or piece.count("\n") <= 1
+
+
+def test_a_console_that_is_not_written_as_text_is_never_cached(
+    cache: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The legacy Windows console is coloured through system calls: its output cannot be kept as text."""
+    expected = _status(data)
+    (entry,) = (cache / "views").glob("status-*.txt")
+    entry.unlink()
+    monkeypatch.setattr(viewing, "layout_traits", lambda _console: None)
+    evaluated = _evaluations(monkeypatch)
+    assert _status(data) == expected
+    assert _status(data) == expected
+    assert evaluated == [2024, 2024]
+    assert list((cache / "views").glob("status-*.txt")) == []
+    assert _status(data, "--json")[0] == 0
+    assert len(list((cache / "views").glob("status-*.txt"))) == 1
