@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from tavoitteet.commands import status, viewing
+from tavoitteet.commands import viewing
 
 from conftest import REPO_ROOT, invoke, run_process
 
@@ -113,7 +113,7 @@ def test_a_new_day_is_evaluated_again(cache: Path, data: Path, monkeypatch: pyte
             return cls(2099, 1, 1)
 
     invoke(["status", "2024", "--data", str(data)])
-    monkeypatch.setattr(status, "date", Tomorrow)
+    monkeypatch.setattr(viewing, "date", Tomorrow)
     evaluated = _evaluations(monkeypatch)
     code, out, _ = invoke(["status", "2024", "--data", str(data)])
     assert (code, evaluated) == (0, [2024])
@@ -236,3 +236,33 @@ def test_a_console_that_is_not_written_as_text_is_never_cached(
     assert list((cache / "views").glob("status-*.txt")) == []
     assert _status(data, "--json")[0] == 0
     assert len(list((cache / "views").glob("status-*.txt"))) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "2024"],
+        ["list", "2024", "--json"],
+        ["show", "puistoruokailu", "--year", "2024"],
+        ["show", "puistoruokailu", "--year", "2024", "--json"],
+    ],
+)
+def test_list_and_show_are_kept_as_status_is(
+    cache: Path, data: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    command = [*args, "--data", str(data), "--as-of", "31.12.2024"]
+    first = invoke(command)
+    evaluated = _evaluations(monkeypatch)
+    assert invoke(command) == first
+    assert first[0] == 0 and evaluated == []
+    monkeypatch.setenv("TAVOITTEET_NO_CACHE", "1")
+    assert invoke(command) == first
+    assert evaluated == [2024]
+
+
+def test_an_unknown_id_is_an_error_every_time(cache: Path, data: Path) -> None:
+    command = ["show", "ei-ole", "--year", "2024", "--data", str(data)]
+    first = invoke(command)
+    assert first[0] == 1 and "ei-ole" in first[2]
+    assert invoke(command) == first
+    assert not (cache / "views").exists() or list((cache / "views").glob("show-*")) == []

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
+from datetime import date
 from pathlib import Path
+
+from rich.console import RenderableType
 
 from tavoitteet.commands import viewing
 from tavoitteet.i18n import Lang
-from tavoitteet.render.json_views import list_json
-from tavoitteet.render.status import list_view
 
 
 def run(
@@ -19,9 +19,15 @@ def run(
     lang: Lang,
     data: Path | None = None,
 ) -> int:
-    result = viewing.evaluated_year(year, filters, as_of, lang, data)
-    if as_json:
-        sys.stdout.write(list_json(result, lang, filters.as_dict()))
-        return 0
-    viewing.print_view(list_view(result, lang))
+    def view(root: Path, today: date, _width: int) -> str | list[RenderableType]:
+        result = viewing.evaluated_year(year, filters, as_of, lang, root, today)
+        if as_json:
+            from tavoitteet.render.json_views import list_json
+
+            return list_json(result, lang, filters.as_dict())
+        from tavoitteet.render.status import list_view
+
+        return list_view(result, lang)
+
+    viewing.print_cached("list", (year, filters, as_of), data, lang, as_json, view)
     return 0

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import sys
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import RenderableType
 
 from tavoitteet import errors
 from tavoitteet.commands import viewing
 from tavoitteet.i18n import Lang
-from tavoitteet.render.json_views import show_json
-from tavoitteet.render.show import Found, find, show_view
+
+if TYPE_CHECKING:
+    from tavoitteet.render.show import Found
 
 
 def run(
@@ -21,13 +25,19 @@ def run(
     lang: Lang,
     data: Path | None = None,
 ) -> int:
-    result = viewing.evaluated_year(year, viewing.Filters(committee=committee), as_of, lang, data)
-    found = _one(find(result, item_id.strip()), item_id, result.year, lang)
-    if as_json:
-        only = found.indicator.indicator.id if found.indicator else None
-        sys.stdout.write(show_json(result, found.goal, found.file.goal_file, found.area, lang, only))
-        return 0
-    viewing.print_view(show_view(found, lang))
+    def view(root: Path, today: date, _width: int) -> str | list[RenderableType]:
+        from tavoitteet.render.show import find, show_view
+
+        result = viewing.evaluated_year(year, viewing.Filters(committee=committee), as_of, lang, root, today)
+        found = _one(find(result, item_id.strip()), item_id, result.year, lang)
+        if as_json:
+            from tavoitteet.render.json_views import show_json
+
+            only = found.indicator.indicator.id if found.indicator else None
+            return show_json(result, found.goal, found.file.goal_file, found.area, lang, only)
+        return show_view(found, lang)
+
+    viewing.print_cached("show", (item_id, year, committee, as_of), data, lang, as_json, view)
     return 0
 
 

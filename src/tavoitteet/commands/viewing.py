@@ -8,6 +8,7 @@ never shows partial truth.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 
-from tavoitteet import errors
+from tavoitteet import errors, viewcache
 from tavoitteet.discovery import DataNotFound, find_data_root, year_files
 from tavoitteet.i18n import Lang
 
@@ -228,6 +229,36 @@ def console() -> Console:
 def print_view(renderables: list[RenderableType]) -> None:
     """Print a view's renderables one below the other on stdout."""
     console().print(Group(*renderables))
+
+
+View = Callable[[Path, date, int], "str | list[RenderableType]"]
+"""Makes a view from the data folder, today and the terminal's width: JSON text, or renderables."""
+
+
+def print_cached(
+    name: str, arguments: tuple[object, ...], data: Path | None, lang: Lang, as_json: bool, view: View
+) -> None:
+    """Print a view, or the text it printed before for the same inputs (:mod:`tavoitteet.viewcache`).
+
+    The inputs are every goal file under the data folder, ``arguments``, the
+    language, today and what decides the layout on this terminal.
+    """
+    root = data_root(data, lang)
+    today = date.today()
+    output = console()
+    traits = None if as_json else layout_traits(output)
+    if traits is None and not as_json:  # a console that is not written as text: printed, never kept
+        made = view(root, today, output.width)
+        output.print(made if isinstance(made, str) else Group(*made))
+        return
+
+    def text() -> str:
+        made = view(root, today, output.width)
+        return made if isinstance(made, str) else rendered(output, made)
+
+    folder = root.resolve()
+    key = (folder, *arguments, as_json, lang, today, traits)
+    write_rendered(output, viewcache.cached(name, key, input_files(folder), text))
 
 
 def rendered(target: Console, renderables: list[RenderableType]) -> str:
