@@ -4,13 +4,14 @@ YAML keys are Finnish (aliases); Python names are English.  ``docs/sanasto.md``
 maps every key to its field.  The models check structure and types only;
 rules that span the file (unique ids, resolving references, realization values
 that fit the indicator) live in :mod:`tavoitteet.checks`.
-"""
 
-from __future__ import annotations
+Annotations are real types here, not postponed strings: pydantic then does not
+evaluate every field's annotation again when it builds the models at start-up.
+"""
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -43,7 +44,7 @@ class Person(Strict):
     name: Text | None = Field(None, alias="nimi", title="Nimi")
 
     @model_validator(mode="after")
-    def _has_title_or_name(self) -> Person:
+    def _has_title_or_name(self) -> Self:
         if self.title is None and self.name is None:
             raise PydanticCustomError("person_empty", "person without title or name")
         return self
@@ -117,7 +118,7 @@ class Target(Strict):
     exactly: Number | None = Field(None, alias="tasan", title="Tasan (=)")
 
     @model_validator(mode="after")
-    def _bounds_consistent(self) -> Target:
+    def _bounds_consistent(self) -> Self:
         bounds = [self.at_least, self.more_than, self.at_most, self.less_than, self.exactly]
         if all(b is None for b in bounds):
             raise PydanticCustomError("target_empty", "no bound")
@@ -162,7 +163,7 @@ class Entry(Strict):
     comment: Text | None = Field(None, alias="kommentti", title="Kommentointi")
 
     @model_validator(mode="after")
-    def _value_xor_missing(self) -> Entry:
+    def _value_xor_missing(self) -> Self:
         if (self.value is None) == (self.missing_reason is None):
             raise PydanticCustomError("entry_value_xor_missing", "arvo or puuttuu")
         return self
@@ -214,7 +215,7 @@ class CategoryIndicator(IndicatorBase):
     period: Period | None = Field(None, alias="jakso", title="Jakso")
 
     @model_validator(mode="after")
-    def _categories_unique(self) -> CategoryIndicator:
+    def _categories_unique(self) -> Self:
         if len(set(self.categories)) != len(self.categories):
             raise PydanticCustomError("categories_duplicate", "duplicate category")
         return self
@@ -279,7 +280,7 @@ class GoalRule(Strict):
     )
 
     @model_validator(mode="after")
-    def _share_given_for_share(self) -> GoalRule:
+    def _share_given_for_share(self) -> Self:
         if (self.method == "osuus") != (self.share_percent is not None):
             raise PydanticCustomError("rule_share", "osuus needs osuus_prosenttia")
         if self.share_percent is not None and not Decimal(0) < self.share_percent <= Decimal(100):
