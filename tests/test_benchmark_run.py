@@ -1,0 +1,40 @@
+"""The benchmark script runs end to end and prints every figure it promises (ratios, not asserted)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import REPO_ROOT
+
+
+def test_the_benchmark_runs_and_reports_each_measurement() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "benchmarks" / "run.py"), "--sizes", "10", "20", "--runs", "1"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    for label in (
+        "tavoitteet --help",
+        "tavoitteet status 2024 (cache warm)",
+        "tavoitteet status 2024 (no cache)",
+        "tavoitteet validate (cache warm)",
+        "tavoitteet validate (no cache)",
+    ):
+        assert re.search(rf"^{re.escape(label)}: \d+ ms = [\d.]+x bare python", out, re.M), label
+    assert re.search(r"^10 files: validate [\d.]+ s = \d+ files/s", out, re.M)
+    assert re.search(r"^20 files: validate [\d.]+ s = \d+ files/s", out, re.M)
+    assert "growth: files/s at 20 files" in out
+    for line in (
+        "status 2024 (no cache) over 20 files",
+        "status 2024 (cache warm) over 20 files",
+        "report 2024 over 20 files",
+    ):
+        assert re.search(rf"^{re.escape(line)} .*exit 0$", out, re.M), line
