@@ -266,3 +266,15 @@ def test_an_unknown_id_is_an_error_every_time(cache: Path, data: Path) -> None:
     assert first[0] == 1 and "ei-ole" in first[2]
     assert invoke(command) == first
     assert not (cache / "views").exists() or list((cache / "views").glob("show-*")) == []
+
+
+def test_the_cache_keeps_the_newest_entries_within_its_size(
+    cache: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tavoitteet import viewcache
+
+    first = _status(data)[1]
+    monkeypatch.setattr(viewcache, "KEEP_BYTES", len(first.encode()) + 100)
+    _status(data, "--lang", "en")
+    (kept,) = (cache / "views").glob("status-*.txt")
+    assert "Status" in kept.read_text(encoding="utf-8")

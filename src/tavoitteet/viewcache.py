@@ -27,6 +27,8 @@ from tavoitteet.validcache import blake2b, cache_folder, fingerprint
 
 KEEP = 64
 """entries kept; the oldest beyond this are removed when a new one is written"""
+KEEP_BYTES = 200_000_000
+"""and at most this much in all: a view of a national corpus can be tens of megabytes"""
 
 
 def inputs_digest(files: Iterable[Path]) -> str | None:
@@ -92,13 +94,23 @@ def _write(entry: Path, key: str, text: str) -> None:
 
 
 def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("*.txt"), key=_modified, reverse=True)
-    for stale in entries[KEEP:]:
-        stale.unlink(missing_ok=True)
+    """Keep the newest entries, at most ``KEEP`` of them and ``KEEP_BYTES`` in all."""
+    total = 0
+    for rank, entry in enumerate(sorted(folder.glob("*.txt"), key=_modified, reverse=True)):
+        total += _size(entry)
+        if rank >= KEEP or (rank > 0 and total > KEEP_BYTES):
+            entry.unlink(missing_ok=True)
 
 
 def _modified(path: Path) -> int:
     try:
         return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
     except OSError:
         return 0
