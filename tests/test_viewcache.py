@@ -278,3 +278,21 @@ def test_the_cache_keeps_the_newest_entries_within_its_size(
     _status(data, "--lang", "en")
     (kept,) = (cache / "views").glob("status-*.txt")
     assert "Status" in kept.read_text(encoding="utf-8")
+
+
+def test_a_file_changed_while_the_view_is_made_is_not_kept_under_the_old_digest(
+    cache: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = data / "2024" / "hyvinvointilautakunta.yaml"
+    original = target.read_bytes()
+    real = viewing.evaluated_year
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        target.write_bytes(original.replace(b"arvo: 57", b"arvo: 30"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(viewing, "evaluated_year", meanwhile)
+    changed = _status(data)
+    monkeypatch.setattr(viewing, "evaluated_year", real)
+    target.write_bytes(original)
+    assert _status(data) != changed

@@ -20,7 +20,7 @@ the cache can make a command faster, never change its output.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from tavoitteet.validcache import blake2b, cache_folder, fingerprint
@@ -44,8 +44,13 @@ def inputs_digest(files: Iterable[Path]) -> str | None:
     return digest.hexdigest()
 
 
-def cached(name: str, arguments: Iterable[object], files: Iterable[Path], compute: Callable[[], str]) -> str:
-    """The stored text for these arguments and files, or ``compute()``, stored for the next run."""
+def cached(name: str, arguments: Iterable[object], files: Sequence[Path], compute: Callable[[], str]) -> str:
+    """The stored text for these arguments and files, or ``compute()``, stored for the next run.
+
+    The text is stored only if the files are the same after computing it as
+    before: a file changed meanwhile (a ``record`` running at the same time)
+    could otherwise leave a text under a digest it was not made from.
+    """
     folder = cache_folder()
     if folder is None:
         return compute()
@@ -60,7 +65,8 @@ def cached(name: str, arguments: Iterable[object], files: Iterable[Path], comput
     if found is not None:
         return found
     value = compute()
-    _write(entry, key, value)
+    if inputs_digest(files) == key:
+        _write(entry, key, value)
     return value
 
 
