@@ -12,6 +12,9 @@ from typing import Literal
 
 Lang = Literal["fi", "en"]
 LANGS: tuple[Lang, ...] = ("fi", "en")
+ReportLang = Literal["fi", "en", "sv"]
+"""The reports' languages: Swedish as well, as bilingual municipalities publish in both national languages."""
+REPORT_LANGS: tuple[ReportLang, ...] = ("fi", "en", "sv")
 Catalog = Mapping[str, Mapping[str, str]]
 
 
@@ -35,7 +38,7 @@ def _locale_language() -> str | None:
     return None
 
 
-def translate(catalog: Catalog, key: str, lang: Lang, args: Mapping[str, object] | None = None) -> str:
+def translate(catalog: Catalog, key: str, lang: ReportLang, args: Mapping[str, object] | None = None) -> str:
     """The message ``key`` in ``lang`` with ``args`` filled in; the key itself if unknown."""
     entry = catalog.get(key)
     if entry is None:

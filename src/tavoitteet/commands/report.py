@@ -25,11 +25,11 @@ from tavoitteet.commands import viewing
 from tavoitteet.compare import Comparison, compare_years
 from tavoitteet.discovery import year_files
 from tavoitteet.evaluation import YearResult
-from tavoitteet.i18n import detect_lang
+from tavoitteet.i18n import ReportLang, detect_lang
 from tavoitteet.render.json_views import status_json
 from tavoitteet.render.report_csv import CsvDialect, render_csv
 from tavoitteet.render.report_html import render_html
-from tavoitteet.render.report_labels import ReportLang, base_lang
+from tavoitteet.render.report_labels import base_lang
 from tavoitteet.render.report_md import render_markdown
 
 

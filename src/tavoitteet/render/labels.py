@@ -1,7 +1,9 @@
 """Every word the status views show, in Finnish and English, and the "why" explanations.
 
+The words a value or a status is written with are in Swedish too, for the
+reports (:mod:`tavoitteet.render.report_labels` holds the rest of theirs).
 Numbers and dates are formatted the reader's way (``1 234,5`` and ``10.10.2023``
-in Finnish).  Nothing here prints.
+in Finnish and Swedish).  Nothing here prints.
 """
 
 from __future__ import annotations
@@ -11,19 +13,19 @@ from datetime import date
 from decimal import Decimal
 
 from tavoitteet.evaluation import GoalResult, IndicatorResult, Status, Why
-from tavoitteet.i18n import Lang, translate
+from tavoitteet.i18n import Lang, ReportLang, translate
 from tavoitteet.model import DeadlineIndicator, Indicator, Target
 from tavoitteet.parsing import format_date, format_number
 from tavoitteet.values import NOT_APPLICABLE, Value
 
-STATUS_NAMES: Mapping[Status, Mapping[Lang, str]] = {
-    Status.MET: {"fi": "toteutunut", "en": "met"},
-    Status.PARTLY: {"fi": "osittain toteutunut", "en": "partly met"},
-    Status.NOT_MET: {"fi": "ei toteutunut", "en": "not met"},
-    Status.IN_PROGRESS: {"fi": "kesken", "en": "in progress"},
-    Status.NOT_ASSESSED: {"fi": "ei arvioitu", "en": "not assessed"},
-    Status.NOT_APPLICABLE: {"fi": "ei sovellu", "en": "not applicable"},
-    Status.REPORTED: {"fi": "raportoitu", "en": "reported"},
+STATUS_NAMES: Mapping[Status, Mapping[ReportLang, str]] = {
+    Status.MET: {"fi": "toteutunut", "en": "met", "sv": "uppnått"},
+    Status.PARTLY: {"fi": "osittain toteutunut", "en": "partly met", "sv": "delvis uppnått"},
+    Status.NOT_MET: {"fi": "ei toteutunut", "en": "not met", "sv": "inte uppnått"},
+    Status.IN_PROGRESS: {"fi": "kesken", "en": "in progress", "sv": "pågår"},
+    Status.NOT_ASSESSED: {"fi": "ei arvioitu", "en": "not assessed", "sv": "inte bedömt"},
+    Status.NOT_APPLICABLE: {"fi": "ei sovellu", "en": "not applicable", "sv": "inte tillämplig"},
+    Status.REPORTED: {"fi": "raportoitu", "en": "reported", "sv": "rapporterat"},
 }
 
 STATUS_STYLES: Mapping[Status, str] = {
@@ -86,13 +88,13 @@ LABELS = {
     "condition": {"fi": "Ehto", "en": "Condition"},
     "responsible": {"fi": "Vastuuhenkilö", "en": "Responsible"},
     "baseline": {"fi": "Vertailuarvo", "en": "Baseline"},
-    "missing": {"fi": "puuttuu", "en": "missing"},
+    "missing": {"fi": "puuttuu", "en": "missing", "sv": "saknas"},
     "file": {"fi": "Tiedosto", "en": "File"},
     "nothing": {"fi": "Ei näytettävää valituilla rajauksilla.", "en": "Nothing matches the filters."},
-    "done": {"fi": "valmis {date}", "en": "done {date}"},
-    "not_done": {"fi": "ei valmis", "en": "not done"},
-    "yes": {"fi": "kyllä", "en": "yes"},
-    "no": {"fi": "ei", "en": "no"},
+    "done": {"fi": "valmis {date}", "en": "done {date}", "sv": "klart {date}"},
+    "not_done": {"fi": "ei valmis", "en": "not done", "sv": "inte klart"},
+    "yes": {"fi": "kyllä", "en": "yes", "sv": "ja"},
+    "no": {"fi": "ei", "en": "no", "sv": "nej"},
     "rule_kaikki": {"fi": "kaikki mittarit", "en": "all indicators"},
     "rule_heikoin": {"fi": "heikoin ratkaisee", "en": "the weakest decides"},
     "rule_osuus": {"fi": "vähintään {share} % mittareista", "en": "at least {share} % of indicators"},
@@ -199,11 +201,12 @@ WHY = {
 }
 
 
-def label(key: str, lang: Lang, **args: object) -> str:
+def label(key: str, lang: ReportLang, **args: object) -> str:
+    """A word of the views; in Swedish only the words values and statuses are written with."""
     return translate(LABELS, key, lang, args)
 
 
-def status_name(status: Status, lang: Lang) -> str:
+def status_name(status: Status, lang: ReportLang) -> str:
     return STATUS_NAMES[status][lang]
 
 
@@ -212,33 +215,33 @@ def kind_name(kind: str, lang: Lang) -> str:
     return KIND_NAMES.get(kind, {}).get(lang, kind)
 
 
-def number(value: Decimal | int, lang: Lang) -> str:
+def number(value: Decimal | int, lang: ReportLang) -> str:
     return format_number(value, lang)
 
 
-def signed(value: Decimal, lang: Lang) -> str:
+def signed(value: Decimal, lang: ReportLang) -> str:
     return ("+" if value > 0 else "") + number(value, lang)
 
 
-def signed_percent(value: Decimal, lang: Lang) -> str:
+def signed_percent(value: Decimal, lang: ReportLang) -> str:
     """A change in per cent to one decimal: ``+35,7 %``."""
     return f"{signed(value.quantize(Decimal('0.1')), lang)} %"
 
 
-def day(value: date, lang: Lang) -> str:
+def day(value: date, lang: ReportLang) -> str:
     return format_date(value, lang)
 
 
-_BOUNDS = {
-    "at_least": {"fi": "vähintään", "en": "at least"},
-    "more_than": {"fi": "yli", "en": "more than"},
-    "at_most": {"fi": "enintään", "en": "at most"},
-    "less_than": {"fi": "alle", "en": "less than"},
-    "exactly": {"fi": "tasan", "en": "exactly"},
+_BOUNDS: Mapping[str, Mapping[ReportLang, str]] = {
+    "at_least": {"fi": "vähintään", "en": "at least", "sv": "minst"},
+    "more_than": {"fi": "yli", "en": "more than", "sv": "över"},
+    "at_most": {"fi": "enintään", "en": "at most", "sv": "högst"},
+    "less_than": {"fi": "alle", "en": "less than", "sv": "under"},
+    "exactly": {"fi": "tasan", "en": "exactly", "sv": "exakt"},
 }
 
 
-def target_text(target: Target, lang: Lang) -> str:
+def target_text(target: Target, lang: ReportLang) -> str:
     """A numeric target as words: ``vähintään 5, enintään 8``."""
     parts = [
         f"{words[lang]} {number(getattr(target, name), lang)}"
@@ -248,18 +251,19 @@ def target_text(target: Target, lang: Lang) -> str:
     return ", ".join(parts)
 
 
-def value_text(indicator: Indicator, value: Value | None, lang: Lang) -> str:
-    """A realization value for reading: numbers and dates the reader's way."""
+def value_text(indicator: Indicator, value: Value | None, lang: ReportLang, with_unit: bool = False) -> str:
+    """A realization value for reading: numbers and dates the reader's way, the unit if asked for."""
     if value is None:
         return ""
     if value is NOT_APPLICABLE:
         return status_name(Status.NOT_APPLICABLE, lang)
     if isinstance(value, bool):
-        if isinstance(indicator, DeadlineIndicator):
-            return label("done" if value else "not_done", lang, date="")
+        if isinstance(indicator, DeadlineIndicator) and not value:
+            return label("not_done", lang)
         return label("yes" if value else "no", lang)
     if isinstance(value, Decimal):
-        return number(value, lang)
+        unit = getattr(indicator, "unit", None) if with_unit else None
+        return f"{number(value, lang)} {unit}" if unit else number(value, lang)
     if isinstance(value, date):
         return label("done", lang, date=day(value, lang))
     if isinstance(value, dict):

@@ -14,8 +14,10 @@ from html import escape
 
 from tavoitteet.compare import CommitteeComparison
 from tavoitteet.evaluation import IndicatorResult
+from tavoitteet.i18n import ReportLang
 from tavoitteet.model import CategoryIndicator, NumberIndicator, Target, TrackedIndicator, TrendIndicator
-from tavoitteet.render.report_labels import ReportLang, change_words, number, target_words, word
+from tavoitteet.render.labels import number, target_text
+from tavoitteet.render.report_labels import change_words, word
 from tavoitteet.render.svg_charts import Bar, bar_chart
 
 EarlierValues = Mapping[str, tuple[int, Decimal]]
@@ -73,7 +75,7 @@ def indicator_chart(
 def _describe(bars: list[Bar], target: Target | None, result: IndicatorResult, lang: ReportLang) -> str:
     parts = [f"{bar.label}: {bar.text}" for bar in bars]
     if target is not None:
-        parts.append(f"{word('target_band', lang)}: {target_words(target, lang)}")
+        parts.append(f"{word('target_band', lang)}: {target_text(target, lang)}")
     if change := change_words(result, lang):
         parts.append(change)
     return "; ".join(parts)

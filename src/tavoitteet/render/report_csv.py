@@ -22,8 +22,8 @@ from enum import StrEnum
 from tavoitteet.evaluation import IndicatorResult, YearResult
 from tavoitteet.i18n import Lang
 from tavoitteet.model import DeadlineIndicator, Indicator, Target, TrendIndicator
-from tavoitteet.render.labels import explain, kind_name
-from tavoitteet.render.report_labels import status_word, word
+from tavoitteet.render.labels import explain, kind_name, label
+from tavoitteet.render.report_labels import status_word
 from tavoitteet.render.report_rows import Row, rows
 from tavoitteet.values import NOT_APPLICABLE, Value
 
@@ -107,9 +107,9 @@ def _value(indicator: Indicator, value: Value | None, dialect: CsvDialect, lang:
     if value is NOT_APPLICABLE:
         return "ei sovellu" if lang == "fi" else "not applicable"
     if isinstance(value, bool):
-        if isinstance(indicator, DeadlineIndicator):
-            return word("not_done", lang)
-        return word("yes" if value else "no", lang)
+        if isinstance(indicator, DeadlineIndicator) and not value:
+            return label("not_done", lang)
+        return label("yes" if value else "no", lang)
     if isinstance(value, Decimal):
         return _number(value, dialect)
     if isinstance(value, date):
@@ -164,7 +164,7 @@ def record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str]:
         "value": _value(indicator, result.value, dialect, lang),
         "date": _date(latest.date if latest else None, dialect),
         "status": status_word(result.status, lang),
-        "manual": word("yes" if result.is_manual else "no", lang),
+        "manual": label("yes" if result.is_manual else "no", lang),
         "reason": explain(result, lang),
         "comment": " ".join(t for t in (latest.missing_reason, latest.comment) if t) if latest else "",
         "source": (latest.source or "") if latest else "",

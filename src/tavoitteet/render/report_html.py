@@ -16,13 +16,13 @@ from html import escape
 
 from tavoitteet.compare import CommitteeComparison, Comparison
 from tavoitteet.evaluation import AreaResult, Counts, FileResult, GoalResult, Status, YearResult, year_over
+from tavoitteet.i18n import ReportLang
 from tavoitteet.render.compare_views import comparison_html
+from tavoitteet.render.labels import day
 from tavoitteet.render.report_charts import EarlierValues, earlier_values, indicator_chart
 from tavoitteet.render.report_labels import (
-    ReportLang,
     comment_words,
     count_rows,
-    day,
     decision_reference,
     realization_words,
     status_word,

@@ -1,35 +1,20 @@
 """The words of the reports in Finnish, English and Swedish, and the cells they share.
 
 Swedish serves the Markdown and HTML reports, which bilingual municipalities
-publish in both national languages; numbers and dates in Swedish are written as
-in Finland (``1 234,5`` and ``10.10.2023``).  Nothing here prints.
+publish in both national languages.  Statuses, values, numbers and dates are
+written with the views' words (:mod:`tavoitteet.render.labels`, which has them in
+Swedish too); this module holds the reports' own.  Nothing here prints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
-from decimal import Decimal
-from typing import Literal
 
 from tavoitteet.evaluation import Counts, IndicatorResult, Status
-from tavoitteet.i18n import Lang
-from tavoitteet.model import DeadlineIndicator, Decision, Indicator, Target, TrendIndicator
-from tavoitteet.render import labels
-from tavoitteet.values import NOT_APPLICABLE, Value
-
-ReportLang = Literal["fi", "en", "sv"]
-REPORT_LANGS: tuple[ReportLang, ...] = ("fi", "en", "sv")
-
-STATUS_WORDS: Mapping[Status, Mapping[ReportLang, str]] = {
-    Status.MET: {"fi": "toteutunut", "en": "met", "sv": "uppnått"},
-    Status.PARTLY: {"fi": "osittain toteutunut", "en": "partly met", "sv": "delvis uppnått"},
-    Status.NOT_MET: {"fi": "ei toteutunut", "en": "not met", "sv": "inte uppnått"},
-    Status.IN_PROGRESS: {"fi": "kesken", "en": "in progress", "sv": "pågår"},
-    Status.NOT_ASSESSED: {"fi": "ei arvioitu", "en": "not assessed", "sv": "inte bedömt"},
-    Status.NOT_APPLICABLE: {"fi": "ei sovellu", "en": "not applicable", "sv": "inte tillämplig"},
-    Status.REPORTED: {"fi": "raportoitu", "en": "reported", "sv": "rapporterat"},
-}
+from tavoitteet.i18n import Lang, ReportLang
+from tavoitteet.model import Decision, Indicator, TrendIndicator
+from tavoitteet.render.labels import day, label, number, signed, signed_percent, status_name, value_text
+from tavoitteet.values import Value
 
 WORDS: Mapping[str, Mapping[ReportLang, str]] = {
     "title": {
@@ -63,11 +48,6 @@ WORDS: Mapping[str, Mapping[ReportLang, str]] = {
     "value": {"fi": "Arvo", "en": "Value", "sv": "Värde"},
     "target_band": {"fi": "tavoitealue", "en": "target range", "sv": "målintervall"},
     "manual": {"fi": "käsin asetettu", "en": "set by hand", "sv": "fastställt manuellt"},
-    "missing": {"fi": "puuttuu", "en": "missing", "sv": "saknas"},
-    "yes": {"fi": "kyllä", "en": "yes", "sv": "ja"},
-    "no": {"fi": "ei", "en": "no", "sv": "nej"},
-    "done": {"fi": "valmis {date}", "en": "done {date}", "sv": "klart {date}"},
-    "not_done": {"fi": "ei valmis", "en": "not done", "sv": "inte klart"},
     "baseline": {
         "fi": "vertailuvuosi {year}: {value}",
         "en": "baseline {year}: {value}",
@@ -111,7 +91,7 @@ def word(key: str, lang: ReportLang, **args: object) -> str:
 
 
 def status_word(status: Status, lang: ReportLang) -> str:
-    return STATUS_WORDS[status][lang]
+    return status_name(status, lang)
 
 
 def base_lang(lang: ReportLang) -> Lang:
@@ -119,20 +99,9 @@ def base_lang(lang: ReportLang) -> Lang:
     return "en" if lang == "en" else "fi"
 
 
-def number(value: Decimal | int, lang: ReportLang) -> str:
-    return labels.number(value, base_lang(lang))
-
-
-def signed(value: Decimal, lang: ReportLang) -> str:
-    return labels.signed(value, base_lang(lang))
-
-
-def signed_percent(value: Decimal, lang: ReportLang) -> str:
-    return labels.signed_percent(value, base_lang(lang))
-
-
-def day(value: date, lang: ReportLang) -> str:
-    return labels.day(value, base_lang(lang))
+def value_words(indicator: Indicator, value: Value | None, lang: ReportLang) -> str:
+    """A realization value as the views write it, with its unit: ``1 260 lainaa``."""
+    return value_text(indicator, value, lang, with_unit=True)
 
 
 def decision_reference(decision: Decision | None, lang: ReportLang) -> str | None:
@@ -146,26 +115,6 @@ def decision_reference(decision: Decision | None, lang: ReportLang) -> str | Non
         date=day(decision.meeting_date, lang),
         section=decision.section,
     )
-
-
-def value_words(indicator: Indicator, value: Value | None, lang: ReportLang) -> str:
-    """A realization value for reading: numbers and dates the reader's way."""
-    if value is None:
-        return ""
-    if value is NOT_APPLICABLE:
-        return status_word(Status.NOT_APPLICABLE, lang)
-    if isinstance(value, bool):
-        if isinstance(indicator, DeadlineIndicator):
-            return word("not_done", lang) if not value else word("yes", lang)
-        return word("yes" if value else "no", lang)
-    if isinstance(value, Decimal):
-        unit = getattr(indicator, "unit", None)
-        return f"{number(value, lang)} {unit}" if unit else number(value, lang)
-    if isinstance(value, date):
-        return word("done", lang, date=day(value, lang))
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {number(v, lang)}" for k, v in value.items())
-    return str(value)
 
 
 def change_words(result: IndicatorResult, lang: ReportLang) -> str:
@@ -188,7 +137,7 @@ def realization_words(result: IndicatorResult, lang: ReportLang) -> str:
     if entry is None:
         return ""
     shown = (
-        word("missing", lang) if entry.value is None else value_words(result.indicator, result.value, lang)
+        label("missing", lang) if entry.value is None else value_words(result.indicator, result.value, lang)
     )
     text = f"{shown} ({day(entry.date, lang)})"
     change = change_words(result, lang)
@@ -221,21 +170,3 @@ def count_rows(goals: Counts, indicators: Counts, lang: ReportLang) -> list[tupl
         for status in Status
         if goals[status] or indicators[status]
     ]
-
-
-_BOUNDS: Mapping[str, Mapping[ReportLang, str]] = {
-    "at_least": {"fi": "vähintään", "en": "at least", "sv": "minst"},
-    "more_than": {"fi": "yli", "en": "more than", "sv": "över"},
-    "at_most": {"fi": "enintään", "en": "at most", "sv": "högst"},
-    "less_than": {"fi": "alle", "en": "less than", "sv": "under"},
-    "exactly": {"fi": "tasan", "en": "exactly", "sv": "exakt"},
-}
-
-
-def target_words(target: Target, lang: ReportLang) -> str:
-    """A numeric target as words: ``vähintään 5, enintään 8``."""
-    return ", ".join(
-        f"{words[lang]} {number(getattr(target, name), lang)}"
-        for name, words in _BOUNDS.items()
-        if getattr(target, name) is not None
-    )

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from tavoitteet.evaluation import AreaResult, Counts, FileResult, GoalResult, YearResult, year_over
+from tavoitteet.i18n import ReportLang
+from tavoitteet.render.labels import day
 from tavoitteet.render.report_labels import (
-    ReportLang,
     comment_words,
     count_rows,
-    day,
     decision_reference,
     realization_words,
     status_cell,
