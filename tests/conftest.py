@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from typer.testing import CliRunner
@@ -40,6 +42,19 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TAVOITTEET_CACHE_DIR", str(folder))
     monkeypatch.delenv("TAVOITTEET_NO_CACHE", raising=False)
     return folder
+
+
+def corpus_generator() -> ModuleType:
+    """``benchmarks/generate_corpus.py``, which is a script rather than part of the package."""
+    name = "generate_corpus"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, REPO_ROOT / "benchmarks" / "generate_corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def invoke(args: list[str], cwd: Path | None = None) -> tuple[int, str, str]:

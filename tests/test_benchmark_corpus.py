@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
 
 from tavoitteet.model import INDICATOR_KINDS
 
-from conftest import REPO_ROOT, invoke
+from conftest import corpus_generator, invoke
 
-
-def _generator() -> ModuleType:
-    path = REPO_ROOT / "benchmarks" / "generate_corpus.py"
-    spec = importlib.util.spec_from_file_location("generate_corpus", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-generate_corpus = _generator()
+generate_corpus = corpus_generator()
 
 
 @pytest.fixture(scope="module")

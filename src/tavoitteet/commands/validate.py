@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tavoitteet import errors
+from tavoitteet import errors, parallel
 from tavoitteet.discovery import DataNotFound, find_data_root, goal_files
 from tavoitteet.i18n import Lang
 from tavoitteet.problems import Code, Problem
@@ -98,24 +97,14 @@ def _check_chunk(paths: list[Path]) -> list[FileResult]:
 
 def check_files(files: Sequence[Path]) -> Iterator[FileResult]:
     """Check files in order; many files are spread over worker processes in chunks."""
-    jobs = _jobs(len(files))
-    if jobs <= 1:
+    processes = parallel.jobs(len(files), PARALLEL_FROM)
+    if processes <= 1:
         yield from map(check_file, files)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    size = max(10, min(100, len(files) // (jobs * 8)))
+    size = max(10, min(100, len(files) // (processes * 8)))
     chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
-    try:
-        pool = ProcessPoolExecutor(jobs, initializer=_ignore_interrupts)
-    except (OSError, ImportError, NotImplementedError):  # no process support here (e.g. no /dev/shm)
-        yield from map(check_file, files)
-        return
-    try:
-        for results in pool.map(_check_chunk, chunks):
-            yield from results
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    for results in parallel.ordered_map(_check_chunk, chunks, processes):
+        yield from results
 
 
 def check_with_cache(files: Sequence[Path], cache: ValidCache) -> Iterator[FileResult]:
@@ -131,24 +120,6 @@ def check_with_cache(files: Sequence[Path], cache: ValidCache) -> Iterator[FileR
         if not result.problems and result.committee is not None:
             cache.put(key, (result.committee, result.goals, result.actions, result.indicators))
         yield result
-
-
-def _jobs(count: int) -> int:
-    """Worker processes for ``count`` files: TAVOITTEET_JOBS if set, else one per core for many files."""
-    setting = os.environ.get("TAVOITTEET_JOBS", "").strip()
-    if setting.isdigit() and int(setting) > 0:
-        return min(int(setting), max(1, count // 10))
-    if count < PARALLEL_FROM:
-        return 1
-    available = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
-    return max(1, min(len(available), 8))
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them and reports once."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:

@@ -7,16 +7,17 @@ never shows partial truth.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group, RenderableType
 
-from tavoitteet import errors, viewcache
+from tavoitteet import errors, parallel, viewcache
 from tavoitteet.discovery import DataNotFound, find_data_root, year_files
 from tavoitteet.i18n import Lang
 
@@ -261,8 +262,62 @@ def print_cached(
     write_rendered(output, viewcache.cached(name, key, input_files(folder), text))
 
 
+RENDER_PARALLEL_FROM = 600
+"""renderables (about a hundred committees' tables) from which they are laid out in worker processes"""
+
+
 def rendered(target: Console, renderables: list[RenderableType]) -> str:
-    """The text (with colour codes, if any) that printing the renderables on ``target`` writes."""
+    """The text (with colour codes, if any) that printing the renderables on ``target`` writes.
+
+    A large view (a national corpus) is laid out in pieces by worker processes,
+    each on a console like ``target``; the pieces joined are the same text.
+    """
+    processes = parallel.jobs(len(renderables), RENDER_PARALLEL_FROM, per_job=RENDER_PARALLEL_FROM // 2)
+    if processes <= 1 or layout_traits(target) is None:
+        with target.capture() as capture:
+            target.print(Group(*renderables))
+        return capture.get()
+    settings = _console_settings(target)
+    size = -(-len(renderables) // (processes * 4))
+    pieces = [(settings, renderables[i : i + size]) for i in range(0, len(renderables), size)]
+    return "".join(parallel.ordered_map(_render_piece, pieces, processes))
+
+
+def _console_settings(target: Console) -> dict[str, object]:
+    """What a worker's console needs to lay out text exactly as ``target`` would."""
+    return {
+        "width": target.width,
+        "height": target.height,
+        "color_system": target.color_system,
+        "force_terminal": target.is_terminal,
+        "no_color": target.no_color,
+        "encoding": target.encoding,
+    }
+
+
+class _Text(io.StringIO):
+    """A text buffer that reports an encoding, which decides rich's box characters."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+def _render_piece(piece: tuple[dict[str, Any], list[RenderableType]]) -> str:
+    settings, renderables = piece
+    settings = dict(settings)
+    target = Console(
+        file=_Text(settings.pop("encoding")),
+        legacy_windows=False,
+        highlight=False,
+        soft_wrap=False,
+        emoji=False,
+        **settings,
+    )
     with target.capture() as capture:
         target.print(Group(*renderables))
     return capture.get()

@@ -1,0 +1,52 @@
+"""Spreading work over worker processes: how many, and a pool that falls back to one process.
+
+Used where a national corpus makes a command take tens of seconds: checking
+files (``validate``) and laying out the tables of a large view.  The output is
+the same with any number of processes; ``TAVOITTEET_JOBS=1`` forces one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+MOST = 8
+
+
+def jobs(count: int, parallel_from: int, per_job: int = 10) -> int:
+    """Processes for ``count`` items: TAVOITTEET_JOBS if set, else one per core from ``parallel_from`` items."""
+    setting = os.environ.get("TAVOITTEET_JOBS", "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return min(int(setting), max(1, count // per_job))
+    if count < parallel_from:
+        return 1
+    available = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return max(1, min(len(available), MOST))
+
+
+def ordered_map(function: Callable[[T], R], items: Iterable[T], processes: int) -> Iterator[R]:
+    """``map`` in order over ``processes`` workers; in this process where there are none to start."""
+    if processes <= 1:
+        yield from map(function, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        pool = ProcessPoolExecutor(processes, initializer=_ignore_interrupts)
+    except (OSError, ImportError, NotImplementedError):  # no process support here (e.g. no /dev/shm)
+        yield from map(function, items)
+        return
+    try:
+        yield from pool.map(function, items)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and reports once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

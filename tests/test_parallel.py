@@ -1,0 +1,64 @@
+"""Work spread over processes gives the same output as one process: validate and the large views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tavoitteet import parallel
+
+from conftest import corpus_generator, invoke
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A thousand generated files, a hundred committees in 2024: enough for the views' workers."""
+    folder = tmp_path_factory.mktemp("parallel")
+    corpus_generator().generate(folder, 1000, seed=5)
+    return folder / "data"
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, jobs: str, args: list[str]) -> tuple[int, str, str]:
+    monkeypatch.setenv("TAVOITTEET_JOBS", jobs)
+    monkeypatch.setenv("TAVOITTEET_NO_CACHE", "1")
+    return invoke(args)
+
+
+@pytest.mark.parametrize("columns", ["80", "140"])
+@pytest.mark.parametrize("colour", [False, True])
+def test_a_large_status_laid_out_by_workers_is_the_same_text(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, columns: str, colour: bool
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    if colour:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    args = ["status", "2024", "--data", str(corpus), "--as-of", "31.12.2024"]
+    one = _run(monkeypatch, "1", args)
+    two = _run(monkeypatch, "2", args)
+    assert one[0] == 0
+    assert two == one
+    assert ("\x1b[" in one[1]) is colour
+
+
+def test_validate_by_workers_reports_the_same(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    args = ["validate", str(corpus), "--format", "json"]
+    assert _run(monkeypatch, "2", args) == _run(monkeypatch, "1", args)
+
+
+def test_how_many_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TAVOITTEET_JOBS", raising=False)
+    assert parallel.jobs(10, 200) == 1
+    assert 1 <= parallel.jobs(5000, 200) <= parallel.MOST
+    monkeypatch.setenv("TAVOITTEET_JOBS", "3")
+    assert parallel.jobs(5000, 200) == 3
+    assert parallel.jobs(15, 200) == 1
+    monkeypatch.setenv("TAVOITTEET_JOBS", "nonsense")
+    assert parallel.jobs(10, 200) == 1
+
+
+def test_ordered_map_keeps_the_order_in_any_number_of_processes() -> None:
+    items = list(range(50))
+    assert list(parallel.ordered_map(abs, items, 1)) == items
+    assert list(parallel.ordered_map(abs, items, 2)) == items
