@@ -14,7 +14,6 @@ Lang = Literal["fi", "en"]
 LANGS: tuple[Lang, ...] = ("fi", "en")
 ReportLang = Literal["fi", "en", "sv"]
 """The reports' languages: Swedish as well, as bilingual municipalities publish in both national languages."""
-REPORT_LANGS: tuple[ReportLang, ...] = ("fi", "en", "sv")
 Catalog = Mapping[str, Mapping[str, str]]
 
 
