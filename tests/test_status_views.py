@@ -436,6 +436,16 @@ def test_a_wide_terminal_gives_comments_a_column(monkeypatch: pytest.MonkeyPatch
     assert "Kommentti:" not in out
 
 
+def test_a_deadline_met_shows_its_own_day_not_also_the_day_it_was_recorded() -> None:
+    code, out, _ = view("status", "2024", "--as-of", AFTER_2024)
+    lines = out.splitlines()
+    at = next(n for n, line in enumerate(lines) if "Esite valmis" in line)
+    row, after = lines[at], lines[at + 1]
+    assert code == 0
+    assert "valmis" in row and "2.7.2024" in after
+    assert "1.7.2024" not in out
+
+
 def test_nothing_matching_claims_no_status_for_the_year() -> None:
     _, out, _ = view("status", "2024", "--as-of", AFTER_2024, "--committee", "tekninen")
     assert "Tavoitteet (0)" in out and "ei arvioitu" not in out and "Tila:" not in out

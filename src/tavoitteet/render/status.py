@@ -9,6 +9,7 @@ paper, for colour-blind readers and with ``NO_COLOR``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 from rich import box
@@ -58,13 +59,15 @@ def counts_text(counts: Counts, lang: Lang) -> str:
 
 
 def latest_text(result: IndicatorResult, lang: Lang) -> str:
+    """The latest value and the day it was recorded; a deadline met shows only its own day (``valmis 2.7.2024``)."""
     entry = result.latest
     if entry is None:
         return ""
     shown = (
         label("missing", lang) if entry.value is None else value_text(result.indicator, result.value, lang)
     )
-    return "\n".join([shown, day(entry.date, lang), *trend_lines(result, lang)])
+    recorded = [] if isinstance(result.value, date) else [day(entry.date, lang)]
+    return "\n".join([shown, *recorded, *trend_lines(result, lang)])
 
 
 def trend_lines(result: IndicatorResult, lang: Lang) -> list[str]:
