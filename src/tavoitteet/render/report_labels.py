@@ -9,6 +9,7 @@ Swedish too); this module holds the reports' own.  Nothing here prints.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 from tavoitteet.evaluation import Counts, IndicatorResult, Status
 from tavoitteet.i18n import Lang, ReportLang
@@ -132,14 +133,14 @@ def change_words(result: IndicatorResult, lang: ReportLang) -> str:
 
 
 def realization_words(result: IndicatorResult, lang: ReportLang) -> str:
-    """The latest value and its date, and for a trend its baseline and change."""
+    """The latest value and the day it was recorded (a met deadline has its own), and a trend's change."""
     entry = result.latest
     if entry is None:
         return ""
     shown = (
         label("missing", lang) if entry.value is None else value_words(result.indicator, result.value, lang)
     )
-    text = f"{shown} ({day(entry.date, lang)})"
+    text = shown if isinstance(result.value, date) else f"{shown} ({day(entry.date, lang)})"
     change = change_words(result, lang)
     return f"{text}; {change}" if change else text
 
