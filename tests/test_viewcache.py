@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from tavoitteet.commands import viewing
+from tavoitteet.commands import terminal, viewing
 
 from conftest import REPO_ROOT, invoke, run_process
 
@@ -113,7 +113,7 @@ def test_a_new_day_is_evaluated_again(cache: Path, data: Path, monkeypatch: pyte
             return cls(2099, 1, 1)
 
     invoke(["status", "2024", "--data", str(data)])
-    monkeypatch.setattr(viewing, "date", Tomorrow)
+    monkeypatch.setattr(terminal, "date", Tomorrow)
     evaluated = _evaluations(monkeypatch)
     code, out, _ = invoke(["status", "2024", "--data", str(data)])
     assert (code, evaluated) == (0, [2024])
@@ -215,10 +215,10 @@ class _Recorder(io.StringIO):
 def test_stored_text_is_written_whole_in_pieces_rich_would_write(lines: list[str]) -> None:
     text = "".join(line + "\n" for line in lines)
     file = _Recorder()
-    viewing.write_rendered(Console(file=file), text)
+    terminal.write_rendered(Console(file=file), text)
     assert file.getvalue() == text
     for piece in file.pieces:
-        assert len(piece) <= viewing.WRITE_LIMIT or piece.count("\n") <= 1
+        assert len(piece) <= terminal.WRITE_LIMIT or piece.count("\n") <= 1
 
 
 def test_a_console_that_is_not_written_as_text_is_never_cached(
@@ -228,7 +228,7 @@ def test_a_console_that_is_not_written_as_text_is_never_cached(
     expected = _status(data)
     (entry,) = (cache / "views").glob("status-*.txt")
     entry.unlink()
-    monkeypatch.setattr(viewing, "layout_traits", lambda _console: None)
+    monkeypatch.setattr(terminal, "layout_traits", lambda _console: None)
     evaluated = _evaluations(monkeypatch)
     assert _status(data) == expected
     assert _status(data) == expected

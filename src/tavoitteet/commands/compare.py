@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from tavoitteet.commands import viewing
+from tavoitteet.commands import terminal, viewing
 from tavoitteet.compare import compare_years
 from tavoitteet.i18n import Lang
 from tavoitteet.render.compare_views import compare_json, compare_view
@@ -28,5 +28,5 @@ def run(
     if as_json:
         sys.stdout.write(compare_json(comparison, lang))
         return 0
-    viewing.console().print(*compare_view(comparison, lang))
+    terminal.console().print(*compare_view(comparison, lang))
     return 0

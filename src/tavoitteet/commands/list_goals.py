@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.console import RenderableType
 
-from tavoitteet.commands import viewing
+from tavoitteet.commands import terminal, viewing
 from tavoitteet.i18n import Lang
 
 
@@ -29,5 +29,5 @@ def run(
 
         return list_view(result, lang)
 
-    viewing.print_cached("list", (year, filters, as_of), data, lang, as_json, view)
+    terminal.print_cached("list", (year, filters, as_of), data, lang, as_json, view)
     return 0

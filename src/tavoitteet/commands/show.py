@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.console import RenderableType
 
 from tavoitteet import errors
-from tavoitteet.commands import viewing
+from tavoitteet.commands import terminal, viewing
 from tavoitteet.i18n import Lang
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def run(
             return show_json(result, found.goal, found.file.goal_file, found.area, lang, only)
         return show_view(found, lang)
 
-    viewing.print_cached("show", (item_id, year, committee, as_of), data, lang, as_json, view)
+    terminal.print_cached("show", (item_id, year, committee, as_of), data, lang, as_json, view)
     return 0
 
 

@@ -1,6 +1,6 @@
 """``tavoitteet status [YEAR]``: where each goal of a year stands, as tables or JSON.
 
-The printed text is kept (:func:`viewing.print_cached`): asked again with the
+The printed text is kept (:func:`terminal.print_cached`): asked again with the
 same files, arguments, day and terminal (width, colours), it is written again
 without loading the models.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.console import RenderableType
 
-from tavoitteet.commands import viewing
+from tavoitteet.commands import terminal, viewing
 from tavoitteet.i18n import Lang
 
 
@@ -34,5 +34,5 @@ def run(
 
         return status_view(result, lang, width)
 
-    viewing.print_cached("status", (year, filters, as_of), data, lang, as_json, view)
+    terminal.print_cached("status", (year, filters, as_of), data, lang, as_json, view)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tavoitteet.commands import viewing
+from tavoitteet.commands import terminal, viewing
 from tavoitteet.discovery import year_files
 from tavoitteet.i18n import Lang
 from tavoitteet.loader import load_file
@@ -29,5 +29,5 @@ def run(as_json: bool, lang: Lang, data: Path | None = None) -> int:
     if as_json:
         sys.stdout.write(years_json(index))
         return 0
-    viewing.print_view([years_view(index, lang)])
+    terminal.print_view([years_view(index, lang)])
     return 0

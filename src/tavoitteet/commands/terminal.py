@@ -1,0 +1,153 @@
+"""Printing a view on the terminal: the console, the text kept for unchanged inputs, large views laid out by workers.
+
+The views themselves are made in :mod:`tavoitteet.commands.viewing` and
+:mod:`tavoitteet.render`; this module only decides how their text reaches
+stdout.  :func:`print_cached` keeps that text in :mod:`tavoitteet.viewcache`, so
+that a repeated ``status``, ``list`` or ``show`` loads no models.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+
+from tavoitteet import parallel, viewcache
+from tavoitteet.commands.viewing import data_root, input_files
+from tavoitteet.i18n import Lang
+
+WRITE_LIMIT = 32 * 1024 // 4
+"""rich's limit per write: 32 KiB, with every character counted as four bytes of UTF-8"""
+
+
+def console() -> Console:
+    """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR."""
+    return Console(highlight=False, soft_wrap=False, emoji=False)
+
+
+def print_view(renderables: list[RenderableType]) -> None:
+    """Print a view's renderables one below the other on stdout."""
+    console().print(Group(*renderables))
+
+
+View = Callable[[Path, date, int], "str | list[RenderableType]"]
+"""Makes a view from the data folder, today and the terminal's width: JSON text, or renderables."""
+
+
+def print_cached(
+    name: str, arguments: tuple[object, ...], data: Path | None, lang: Lang, as_json: bool, view: View
+) -> None:
+    """Print a view, or the text it printed before for the same inputs (:mod:`tavoitteet.viewcache`).
+
+    The inputs are every goal file under the data folder, ``arguments``, the
+    language, today and what decides the layout on this terminal.
+    """
+    root = data_root(data, lang)
+    today = date.today()
+    output = console()
+    traits = None if as_json else layout_traits(output)
+    if traits is None and not as_json:  # a console that is not written as text: printed, never kept
+        made = view(root, today, output.width)
+        output.print(made if isinstance(made, str) else Group(*made))
+        return
+
+    def text() -> str:
+        made = view(root, today, output.width)
+        return made if isinstance(made, str) else rendered(output, made)
+
+    folder = root.resolve()
+    key = (folder, *arguments, as_json, lang, today, traits)
+    write_rendered(output, viewcache.cached(name, key, input_files(folder), text))
+
+
+RENDER_PARALLEL_FROM = 600
+"""renderables (about a hundred committees' tables) from which they are laid out in worker processes"""
+
+
+def rendered(target: Console, renderables: list[RenderableType]) -> str:
+    """The text (with colour codes, if any) that printing the renderables on ``target`` writes.
+
+    A large view (a national corpus) is laid out in pieces by worker processes,
+    each on a console like ``target``; the pieces joined are the same text.
+    """
+    processes = parallel.jobs(len(renderables), RENDER_PARALLEL_FROM, per_job=RENDER_PARALLEL_FROM // 2)
+    if processes <= 1 or layout_traits(target) is None:
+        with target.capture() as capture:
+            target.print(Group(*renderables))
+        return capture.get()
+    settings = _console_settings(target)
+    size = -(-len(renderables) // (processes * 4))
+    pieces = [(settings, renderables[i : i + size]) for i in range(0, len(renderables), size)]
+    return "".join(parallel.ordered_map(_render_piece, pieces, processes))
+
+
+def _console_settings(target: Console) -> dict[str, object]:
+    """What a worker's console needs to lay out text exactly as ``target`` would."""
+    return {
+        "width": target.width,
+        "height": target.height,
+        "color_system": target.color_system,
+        "force_terminal": target.is_terminal,
+        "no_color": target.no_color,
+        "encoding": target.encoding,
+    }
+
+
+class _Text(io.StringIO):
+    """A text buffer that reports an encoding, which decides rich's box characters."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+def _render_piece(piece: tuple[dict[str, Any], list[RenderableType]]) -> str:
+    settings, renderables = piece
+    settings = dict(settings)
+    target = Console(
+        file=_Text(settings.pop("encoding")),
+        legacy_windows=False,
+        highlight=False,
+        soft_wrap=False,
+        emoji=False,
+        **settings,
+    )
+    with target.capture() as capture:
+        target.print(Group(*renderables))
+    return capture.get()
+
+
+def write_rendered(target: Console, text: str) -> None:
+    """Write text made by :func:`rendered` as rich would: in pieces of at most 8 192 characters.
+
+    A single larger write to a Windows console can fail (CPython issue 82052), which rich avoids the same way.
+    """
+    piece: list[str] = []
+    size = 0
+    for line in text.splitlines(keepends=True):
+        if piece and size + len(line) > WRITE_LIMIT:
+            target.file.write("".join(piece))
+            piece, size = [], 0
+        piece.append(line)
+        size += len(line)
+    target.file.write("".join(piece))
+    target.file.flush()
+
+
+def layout_traits(target: Console) -> tuple[object, ...] | None:
+    """Everything that decides the text rich writes for a view on ``target``.
+
+    None for the legacy Windows console, which rich colours through system
+    calls rather than text, so that its output cannot be kept as text.
+    """
+    if target.legacy_windows:
+        return None
+    return (target.width, target.color_system, target.no_color, target.encoding, target.is_terminal)
