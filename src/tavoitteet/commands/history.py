@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from tavoitteet import errors
+from tavoitteet.commands import terminal
 from tavoitteet.commands.recordfind import Found, indicators_in
 from tavoitteet.commands.recordprompt import choose_year
 from tavoitteet.commands.viewing import data_root
@@ -55,7 +55,7 @@ def run(year: int | None, limit: int, as_json: bool, lang: Lang, data: Path | No
     if as_json:
         sys.stdout.write(render_json(chosen, rows, lang))
     else:
-        Console(highlight=False, soft_wrap=False, emoji=False).print(render_table(chosen, rows, lang))
+        terminal.print_view([render_table(chosen, rows, lang)])
     for path in broken:
         sys.stderr.write(_broken(path, lang))
     return errors.PROBLEMS if broken else errors.OK
