@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -24,6 +23,7 @@ from tavoitteet.model import Entry, Indicator, ManualLevel
 from tavoitteet.parsing import ValueParseError, format_date
 from tavoitteet.render.labels import label, status_name, value_text
 from tavoitteet.render.problems import display_path
+from tavoitteet.render.status import view_table
 from tavoitteet.values import parse_value
 
 _HEADERS = {
@@ -111,15 +111,7 @@ def render_table(year: int, rows: list[Row], lang: Lang) -> Table:
     wrapped at spaces even at 80 columns.
     """
     title = f"Kirjaukset {year}" if lang == "fi" else f"Entries {year}"
-    table = Table(
-        title=title,
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        expand=True,
-    )
+    table = view_table(title)
     committees = len({row.committee for row in rows}) > 1
     day, committee, indicator, value, by, comment = _HEADERS[lang]
     table.add_column(day, no_wrap=True)

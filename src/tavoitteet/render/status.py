@@ -111,6 +111,21 @@ def indicator_name(result: IndicatorResult, actions: Mapping[str, str]) -> str:
     return indicator.name or actions.get(indicator.id) or indicator.id
 
 
+def view_table(title: str, caption: str | None = None) -> Table:
+    """The views' table: titled on the left, no frame, a line under the headers, the terminal's width."""
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        caption=caption,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=True,
+    )
+
+
 def area_table(area: AreaResult, lang: Lang, width: int = WIDE) -> Table:
     """The area's goals and indicators; comments get a column of their own only on a wide terminal.
 
@@ -118,17 +133,8 @@ def area_table(area: AreaResult, lang: Lang, width: int = WIDE) -> Table:
     that the texts keep room for long Finnish words rather than being folded
     inside them.
     """
-    table = Table(
-        title=area.area.name,
-        title_justify="left",
-        title_style="bold",
-        caption=f"{label('summary', lang)}: {summary_line(area.goal_counts, area.indicator_counts, lang)}",
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        expand=True,
-    )
+    summary = summary_line(area.goal_counts, area.indicator_counts, lang)
+    table = view_table(area.area.name, f"{label('summary', lang)}: {summary}")
     # Without a comment in the area its column is left out, so that the texts get the width.
     comments = any(comment_text(r, lang) for goal in area.goals for r in goal.indicators)
     column = comments and width >= WIDE
@@ -222,15 +228,7 @@ def list_view(year: YearResult, lang: Lang) -> list[RenderableType]:
         return [Text(label("nothing", lang))]
     views: list[RenderableType] = []
     for file_result in year.files:
-        table = Table(
-            title=f"{file_result.goal_file.committee} {year.year}",
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            pad_edge=False,
-            expand=True,
-        )
+        table = view_table(f"{file_result.goal_file.committee} {year.year}")
         table.add_column(label("id", lang), no_wrap=True)  # ids are copied whole into show/record
         table.add_column(label("goal_indicator", lang), ratio=1, overflow="fold")
         table.add_column(label("status", lang), width=10, overflow="fold")
