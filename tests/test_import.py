@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ from hypothesis import strategies as st
 from tavoitteet.importing.columns import ColumnProblem, locate
 from tavoitteet.importing.document import check_text, goal_file_text
 from tavoitteet.importing.messages import CATALOG
-from tavoitteet.importing.readers import Sheet, read_sheet, rows_from_text
+from tavoitteet.importing.readers import ReadError, Sheet, read_sheet, rows_from_text
 from tavoitteet.importing.table import Imported, Options, build, spearhead_key
 from tavoitteet.loader import load_file
 from tavoitteet.model import Correction, GoalFile, IndicatorBase
@@ -402,3 +404,74 @@ def test_arbitrary_text_is_refused_with_a_message_or_imported(text: str) -> None
         assert problem.key in CATALOG
         return
     assert check_text(goal_file_text(imported.data, []), Path("data/2021/lautakunta.yaml")) == []
+
+
+@settings(max_examples=300, deadline=1000)
+@given(
+    raw=st.binary(max_size=3000),
+    prefix=st.sampled_from([b"", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe", b"\xd0\xcf\x11\xe0"]),
+    suffix=st.sampled_from([".txt", ".csv", ".tsv", ".xlsx", ".docx", ".xls", ""]),
+)
+def test_arbitrary_bytes_are_read_as_a_table_or_refused_with_a_message(
+    raw: bytes, prefix: bytes, suffix: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = tmp_path_factory.mktemp("bytes") / f"taulukko{suffix}"
+    path.write_bytes(prefix + raw)
+    try:
+        sheet = read_sheet(path)
+    except ReadError as refused:
+        assert refused.key in CATALOG
+        return
+    assert all(isinstance(cell, str) for row in sheet.rows for cell in row.cells)
+
+
+def _bomb(path: Path, marker: str, inflated: str) -> Path:
+    """A valid zip whose one XML part unpacks to 60 MB of spaces from about 60 kB."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(marker, "<x/>")
+        with archive.open(inflated, "w") as part:
+            for _ in range(60):
+                part.write(b" " * 1_000_000)
+    return path
+
+
+_READ_PROBE = """
+import json, sys
+from pathlib import Path
+from tavoitteet.importing.readers import ReadError, read_sheet
+try:
+    read_sheet(Path(sys.argv[1]))
+    key = None
+except ReadError as refused:
+    key = refused.key
+status = Path("/proc/self/status")
+hwm = [l for l in status.read_text().splitlines() if l.startswith("VmHWM:")] if status.exists() else []
+print(json.dumps({"key": key, "peak_mb": int(hwm[0].split()[1]) / 1000 if hwm else 0}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "marker", "inflated"),
+    [
+        ("pommi.xlsx", "xl/workbook.xml", "xl/worksheets/sheet1.xml"),
+        ("pommi.docx", "word/styles.xml", "word/document.xml"),
+    ],
+)
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(
+    name: str, marker: str, inflated: str, tmp_path: Path
+) -> None:
+    bomb = _bomb(tmp_path / name, marker, inflated)
+    assert bomb.stat().st_size < 1_000_000
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_PROBE, str(bomb)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["key"] == "read.too_large_unpacked"
+    assert result["peak_mb"] < 200
+    code, _out, err = invoke(["import", str(bomb)], cwd=tmp_path)
+    assert code != 0 and "purkautuu" in err and "Traceback" not in err

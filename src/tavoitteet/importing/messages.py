@@ -17,6 +17,12 @@ CATALOG: Catalog = {
         "en": "no such file; check the name and folder",
     },
     "read.unreadable": {"fi": "tiedostoa ei voi lukea: {reason}", "en": "cannot read the file: {reason}"},
+    "read.too_large_unpacked": {
+        "fi": "tiedosto purkautuu liian suureksi taulukoksi (yli {limit} tavua XML:ää); "
+        "kopioi tavoitetaulukko omaan tiedostoonsa",
+        "en": "the file unpacks to too much for a table (over {limit} bytes of XML); "
+        "copy the goal table into a file of its own",
+    },
     "read.corrupt": {
         "fi": "tiedosto ei ole luettava {kind}-tiedosto; avaa se ja tallenna uudelleen",
         "en": "the file is not a readable {kind} file; open it and save it again",

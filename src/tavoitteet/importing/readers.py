@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 MAX_BYTES = 20_000_000
+MAX_UNPACKED = 50_000_000
+"""XML a Word or Excel file may unpack to: a goals table is well under a megabyte, a zip bomb is not"""
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -78,9 +80,11 @@ def detect_kind(raw: bytes, suffix: str) -> str:
     """``xlsx``, ``docx`` or ``text`` from the bytes, with the extension as a tie-breaker."""
     if raw.startswith(b"PK\x03\x04"):
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
+            parts = zipfile.ZipFile(io.BytesIO(raw)).infolist()
         except (zipfile.BadZipFile, ValueError, OSError):
             raise ReadError("read.corrupt", kind=suffix or "zip") from None
+        _refuse_large_xml(parts)
+        names = {part.filename for part in parts}
         if "word/document.xml" in names:
             return "docx"
         if "xl/workbook.xml" in names:
@@ -91,6 +95,18 @@ def detect_kind(raw: bytes, suffix: str) -> str:
     if suffix in (".xlsx", ".docx"):
         raise ReadError("read.corrupt", kind=suffix)
     return "text"
+
+
+def _refuse_large_xml(parts: list[zipfile.ZipInfo]) -> None:
+    """Refuse a file whose XML unpacks to more than ``MAX_UNPACKED`` bytes before any of it is parsed.
+
+    The sizes are the archive's own; zipfile stops reading a part at its stated
+    size, so a part cannot unpack to more than it claims.  Pictures and other
+    media are not parsed and do not count.
+    """
+    unpacked = sum(part.file_size for part in parts if part.filename.endswith((".xml", ".rels")))
+    if unpacked > MAX_UNPACKED:
+        raise ReadError("read.too_large_unpacked", limit=str(MAX_UNPACKED))
 
 
 def decode(raw: bytes) -> tuple[str, str]:
