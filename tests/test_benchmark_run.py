@@ -1,10 +1,11 @@
-"""The benchmark script runs end to end and prints every figure it promises (ratios, not asserted)."""
+"""The scripts in benchmarks/ run end to end: every figure the benchmark promises, every fuzz target."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import REPO_ROOT
 
@@ -38,3 +39,20 @@ def test_the_benchmark_runs_and_reports_each_measurement() -> None:
         "report 2024 over 20 files",
     ):
         assert re.search(rf"^{re.escape(line)} .*exit 0$", out, re.M), line
+
+
+def test_the_fuzz_script_runs_every_target_without_failures(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "benchmarks" / "fuzz.py"), "--seconds", "3", "--seed", "2"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    counts = re.search(r"\(loader (\d+), record (\d+), import (\d+)\), 0 failures", done.stdout)
+    assert counts, done.stdout
+    assert all(int(n) > 10 for n in counts.groups())
+    assert list(tmp_path.iterdir()) == []

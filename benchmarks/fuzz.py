@@ -1,0 +1,175 @@
+"""Fuzz what reads user input for a while: the loader, record's value parser and import.
+
+    python benchmarks/fuzz.py --seconds 60 [--target loader|record|import|all] [--seed 1]
+
+Each round mutates a real input (cut, duplicate, insert punctuation, flip
+bytes) or makes random bytes, and feeds it to one reader:
+
+* ``loader``: a goal file to ``yamlread.parse_bytes`` + ``loader.validate_document``;
+  every problem must have a line and a column.
+* ``record``: what a user types to ``recordvalue.parse_record_value`` for an
+  indicator of each kind; a value it accepts must read back as the same value.
+* ``import``: a table file (text, CSV, .xlsx, .docx) to ``readers.read_sheet`` and
+  the column and row reading; a refusal must be a ``ReadError`` or ``ColumnProblem``.
+
+A round fails if it raises anything else, takes over one second, or breaks the
+rule above; the input is then saved in the current folder as ``fuzz-failure-N.*``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_corpus import goal_file_text
+
+from tavoitteet.importing.columns import ColumnProblem, locate
+from tavoitteet.importing.readers import ReadError, read_sheet
+from tavoitteet.importing.table import Options, build
+from tavoitteet.loader import validate_document
+from tavoitteet.model import GoalFile, IndicatorBase
+from tavoitteet.recordvalue import RecordValueError, parse_record_value
+from tavoitteet.values import parse_value
+from tavoitteet.yamlread import parse_bytes
+
+REPO = Path(__file__).resolve().parent.parent
+FILE = Path("data/2024/fuzz.yaml")
+PIECES = [b":", b"- ", b"\n", b"  ", b"\t", b"&a ", b"*a", b"!t ", b"<<: ", b"{", b"}", b"[", b"]", b"---\n"]
+PIECES += [b"~", b"? ", b"'", b'"', b"\xc3", b"\xef\xbb\xbf", b"\r\n", b"\x00", b"\xe4", b"#", b"|", b">-"]
+PIECES += [b";", b",", b"=", b"PK\x03\x04", b"1 234,5", b"31.12.2024", b"ei sovellu", b"kyll\xc3\xa4"]
+TYPED = ["kyllä", "ei", "12", "1 234,5", "-3", "15.11.2024", "2024-11-15", "ei sovellu", "lapset=1 nuoret=2"]
+
+
+@dataclass(frozen=True)
+class Target:
+    seeds: list[bytes]
+    check: Callable[[bytes, random.Random], str | None]
+    suffix: str
+
+
+def mutate(raw: bytes, rng: random.Random) -> bytes:
+    data = bytearray(raw)
+    for _ in range(rng.randint(1, 6)):
+        at = rng.randrange(len(data) or 1)
+        choice = rng.random()
+        if choice < 0.35:
+            data[at:at] = rng.choice(PIECES)
+        elif choice < 0.6:
+            del data[at : at + rng.randint(1, 40)]
+        elif choice < 0.85:
+            start = rng.randrange(len(data) or 1)
+            data[at:at] = data[start : start + rng.randint(1, 200)]
+        elif data:
+            data[at % len(data)] = rng.randrange(256)
+    return bytes(data)
+
+
+def check_loader(raw: bytes, _rng: random.Random) -> str | None:
+    result = parse_bytes(raw, FILE)
+    problems = list(result.problems)
+    if result.document is not None:
+        problems += validate_document(result.document, FILE).problems
+    unlocated = [p for p in problems if p.line < 1 or p.column < 1]
+    return f"problem without a position: {unlocated[0]}" if unlocated else None
+
+
+def _indicators() -> list[IndicatorBase]:
+    """An indicator of every kind, from generated goal files."""
+    found: list[IndicatorBase] = []
+    for kunta, committee in ((0, 0), (5, 3), (11, 6)):
+        parsed = parse_bytes(goal_file_text(1, kunta, committee, 2024).encode(), FILE)
+        assert parsed.document is not None
+        loaded = validate_document(parsed.document, FILE).goal_file
+        assert isinstance(loaded, GoalFile)
+        found += list(loaded.indicators())
+    return found
+
+
+INDICATORS = _indicators()
+
+
+def check_record(raw: bytes, rng: random.Random) -> str | None:
+    indicator = rng.choice(INDICATORS)
+    typed = raw.decode("utf-8", "replace")
+    try:
+        recorded = parse_record_value(indicator, typed)  # type: ignore[arg-type]
+    except RecordValueError as refused:
+        return None if refused.describe("fi") and refused.describe("en") else "a refusal without words"
+    if parse_value(indicator, recorded.text) != recorded.value:  # type: ignore[arg-type]
+        return f"{typed!r} for {indicator.kind} does not read back as {recorded.value!r}"
+    return None
+
+
+def check_import(raw: bytes, rng: random.Random) -> str | None:
+    suffix = rng.choice([".txt", ".csv", ".xlsx", ".docx"])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"taulukko{suffix}"
+        path.write_bytes(raw)
+        try:
+            build(locate(read_sheet(path), {}), Options(committee="Lautakunta", year=2021))
+        except (ReadError, ColumnProblem):
+            return None
+    return None
+
+
+def targets() -> dict[str, Target]:
+    goal_files = [(REPO / "data" / "2024" / "hyvinvointilautakunta.yaml").read_bytes()]
+    goal_files += [goal_file_text(1, k, c, 2024).encode() for k, c in ((0, 0), (5, 3))]
+    tables = [(REPO / "tests" / "fixtures" / "seeds" / "002_4114f626f75a2ce6.txt").read_bytes()]
+    return {
+        "loader": Target(goal_files, check_loader, ".yaml"),
+        "record": Target([t.encode() for t in TYPED], check_record, ".txt"),
+        "import": Target(tables, check_import, ".txt"),
+    }
+
+
+def one_round(target: Target, raw: bytes, rng: random.Random) -> str | None:
+    """None when the reader behaved; otherwise what went wrong."""
+    start = time.perf_counter()
+    try:
+        failure = target.check(raw, rng)
+    except Exception:
+        return traceback.format_exc()
+    seconds = time.perf_counter() - start
+    return failure or (f"took {seconds:.2f} s" if seconds > 1.0 else None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--target", choices=["loader", "record", "import", "all"], default="all")
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    available = targets()
+    chosen = list(available) if args.target == "all" else [args.target]
+    rounds = dict.fromkeys(chosen, 0)
+    failures = 0
+    deadline = time.monotonic() + args.seconds
+    while time.monotonic() < deadline:
+        name = chosen[sum(rounds.values()) % len(chosen)]
+        target = available[name]
+        raw = bytes(rng.randrange(256) for _ in range(rng.randint(0, 300))) if rng.random() < 0.1 else b""
+        raw = raw or mutate(rng.choice(target.seeds), rng)
+        rounds[name] += 1
+        if (failure := one_round(target, raw, rng)) is not None:
+            failures += 1
+            saved = Path(f"fuzz-failure-{failures}{target.suffix}")
+            saved.write_bytes(raw)
+            print(f"FAIL {name} ({saved}): {failure}", file=sys.stderr)
+    counts = ", ".join(f"{name} {count}" for name, count in rounds.items())
+    print(f"{sum(rounds.values())} rounds in {args.seconds:.0f} s ({counts}), {failures} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
