@@ -271,6 +271,23 @@ def value_text(indicator: Indicator, value: Value | None, lang: ReportLang, with
     return str(value)
 
 
+def latest_value(result: IndicatorResult, lang: ReportLang, with_unit: bool = False) -> str:
+    """The latest entry's value the reader's way, ``puuttuu`` when it is missing, nothing without entries."""
+    entry = result.latest
+    if entry is None:
+        return ""
+    if entry.value is None:
+        return label("missing", lang)
+    return value_text(result.indicator, result.value, lang, with_unit)
+
+
+def recorded_day(result: IndicatorResult, lang: ReportLang) -> str | None:
+    """The day the latest value was recorded; None for a met deadline, whose value is its own day."""
+    if result.latest is None or isinstance(result.value, date):
+        return None
+    return day(result.latest.date, lang)
+
+
 def _arg(value: object, lang: Lang) -> str:
     if isinstance(value, bool):
         return label("yes" if value else "no", lang)

@@ -9,12 +9,20 @@ Swedish too); this module holds the reports' own.  Nothing here prints.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 
 from tavoitteet.evaluation import Counts, IndicatorResult, Status
 from tavoitteet.i18n import Lang, ReportLang
 from tavoitteet.model import Decision, Indicator, TrendIndicator
-from tavoitteet.render.labels import day, label, number, signed, signed_percent, status_name, value_text
+from tavoitteet.render.labels import (
+    day,
+    latest_value,
+    number,
+    recorded_day,
+    signed,
+    signed_percent,
+    status_name,
+    value_text,
+)
 from tavoitteet.values import Value
 
 WORDS: Mapping[str, Mapping[ReportLang, str]] = {
@@ -134,13 +142,11 @@ def change_words(result: IndicatorResult, lang: ReportLang) -> str:
 
 def realization_words(result: IndicatorResult, lang: ReportLang) -> str:
     """The latest value and the day it was recorded (a met deadline has its own), and a trend's change."""
-    entry = result.latest
-    if entry is None:
+    if result.latest is None:
         return ""
-    shown = (
-        label("missing", lang) if entry.value is None else value_words(result.indicator, result.value, lang)
-    )
-    text = shown if isinstance(result.value, date) else f"{shown} ({day(entry.date, lang)})"
+    shown = latest_value(result, lang, with_unit=True)
+    recorded = recorded_day(result, lang)
+    text = f"{shown} ({recorded})" if recorded else shown
     change = change_words(result, lang)
     return f"{text}; {change}" if change else text
 

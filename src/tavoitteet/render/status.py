@@ -9,7 +9,6 @@ paper, for colour-blind readers and with ``NO_COLOR``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date
 from pathlib import Path
 
 from rich import box
@@ -33,11 +32,12 @@ from tavoitteet.render.labels import (
     STATUS_STYLES,
     day,
     label,
+    latest_value,
     number,
+    recorded_day,
     signed,
     signed_percent,
     status_name,
-    value_text,
 )
 
 LATEST_WIDTH = 10
@@ -59,15 +59,13 @@ def counts_text(counts: Counts, lang: Lang) -> str:
 
 
 def latest_text(result: IndicatorResult, lang: Lang) -> str:
-    """The latest value and the day it was recorded; a deadline met shows only its own day (``valmis 2.7.2024``)."""
-    entry = result.latest
-    if entry is None:
+    """The latest value, the day it was recorded (a met deadline has its own) and a trend's change."""
+    if result.latest is None:
         return ""
-    shown = (
-        label("missing", lang) if entry.value is None else value_text(result.indicator, result.value, lang)
+    recorded = recorded_day(result, lang)
+    return "\n".join(
+        [latest_value(result, lang), *([recorded] if recorded else []), *trend_lines(result, lang)]
     )
-    recorded = [] if isinstance(result.value, date) else [day(entry.date, lang)]
-    return "\n".join([shown, *recorded, *trend_lines(result, lang)])
 
 
 def trend_lines(result: IndicatorResult, lang: Lang) -> list[str]:
