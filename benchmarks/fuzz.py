@@ -32,14 +32,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_corpus import goal_file_text
 
+from tavoitteet.commands.recordvalue import RecordValueError, parse_record_value
+from tavoitteet.core.model import GoalFile, IndicatorBase
+from tavoitteet.core.values import parse_value
+from tavoitteet.files.loader import validate_document
+from tavoitteet.files.yamlread import parse_bytes
 from tavoitteet.importing.columns import ColumnProblem, locate
 from tavoitteet.importing.readers import ReadError, read_sheet
 from tavoitteet.importing.table import Options, build
-from tavoitteet.loader import validate_document
-from tavoitteet.model import GoalFile, IndicatorBase
-from tavoitteet.recordvalue import RecordValueError, parse_record_value
-from tavoitteet.values import parse_value
-from tavoitteet.yamlread import parse_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 FILE = Path("data/2024/fuzz.yaml")

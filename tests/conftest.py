@@ -6,7 +6,8 @@ import importlib.util
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -86,3 +87,16 @@ def run_process(
         timeout=120,
         check=False,
     )
+
+
+def wait_for(condition: Callable[[], bool], what: str = "the event") -> None:
+    """Wait until another process signals an event (a file appears, a process ends), never for a set time.
+
+    The polling pause only spaces the looks; the deadline is there so a broken
+    test fails instead of hanging, and is far beyond any machine's speed.
+    """
+    looks = 6000
+    while not condition():
+        looks -= 1
+        assert looks, f"{what} never happened"
+        time.sleep(0.05)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from tavoitteet.baselines import baseline_lookup
-from tavoitteet.loader import load_file
-from tavoitteet.model import TrendIndicator
+from tavoitteet.core.model import TrendIndicator
+from tavoitteet.files.baselines import baseline_lookup
+from tavoitteet.files.loader import load_file
 
 EARLIER = """\
 muoto: 1

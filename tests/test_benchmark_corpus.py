@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tavoitteet.model import INDICATOR_KINDS
+from tavoitteet.core.model import INDICATOR_KINDS
 
 from conftest import corpus_generator, invoke
 

@@ -9,12 +9,11 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, REPO_ROOT, invoke, run_process
+from conftest import DATA, REPO_ROOT, invoke, run_process, wait_for
 
 REAL = DATA / "2024" / "hyvinvointilautakunta.yaml"
 
@@ -164,7 +163,16 @@ def test_an_internal_error_in_a_real_process_shows_no_traceback(tmp_path: Path) 
 @pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT are POSIX only")
 def test_ctrl_c_during_a_parallel_check_stops_cleanly(tmp_path: Path) -> None:
     _corpus(tmp_path, 1500)
-    environment = {**os.environ, "NO_COLOR": "1", "TAVOITTEET_NO_CACHE": "1", "TAVOITTEET_LANG": "fi"}
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    environment = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "TAVOITTEET_NO_CACHE": "1",
+        "TAVOITTEET_LANG": "fi",
+        "TAVOITTEET_JOBS": "2",
+        "TAVOITTEET_TEST_GATE": str(gate),
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "tavoitteet", "validate", "data"],
         cwd=tmp_path,
@@ -174,7 +182,8 @@ def test_ctrl_c_during_a_parallel_check_stops_cleanly(tmp_path: Path) -> None:
         text=True,
         start_new_session=True,
     )
-    time.sleep(1.2)
+    wait_for(lambda: any(gate.glob("started-*")) or process.poll() is not None)
+    assert process.poll() is None, process.communicate()
     os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole group, workers too
     out, err = process.communicate(timeout=60)
     assert process.returncode == 130, (out, err)

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from tavoitteet.compare import Change, linked_id, pair_up
-from tavoitteet.model import Goal
+from tavoitteet.core.compare import Change, linked_id, pair_up
+from tavoitteet.core.model import Goal
 
 from conftest import DATA, FIXTURES, REPO_ROOT, invoke
 
@@ -47,7 +47,7 @@ def goal(ident: str, predecessor: str | None = None) -> Goal:
 
 
 def test_goals_match_by_id_or_by_link() -> None:
-    from tavoitteet.compare import compare_goals
+    from tavoitteet.core.compare import compare_goals
 
     changes = compare_goals(
         [goal("a"), goal("b"), goal("c")], [goal("a"), goal("uusi-b", "2023/b"), goal("d")], 2023

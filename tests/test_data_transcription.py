@@ -17,9 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tavoitteet.discovery import goal_files
-from tavoitteet.loader import load_file
-from tavoitteet.model import (
+from tavoitteet.core.model import (
     CategoryIndicator,
     Correction,
     DeadlineIndicator,
@@ -29,7 +27,9 @@ from tavoitteet.model import (
     Person,
     Target,
 )
-from tavoitteet.parsing import format_date
+from tavoitteet.core.parsing import format_date
+from tavoitteet.files.discovery import goal_files
+from tavoitteet.files.loader import load_file
 
 from conftest import DATA, SEED_2021, SEED_2024
 

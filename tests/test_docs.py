@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tavoitteet.checks import CHECKS, DOCUMENT_CHECKS
-from tavoitteet.problem_messages import HINTS, MESSAGES
-from tavoitteet.problems import Code
+from tavoitteet.core.checks import CHECKS, DOCUMENT_CHECKS
+from tavoitteet.core.problems import Code
+from tavoitteet.words.problem_messages import HINTS, MESSAGES
 
 from conftest import REPO_ROOT
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
-from tavoitteet.evaluation import (
+from tavoitteet.core.evaluation import (
     Counts,
     Status,
     Trend,
@@ -22,7 +22,7 @@ from tavoitteet.evaluation import (
     meets_target,
     year_over,
 )
-from tavoitteet.model import GoalFile, GoalRule, Indicator, Target
+from tavoitteet.core.model import GoalFile, GoalRule, Indicator, Target
 
 INDICATOR: TypeAdapter[Indicator] = TypeAdapter(Indicator)
 IN_YEAR = date(2024, 6, 30)

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from tavoitteet.discovery import goal_files
-from tavoitteet.evaluation import Status, evaluate_file
-from tavoitteet.loader import load_file
-from tavoitteet.model import GoalFile, IndicatorBase, TrendIndicator
+from tavoitteet.core.evaluation import Status, evaluate_file
+from tavoitteet.core.model import GoalFile, IndicatorBase, TrendIndicator
+from tavoitteet.files.discovery import goal_files
+from tavoitteet.files.loader import load_file
 
 from conftest import DATA, REPO_ROOT, invoke
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from tavoitteet.model import GoalFile
+from tavoitteet.core.model import GoalFile
 
 from conftest import REPO_ROOT
 
@@ -99,6 +99,6 @@ def test_every_field_named_in_the_glossary_exists() -> None:
 
 
 def test_every_status_is_in_the_glossary() -> None:
-    evaluation = pytest.importorskip("tavoitteet.evaluation")
+    evaluation = pytest.importorskip("tavoitteet.core.evaluation")
     expected = {(status.value, f"Status.{status.name}") for status in evaluation.Status}
     assert expected - glossary_pairs() == set()

@@ -15,13 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tavoitteet.core.model import Correction, GoalFile, IndicatorBase
+from tavoitteet.files.loader import load_file
 from tavoitteet.importing.columns import ColumnProblem, locate
 from tavoitteet.importing.document import check_text, goal_file_text
 from tavoitteet.importing.messages import CATALOG
 from tavoitteet.importing.readers import ReadError, Sheet, read_sheet, rows_from_text
 from tavoitteet.importing.table import Imported, Options, build, spearhead_key
-from tavoitteet.loader import load_file
-from tavoitteet.model import Correction, GoalFile, IndicatorBase
 
 from conftest import DATA, SEED_2021, invoke
 

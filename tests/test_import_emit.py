@@ -12,9 +12,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tavoitteet.files.yamlread import parse_bytes
 from tavoitteet.importing.emit import Comment, emit, is_plain_safe
 from tavoitteet.importing.ids import IdAllocator, slugify
-from tavoitteet.yamlread import parse_bytes
 
 
 def _read_back(text: str) -> Any:
@@ -106,7 +106,7 @@ def test_a_repeated_id_gets_a_numbered_suffix_and_ids_are_stable() -> None:
 def test_generated_ids_are_valid_and_unique(texts: list[str]) -> None:
     import re
 
-    from tavoitteet.fields import ID_PATTERN
+    from tavoitteet.core.fields import ID_PATTERN
 
     allocator = IdAllocator()
     ids = [allocator.make(t, "kohta") for t in texts]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tavoitteet.loader import LoadedFile, load_file
-from tavoitteet.problem_messages import hint, message
+from tavoitteet.files.loader import LoadedFile, load_file
+from tavoitteet.words.problem_messages import hint, message
 
 HEADER = """\
 muoto: 1

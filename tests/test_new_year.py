@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tavoitteet.loader import load_file
-from tavoitteet.model import TrendIndicator, YesNoIndicator
+from tavoitteet.core.model import TrendIndicator, YesNoIndicator
+from tavoitteet.files.loader import load_file
 
 from conftest import DATA, invoke
 

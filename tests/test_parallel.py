@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tavoitteet import parallel
+from tavoitteet.files import parallel
 
 from conftest import corpus_generator, invoke
 

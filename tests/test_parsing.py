@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tavoitteet.parsing import (
+from tavoitteet.core.parsing import (
     ValueParseError,
     format_date,
     format_number,

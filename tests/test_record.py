@@ -14,7 +14,7 @@ from rich.prompt import Prompt
 from typer.testing import CliRunner
 
 from tavoitteet.cli import app
-from tavoitteet.yamlread import parse_bytes
+from tavoitteet.files.yamlread import parse_bytes
 
 from conftest import DATA, invoke
 

@@ -68,4 +68,46 @@ def test_record_killed_at_random_moments_leaves_the_old_or_the_new_file(tmp_path
         outcomes.append("new" if now == new else "old")
         strays = [p.name for p in (tmp_path / "data" / "2024").iterdir() if p.suffix in (".yaml", ".yml")]
         assert strays == [REAL.name]
-    assert "old" in outcomes and "new" in outcomes, outcomes
+    assert set(outcomes) <= {"old", "new"}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX only")
+@pytest.mark.parametrize(
+    ("stage", "expected"),
+    [("locked", "old"), ("temporary-written", "old"), ("replaced", "new")],
+)
+def test_record_killed_at_each_stage_of_the_write_leaves_the_old_or_the_new_file(
+    tmp_path: Path, stage: str, expected: str
+) -> None:
+    shutil.copytree(DATA / "2024", tmp_path / "data" / "2024")
+    old = (tmp_path / REAL).read_bytes()
+    environment = {**os.environ, "NO_COLOR": "1", "TAVOITTEET_LANG": "fi", "TAVOITTEET_TEST_KILL_AT": stage}
+    done = subprocess.run(
+        COMMAND, cwd=tmp_path, env=environment, capture_output=True, timeout=120, check=False
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    now = (tmp_path / REAL).read_bytes()
+    assert (now == old) == (expected == "old")
+    assert now in (old, _recorded(tmp_path, old))
+    strays = [p.name for p in (tmp_path / "data" / "2024").iterdir() if p.suffix in (".yaml", ".yml")]
+    assert strays == [REAL.name]
+    again = subprocess.run(
+        COMMAND,
+        cwd=tmp_path,
+        env={**environment, "TAVOITTEET_TEST_KILL_AT": ""},
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert again.returncode == 0, "a killed write must leave no lock behind"
+
+
+def _recorded(tmp_path: Path, old: bytes) -> bytes:
+    """The file as a complete ``record`` writes it, from the same old bytes."""
+    fresh = tmp_path / "fresh"
+    shutil.copytree(DATA / "2024", fresh / "data" / "2024")
+    (fresh / REAL).write_bytes(old)
+    subprocess.run(
+        COMMAND, cwd=fresh, env={**os.environ, "NO_COLOR": "1"}, capture_output=True, timeout=120, check=True
+    )
+    return (fresh / REAL).read_bytes()

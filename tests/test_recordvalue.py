@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tavoitteet.model import GoalFile
-from tavoitteet.recordvalue import RecordValueError, parse_record_value
-from tavoitteet.values import NOT_APPLICABLE, parse_value
+from tavoitteet.commands.recordvalue import RecordValueError, parse_record_value
+from tavoitteet.core.model import GoalFile
+from tavoitteet.core.values import NOT_APPLICABLE, parse_value
 
 COMMON = {"tavoitetaso": "t"}
 INDICATORS: dict[str, dict[str, Any]] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tavoitteet.schema import SCHEMA_FILE, schema_text
+from tavoitteet.core.schema import SCHEMA_FILE, schema_text
 
 from conftest import DATA, REPO_ROOT, invoke
 

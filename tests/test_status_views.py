@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tavoitteet.loader import load_file
+from tavoitteet.files.loader import load_file
 
 from conftest import DATA, FIXTURES, REPO_ROOT, invoke, run_process
 
@@ -460,7 +460,7 @@ def test_nothing_matching_claims_no_status_for_the_year_in_json_either() -> None
 
 
 def test_years_in_explanations_have_no_thousands_space() -> None:
-    from tavoitteet.evaluation import Why
-    from tavoitteet.render.labels import why_args
+    from tavoitteet.core.evaluation import Why
+    from tavoitteet.words.labels import why_args
 
     assert why_args(Why("no_baseline", {"year": 2023}), "fi")["year"] == "2023"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import tavoitteet
-from tavoitteet import validcache
 from tavoitteet.commands import validate
+from tavoitteet.files import validcache
 
 from conftest import DATA, invoke
 
@@ -135,6 +135,6 @@ def test_an_unwritable_cache_location_is_ignored(
 
 
 def test_the_size_limit_matches_the_reader() -> None:
-    from tavoitteet.yamlread import MAX_BYTES
+    from tavoitteet.files.yamlread import MAX_BYTES
 
     assert validcache.LARGEST == MAX_BYTES

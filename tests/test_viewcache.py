@@ -271,7 +271,7 @@ def test_an_unknown_id_is_an_error_every_time(cache: Path, data: Path) -> None:
 def test_the_cache_keeps_the_newest_entries_within_its_size(
     cache: Path, data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tavoitteet import viewcache
+    from tavoitteet.files import viewcache
 
     first = _status(data)[1]
     monkeypatch.setattr(viewcache, "KEEP_BYTES", len(first.encode()) + 100)

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tavoitteet import writer
-from tavoitteet.writer import NewEntry, NewLevel, WriteRefused
-from tavoitteet.yamledit import quote
-from tavoitteet.yamlread import parse_bytes
+from tavoitteet.files import writer
+from tavoitteet.files.writer import NewEntry, NewLevel, WriteRefused
+from tavoitteet.files.yamledit import quote
+from tavoitteet.files.yamlread import parse_bytes
 
 from conftest import DATA, REPO_ROOT
 

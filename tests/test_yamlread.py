@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tavoitteet.problem_messages import message
-from tavoitteet.problems import Code
-from tavoitteet.yamlread import MAX_BYTES, MAX_DEPTH, parse_bytes, read_file
+from tavoitteet.core.problems import Code
+from tavoitteet.files.yamlread import MAX_BYTES, MAX_DEPTH, parse_bytes, read_file
+from tavoitteet.words.problem_messages import message
 
 FILE = Path("data/2024/testi.yaml")
 

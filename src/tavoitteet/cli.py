@@ -52,8 +52,8 @@ def validate(
 
     def body() -> int:
         from tavoitteet.commands import validate as command
-        from tavoitteet.i18n import detect_lang
         from tavoitteet.render.problems import ProblemFormat
+        from tavoitteet.words.i18n import detect_lang
 
         return command.run(paths or [], _choice(ProblemFormat, output_format, "--format"), detect_lang(lang))
 
@@ -72,7 +72,7 @@ def schema(
 
     def body() -> int:
         from tavoitteet.commands import schema as command
-        from tavoitteet.i18n import detect_lang
+        from tavoitteet.words.i18n import detect_lang
 
         return command.run(output, detect_lang(lang))
 
@@ -112,7 +112,7 @@ def import_table(
 
     def body() -> int:
         from tavoitteet.commands import import_table as command
-        from tavoitteet.i18n import detect_lang
+        from tavoitteet.words.i18n import detect_lang
 
         return command.run(source, committee, year, output, columns, detect_lang(lang), data)
 
@@ -138,7 +138,7 @@ def new_year(
 
     def body() -> int:
         from tavoitteet.commands import new_year as command
-        from tavoitteet.i18n import detect_lang
+        from tavoitteet.words.i18n import detect_lang
 
         return command.run(year, earlier, committee, detect_lang(lang), data)
 
@@ -202,7 +202,7 @@ def status(
 
     def body() -> int:
         from tavoitteet.commands import status as command
-        from tavoitteet.i18n import detect_lang
+        from tavoitteet.words.i18n import detect_lang
 
         filters = _filters(committee, area, status, spearhead)
         return command.run(year, filters, as_of, as_json, detect_lang(lang), data)  # type: ignore[arg-type]
@@ -226,7 +226,7 @@ def list_goals(
 
     def body() -> int:
         from tavoitteet.commands import list_goals as command
-        from tavoitteet.i18n import detect_lang
+        from tavoitteet.words.i18n import detect_lang
 
         filters = _filters(committee, area, status, spearhead)
         return command.run(year, filters, as_of, as_json, detect_lang(lang), data)  # type: ignore[arg-type]
@@ -253,7 +253,7 @@ def show(
 
     def body() -> int:
         from tavoitteet.commands import show as command
-        from tavoitteet.i18n import detect_lang
+        from tavoitteet.words.i18n import detect_lang
 
         return command.run(item_id, year, committee, as_of, as_json, detect_lang(lang), data)
 
@@ -270,7 +270,7 @@ def years(
 
     def body() -> int:
         from tavoitteet.commands import years as command
-        from tavoitteet.i18n import detect_lang
+        from tavoitteet.words.i18n import detect_lang
 
         return command.run(as_json, detect_lang(lang), data)
 
@@ -350,7 +350,7 @@ def record_outcome(
 
     def body() -> int:
         from tavoitteet.commands import record as command
-        from tavoitteet.i18n import detect_lang
+        from tavoitteet.words.i18n import detect_lang
 
         options = command.Options(year, comment, source, day, by, level, reason, committee, area, spearhead)
         return command.run(indicator_id, value, options, detect_lang(lang), data)
@@ -375,7 +375,7 @@ def history(
 
     def body() -> int:
         from tavoitteet.commands import history as command
-        from tavoitteet.i18n import detect_lang
+        from tavoitteet.words.i18n import detect_lang
 
         return command.run(year, limit, as_json, detect_lang(lang), data)
 
@@ -443,7 +443,7 @@ def compare(
 
     def body() -> int:
         from tavoitteet.commands import compare as command
-        from tavoitteet.i18n import detect_lang
+        from tavoitteet.words.i18n import detect_lang
 
         return command.run(year_a, year_b, committee, as_json, detect_lang(lang), data)
 

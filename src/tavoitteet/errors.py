@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
-from tavoitteet.i18n import Lang, detect_lang
+from tavoitteet.words.i18n import Lang, detect_lang
 
 OK = 0
 PROBLEMS = 1

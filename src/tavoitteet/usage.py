@@ -19,7 +19,7 @@ from typer._click import exceptions as click  # typer 0.28 vendors Click; pinned
 from typer._click.core import Context
 from typer.core import TyperGroup
 
-from tavoitteet.i18n import Lang, detect_lang
+from tavoitteet.words.i18n import Lang, detect_lang
 
 LANG_KEY = "tavoitteet_lang"
 

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from tavoitteet.commands import terminal, viewing
-from tavoitteet.compare import compare_years
-from tavoitteet.i18n import Lang
+from tavoitteet.core.compare import compare_years
 from tavoitteet.render.compare_views import compare_json, compare_view
+from tavoitteet.words.i18n import Lang
 
 
 def run(

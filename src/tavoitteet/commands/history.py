@@ -15,16 +15,16 @@ from tavoitteet.commands import terminal
 from tavoitteet.commands.recordfind import Found, indicators_in
 from tavoitteet.commands.recordprompt import choose_year
 from tavoitteet.commands.viewing import data_root
-from tavoitteet.discovery import year_files
-from tavoitteet.evaluation import Status
-from tavoitteet.i18n import Lang
-from tavoitteet.loader import load_file
-from tavoitteet.model import Entry, Indicator, ManualLevel
-from tavoitteet.parsing import ValueParseError, format_date
-from tavoitteet.render.labels import label, status_name, value_text
+from tavoitteet.core.evaluation import Status
+from tavoitteet.core.model import Entry, Indicator, ManualLevel
+from tavoitteet.core.parsing import ValueParseError, format_date
+from tavoitteet.core.values import parse_value
+from tavoitteet.files.discovery import year_files
+from tavoitteet.files.loader import load_file
 from tavoitteet.render.problems import display_path
 from tavoitteet.render.status import view_table
-from tavoitteet.values import parse_value
+from tavoitteet.words.i18n import Lang
+from tavoitteet.words.labels import label, status_name, value_text
 
 _HEADERS = {
     "fi": ("Pvm", "Lautakunta", "Mittari", "Arvo", "Kirjaaja", "Kommentti"),

@@ -7,15 +7,15 @@ from contextlib import suppress
 from pathlib import Path
 
 from tavoitteet import errors
-from tavoitteet.discovery import DataNotFound, find_data_root
-from tavoitteet.i18n import Lang
+from tavoitteet.core.problems import Problem
+from tavoitteet.files.discovery import DataNotFound, find_data_root
 from tavoitteet.importing.columns import ColumnProblem, locate, parse_column_option
 from tavoitteet.importing.document import check_text, goal_file_text
 from tavoitteet.importing.messages import text as message
 from tavoitteet.importing.readers import ReadError, read_sheet
 from tavoitteet.importing.table import Imported, Options, build, review_lines, slug_for
-from tavoitteet.problems import Problem
 from tavoitteet.render.problems import display_path, render_text
+from tavoitteet.words.i18n import Lang
 
 _USAGE_KEYS = frozenset({"table.no_year", "table.no_committee"})
 

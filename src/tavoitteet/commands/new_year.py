@@ -9,13 +9,13 @@ from pathlib import Path
 from tavoitteet import errors
 from tavoitteet.commands.import_table import refuse_existing, write_new
 from tavoitteet.commands.viewing import data_root
-from tavoitteet.discovery import year_files
-from tavoitteet.i18n import Lang
+from tavoitteet.files.discovery import year_files
+from tavoitteet.files.loader import load_file
 from tavoitteet.importing.document import check_text, goal_file_text
 from tavoitteet.importing.ids import slugify
 from tavoitteet.importing.next_year import NextYear, next_year
-from tavoitteet.loader import load_file
 from tavoitteet.render.problems import display_path, render_text
+from tavoitteet.words.i18n import Lang
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """``tavoitteet record``: write an outcome into its goal file, one indicator or interactively.
 
-The value is parsed by :mod:`tavoitteet.recordvalue`, written by
-:mod:`tavoitteet.writer` (which never damages the file), and the indicator's new
-status is printed from :mod:`tavoitteet.evaluation`.
+The value is parsed by :mod:`tavoitteet.commands.recordvalue`, written by
+:mod:`tavoitteet.files.writer` (which never damages the file), and the indicator's new
+status is printed from :mod:`tavoitteet.core.evaluation`.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from pathlib import Path
 from tavoitteet import errors
 from tavoitteet.commands import recordfind, viewing
 from tavoitteet.commands.recordfind import Found
-from tavoitteet.evaluation import BaselineLookup, IndicatorResult, evaluate_indicator
-from tavoitteet.i18n import Lang
-from tavoitteet.model import Indicator, ManualLevelName
-from tavoitteet.parsing import ValueParseError, parse_date
-from tavoitteet.recordvalue import RecordValueError, parse_record_value
-from tavoitteet.writer import Change, NewEntry, NewLevel, WriteRefused, Written, record
+from tavoitteet.commands.recordvalue import RecordValueError, parse_record_value
+from tavoitteet.core.evaluation import BaselineLookup, IndicatorResult, evaluate_indicator
+from tavoitteet.core.model import Indicator, ManualLevelName
+from tavoitteet.core.parsing import ValueParseError, parse_date
+from tavoitteet.files.writer import Change, NewEntry, NewLevel, WriteRefused, Written, record
+from tavoitteet.words.i18n import Lang
 
 LEVELS: tuple[ManualLevelName, ...] = ("toteutunut", "osittain toteutunut", "ei toteutunut", "ei sovellu")
 
@@ -145,7 +145,7 @@ def status_after(written: Written, found: Found, root: Path) -> IndicatorResult 
 
 
 def _baselines(root: Path) -> BaselineLookup:
-    from tavoitteet.baselines import baseline_lookup
+    from tavoitteet.files.baselines import baseline_lookup
 
     return baseline_lookup(root)
 
@@ -164,7 +164,7 @@ def recorded_text(found: Found, changes: list[Change], result: IndicatorResult |
 
 
 def status_text(result: IndicatorResult, lang: Lang) -> str:
-    from tavoitteet.render.labels import explain, status_name
+    from tavoitteet.words.labels import explain, status_name
 
     return f"{status_name(result.status, lang)} ({explain(result, lang)})"
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tavoitteet import errors
-from tavoitteet.discovery import year_files
-from tavoitteet.i18n import Lang
-from tavoitteet.loader import load_file
-from tavoitteet.model import Goal, GoalFile, Indicator, IndicatorBase, ServiceArea, walk
-from tavoitteet.problems import Problem
+from tavoitteet.core.model import Goal, GoalFile, Indicator, IndicatorBase, ServiceArea, walk
+from tavoitteet.core.problems import Problem
+from tavoitteet.files.discovery import year_files
+from tavoitteet.files.loader import load_file
 from tavoitteet.render.problems import display_path
+from tavoitteet.words.i18n import Lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,7 @@ def find_indicator(root: Path, indicator_id: str, year: int | None, lang: Lang) 
 
 def _refuse_broken(paths: list[Path], indicator_id: str, lang: Lang) -> None:
     """A file that names the id but does not load is the likely place: say so, with its first error."""
-    from tavoitteet.writer import WriteRefused
+    from tavoitteet.files.writer import WriteRefused
 
     for path in paths:
         if not _mentions(path, indicator_id):

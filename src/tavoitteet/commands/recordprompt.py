@@ -16,13 +16,13 @@ from rich.prompt import Confirm, Prompt
 from tavoitteet import errors
 from tavoitteet.commands import record
 from tavoitteet.commands.recordfind import Found, indicators_in
-from tavoitteet.discovery import year_files
-from tavoitteet.i18n import Lang
-from tavoitteet.loader import load_file
-from tavoitteet.recordvalue import RecordValueError, parse_record_value
+from tavoitteet.commands.recordvalue import RecordValueError, parse_record_value
+from tavoitteet.core.values import expected_values
+from tavoitteet.files.discovery import year_files
+from tavoitteet.files.loader import load_file
+from tavoitteet.files.writer import NewEntry
 from tavoitteet.render.problems import display_path
-from tavoitteet.values import expected_values
-from tavoitteet.writer import NewEntry
+from tavoitteet.words.i18n import Lang
 
 _TEXT = {
     "fi": {

@@ -22,15 +22,15 @@ from pathlib import Path
 
 from tavoitteet import errors
 from tavoitteet.commands import viewing
-from tavoitteet.compare import Comparison, compare_years
-from tavoitteet.discovery import year_files
-from tavoitteet.evaluation import YearResult
-from tavoitteet.i18n import ReportLang, detect_lang
+from tavoitteet.core.compare import Comparison, compare_years
+from tavoitteet.core.evaluation import YearResult
+from tavoitteet.files.discovery import year_files
 from tavoitteet.render.json_views import status_json
 from tavoitteet.render.report_csv import CsvDialect, render_csv
 from tavoitteet.render.report_html import render_html
-from tavoitteet.render.report_labels import base_lang
 from tavoitteet.render.report_md import render_markdown
+from tavoitteet.words.i18n import ReportLang, detect_lang
+from tavoitteet.words.report_labels import base_lang
 
 
 class ReportFormat(StrEnum):

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 from tavoitteet import errors
-from tavoitteet.discovery import DataNotFound, find_data_root
-from tavoitteet.i18n import Lang
-from tavoitteet.schema import SCHEMA_FILE, schema_text
+from tavoitteet.core.schema import SCHEMA_FILE, schema_text
+from tavoitteet.files.discovery import DataNotFound, find_data_root
+from tavoitteet.words.i18n import Lang
 
 
 def run(output: Path | None, lang: Lang) -> int:

@@ -10,7 +10,7 @@ from rich.console import RenderableType
 
 from tavoitteet import errors
 from tavoitteet.commands import terminal, viewing
-from tavoitteet.i18n import Lang
+from tavoitteet.words.i18n import Lang
 
 if TYPE_CHECKING:
     from tavoitteet.render.show import Found

@@ -13,7 +13,7 @@ from pathlib import Path
 from rich.console import RenderableType
 
 from tavoitteet.commands import terminal, viewing
-from tavoitteet.i18n import Lang
+from tavoitteet.words.i18n import Lang
 
 
 def run(

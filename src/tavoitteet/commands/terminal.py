@@ -2,7 +2,7 @@
 
 The views themselves are made in :mod:`tavoitteet.commands.viewing` and
 :mod:`tavoitteet.render`; this module only decides how their text reaches
-stdout.  :func:`print_cached` keeps that text in :mod:`tavoitteet.viewcache`, so
+stdout.  :func:`print_cached` keeps that text in :mod:`tavoitteet.files.viewcache`, so
 that a repeated ``status``, ``list`` or ``show`` loads no models.
 """
 
@@ -16,9 +16,9 @@ from typing import Any
 
 from rich.console import Console, Group, RenderableType
 
-from tavoitteet import parallel, viewcache
 from tavoitteet.commands.viewing import data_root, input_files
-from tavoitteet.i18n import Lang
+from tavoitteet.files import parallel, viewcache
+from tavoitteet.words.i18n import Lang
 
 WRITE_LIMIT = 32 * 1024 // 4
 """rich's limit per write: 32 KiB, with every character counted as four bytes of UTF-8"""
@@ -41,7 +41,7 @@ View = Callable[[Path, date, int], "str | list[RenderableType]"]
 def print_cached(
     name: str, arguments: tuple[object, ...], data: Path | None, lang: Lang, as_json: bool, view: View
 ) -> None:
-    """Print a view, or the text it printed before for the same inputs (:mod:`tavoitteet.viewcache`).
+    """Print a view, or the text it printed before for the same inputs (:mod:`tavoitteet.files.viewcache`).
 
     The inputs are every goal file under the data folder, ``arguments``, the
     language, today and what decides the layout on this terminal.

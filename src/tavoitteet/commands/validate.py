@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tavoitteet import errors, parallel
-from tavoitteet.discovery import DataNotFound, find_data_root, goal_files
-from tavoitteet.i18n import Lang
-from tavoitteet.problems import Code, Problem
+from tavoitteet import errors
+from tavoitteet.core.problems import Code, Problem
+from tavoitteet.files import parallel
+from tavoitteet.files.discovery import DataNotFound, find_data_root, goal_files
+from tavoitteet.files.validcache import ValidCache, file_key
 from tavoitteet.render.problems import ProblemFormat, render_github, render_json, render_text
-from tavoitteet.validcache import ValidCache, file_key
+from tavoitteet.words.i18n import Lang
 
 if TYPE_CHECKING:
-    from tavoitteet.loader import LoadedFile
+    from tavoitteet.files.loader import LoadedFile
 
 MAX_PRINTED = 200
 PARALLEL_FROM = 200
@@ -80,8 +81,8 @@ class FileResult:
 
 
 def load_file(path: Path) -> LoadedFile:
-    """:func:`tavoitteet.loader.load_file`, imported on first use: files found valid before need no models."""
-    from tavoitteet.loader import load_file as load
+    """:func:`tavoitteet.files.loader.load_file`, imported on first use: files found valid before need no models."""
+    from tavoitteet.files.loader import load_file as load
 
     return load(path)
 

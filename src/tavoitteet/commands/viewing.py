@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tavoitteet import errors
-from tavoitteet.discovery import DataNotFound, find_data_root, year_files
-from tavoitteet.i18n import Lang
+from tavoitteet.files.discovery import DataNotFound, find_data_root, year_files
+from tavoitteet.words.i18n import Lang
 
 if TYPE_CHECKING:  # the rest is imported where it is used: a view found in the cache needs none of it
-    from tavoitteet.evaluation import FileResult, GoalResult, Status, YearResult
-    from tavoitteet.loader import LoadedFile
-    from tavoitteet.model import GoalFile
+    from tavoitteet.core.evaluation import FileResult, GoalResult, Status, YearResult
+    from tavoitteet.core.model import GoalFile
+    from tavoitteet.files.loader import LoadedFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ def choose_year(years: dict[int, list[Path]], wanted: int | None, today: date, l
 
 def load_year(root: Path, wanted: int | None, today: date, lang: Lang) -> YearData:
     """Every file of the year, or stop with their problems on stderr."""
-    from tavoitteet.loader import load_file
+    from tavoitteet.files.loader import load_file
 
     years = year_files(root)
     year = choose_year(years, wanted, today, lang)
@@ -112,7 +112,7 @@ def _problems_text(broken: list[LoadedFile], lang: Lang) -> str:
 
 
 def parse_as_of(text: str | None, today: date, lang: Lang) -> date:
-    from tavoitteet.parsing import ValueParseError, parse_date
+    from tavoitteet.core.parsing import ValueParseError, parse_date
 
     if text is None:
         return today
@@ -129,7 +129,7 @@ def parse_as_of(text: str | None, today: date, lang: Lang) -> date:
 
 def parse_status(text: str | None, lang: Lang) -> Status | None:
     """A status named in Finnish or English, as shown by the views."""
-    from tavoitteet.render.labels import STATUS_NAMES
+    from tavoitteet.words.labels import STATUS_NAMES
 
     if text is None:
         return None
@@ -142,8 +142,8 @@ def parse_status(text: str | None, lang: Lang) -> Status | None:
 
 
 def evaluate(data: YearData, as_of: date) -> YearResult:
-    from tavoitteet.baselines import baseline_lookup
-    from tavoitteet.evaluation import evaluate_year
+    from tavoitteet.core.evaluation import evaluate_year
+    from tavoitteet.files.baselines import baseline_lookup
 
     return evaluate_year(list(data.files), data.year, as_of, baseline_lookup(data.data_root))
 
@@ -167,7 +167,7 @@ def _goal_matches(
 
 
 def _filter_file(result: FileResult, filters: Filters, status: Status | None) -> FileResult | None:
-    from tavoitteet.evaluation import summarize_area, summarize_file
+    from tavoitteet.core.evaluation import summarize_area, summarize_file
 
     goal_file = result.goal_file
     spearheads = {s.id: s.name for s in goal_file.spearheads}
@@ -183,7 +183,7 @@ def _filter_file(result: FileResult, filters: Filters, status: Status | None) ->
 
 def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResult:
     """Only the committees, areas and goals the filters select, with the counts recomputed."""
-    from tavoitteet.evaluation import summarize_year
+    from tavoitteet.core.evaluation import summarize_year
 
     status = parse_status(filters.status, lang)
     files = []

@@ -6,12 +6,12 @@ import sys
 from pathlib import Path
 
 from tavoitteet.commands import terminal, viewing
-from tavoitteet.discovery import year_files
-from tavoitteet.i18n import Lang
-from tavoitteet.loader import load_file
+from tavoitteet.files.discovery import year_files
+from tavoitteet.files.loader import load_file
 from tavoitteet.render.json_views import years_json
 from tavoitteet.render.problems import display_path
 from tavoitteet.render.status import years_view
+from tavoitteet.words.i18n import Lang
 
 
 def committee_name(path: Path) -> str:

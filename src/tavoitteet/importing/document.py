@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tavoitteet.core.problems import Problem
+from tavoitteet.files.loader import validate_document
+from tavoitteet.files.yamlread import parse_bytes
 from tavoitteet.importing.emit import emit
-from tavoitteet.loader import validate_document
-from tavoitteet.problems import Problem
-from tavoitteet.yamlread import parse_bytes
 
 SCHEMA_LINE = "yaml-language-server: $schema=../../schemas/tavoitteet.schema.json"
 SPACED_KEYS = ("päätös", "strategiakärjet", "tehtäväalueet", "huomautukset")

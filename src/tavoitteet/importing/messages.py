@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tavoitteet.i18n import Catalog, Lang, translate
+from tavoitteet.words.i18n import Catalog, Lang, translate
 
 CATALOG: Catalog = {
     # Reading the file

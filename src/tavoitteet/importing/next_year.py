@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from tavoitteet.core.model import GoalFile, Indicator, TrendIndicator
+from tavoitteet.core.problems import DataPath, format_path
+from tavoitteet.core.values import latest_number
 from tavoitteet.importing.emit import Comment
-from tavoitteet.model import GoalFile, Indicator, TrendIndicator
-from tavoitteet.problems import DataPath, format_path
-from tavoitteet.values import latest_number
 
 _DROPPED_TOP = ("päätös", "lähde")
 _CLEARED = ("toteuma", "toteutumistaso", "korjaukset")

@@ -14,13 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tavoitteet.i18n import Lang
 from tavoitteet.importing.columns import ColumnProblem, Table
 from tavoitteet.importing.emit import Comment
 from tavoitteet.importing.ids import IdAllocator, slugify
 from tavoitteet.importing.messages import text as message
 from tavoitteet.importing.readers import Row
 from tavoitteet.importing.targets import interpret
+from tavoitteet.words.i18n import Lang
 
 _NUMBERED_GOAL = re.compile(
     r"^(?:(?P<area>[^\W\d_][^\d\n]{0,60}?)\s+)?(?P<num>\d{1,3})\s*[.)]\s+(?P<title>[^\d\s].*)$", re.DOTALL

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tavoitteet.parsing import ValueParseError, parse_date, parse_number
+from tavoitteet.core.parsing import ValueParseError, parse_date, parse_number
 
 NUMBER_WORDS = {
     "yksi": 1,

@@ -11,11 +11,11 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from tavoitteet.compare import Change, CommitteeComparison, Comparison, IndicatorPair, ItemChange
-from tavoitteet.i18n import Lang, ReportLang
+from tavoitteet.core.compare import Change, CommitteeComparison, Comparison, IndicatorPair, ItemChange
 from tavoitteet.render.json_views import JSON_VERSION, dumps, plain
-from tavoitteet.render.labels import signed, signed_percent
-from tavoitteet.render.report_labels import status_word, value_words
+from tavoitteet.words.i18n import Lang, ReportLang
+from tavoitteet.words.labels import signed, signed_percent
+from tavoitteet.words.report_labels import status_word, value_words
 
 CHANGE_WORDS: Mapping[Change, Mapping[ReportLang, str]] = {
     Change.CONTINUES: {"fi": "jatkuu", "en": "continues", "sv": "fortsätter"},

@@ -2,7 +2,7 @@
 
 Keys are Finnish without diacritics (``tehtavaalueet``) so that they are easy
 to type in ``jq``; status values are the Finnish words of
-:class:`tavoitteet.evaluation.Status` whatever ``--lang`` is, and each has a
+:class:`tavoitteet.core.evaluation.Status` whatever ``--lang`` is, and each has a
 ``*_teksti`` companion in the chosen language.  Numbers are strings with a
 decimal point (``"1234.5"``) so that no precision is lost; dates are ISO.
 Adding keys is compatible; removing or changing one raises ``versio``.
@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tavoitteet.evaluation import (
+from tavoitteet.core.evaluation import (
     AreaResult,
     Counts,
     FileResult,
@@ -28,10 +28,10 @@ from tavoitteet.evaluation import (
     YearResult,
     year_over,
 )
-from tavoitteet.i18n import Lang
-from tavoitteet.model import Entry, Goal, GoalFile, Indicator
-from tavoitteet.render.labels import explain, explain_goal, status_name, value_text
-from tavoitteet.values import NOT_APPLICABLE, parse_value
+from tavoitteet.core.model import Entry, Goal, GoalFile, Indicator
+from tavoitteet.core.values import NOT_APPLICABLE, parse_value
+from tavoitteet.words.i18n import Lang
+from tavoitteet.words.labels import explain, explain_goal, status_name, value_text
 
 JSON_VERSION = 1
 

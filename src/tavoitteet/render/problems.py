@@ -10,9 +10,9 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 
-from tavoitteet.i18n import Lang
-from tavoitteet.problem_messages import hint, message
-from tavoitteet.problems import Problem, format_path
+from tavoitteet.core.problems import Problem, format_path
+from tavoitteet.words.i18n import Lang
+from tavoitteet.words.problem_messages import hint, message
 
 Sources = Mapping[Path, Sequence[str]]
 

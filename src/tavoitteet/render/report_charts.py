@@ -12,13 +12,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 from html import escape
 
-from tavoitteet.compare import CommitteeComparison
-from tavoitteet.evaluation import IndicatorResult
-from tavoitteet.i18n import ReportLang
-from tavoitteet.model import CategoryIndicator, NumberIndicator, Target, TrackedIndicator, TrendIndicator
-from tavoitteet.render.labels import number, target_text
-from tavoitteet.render.report_labels import change_words, word
+from tavoitteet.core.compare import CommitteeComparison
+from tavoitteet.core.evaluation import IndicatorResult
+from tavoitteet.core.model import CategoryIndicator, NumberIndicator, Target, TrackedIndicator, TrendIndicator
 from tavoitteet.render.svg_charts import Bar, bar_chart
+from tavoitteet.words.i18n import ReportLang
+from tavoitteet.words.labels import number, target_text
+from tavoitteet.words.report_labels import change_words, word
 
 EarlierValues = Mapping[str, tuple[int, Decimal]]
 """A later year's indicator id -> (earlier year, its latest value there)."""

@@ -19,13 +19,13 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from tavoitteet.evaluation import IndicatorResult, YearResult
-from tavoitteet.i18n import Lang
-from tavoitteet.model import DeadlineIndicator, Indicator, Target, TrendIndicator
-from tavoitteet.render.labels import explain, kind_name, label
-from tavoitteet.render.report_labels import status_word
+from tavoitteet.core.evaluation import IndicatorResult, YearResult
+from tavoitteet.core.model import DeadlineIndicator, Indicator, Target, TrendIndicator
+from tavoitteet.core.values import NOT_APPLICABLE, Value
 from tavoitteet.render.report_rows import Row, rows
-from tavoitteet.values import NOT_APPLICABLE, Value
+from tavoitteet.words.i18n import Lang
+from tavoitteet.words.labels import explain, kind_name, label
+from tavoitteet.words.report_labels import status_word
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@")

@@ -14,13 +14,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from html import escape
 
-from tavoitteet.compare import CommitteeComparison, Comparison
-from tavoitteet.evaluation import AreaResult, Counts, FileResult, GoalResult, Status, YearResult, year_over
-from tavoitteet.i18n import ReportLang
+from tavoitteet.core.compare import CommitteeComparison, Comparison
+from tavoitteet.core.evaluation import (
+    AreaResult,
+    Counts,
+    FileResult,
+    GoalResult,
+    Status,
+    YearResult,
+    year_over,
+)
 from tavoitteet.render.compare_views import comparison_html
-from tavoitteet.render.labels import day
 from tavoitteet.render.report_charts import EarlierValues, earlier_values, indicator_chart
-from tavoitteet.render.report_labels import (
+from tavoitteet.render.report_rows import Row, bare_actions, goal_rows
+from tavoitteet.render.report_style import CSS
+from tavoitteet.render.svg_charts import status_bar
+from tavoitteet.words.i18n import ReportLang
+from tavoitteet.words.labels import day
+from tavoitteet.words.report_labels import (
     comment_words,
     count_rows,
     decision_reference,
@@ -28,9 +39,6 @@ from tavoitteet.render.report_labels import (
     status_word,
     word,
 )
-from tavoitteet.render.report_rows import Row, bare_actions, goal_rows
-from tavoitteet.render.report_style import CSS
-from tavoitteet.render.svg_charts import status_bar
 
 
 def badge(status: Status, lang: ReportLang, manual: bool = False) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from tavoitteet.evaluation import AreaResult, Counts, FileResult, GoalResult, YearResult, year_over
-from tavoitteet.i18n import ReportLang
-from tavoitteet.render.labels import day
-from tavoitteet.render.report_labels import (
+from tavoitteet.core.evaluation import AreaResult, Counts, FileResult, GoalResult, YearResult, year_over
+from tavoitteet.render.report_rows import bare_actions, goal_rows
+from tavoitteet.words.i18n import ReportLang
+from tavoitteet.words.labels import day
+from tavoitteet.words.report_labels import (
     comment_words,
     count_rows,
     decision_reference,
@@ -23,7 +24,6 @@ from tavoitteet.render.report_labels import (
     status_word,
     word,
 )
-from tavoitteet.render.report_rows import bare_actions, goal_rows
 
 
 def cell(text: str | None) -> str:

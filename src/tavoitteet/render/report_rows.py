@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tavoitteet.evaluation import AreaResult, FileResult, GoalResult, IndicatorResult, YearResult
-from tavoitteet.model import Action, Goal
+from tavoitteet.core.evaluation import AreaResult, FileResult, GoalResult, IndicatorResult, YearResult
+from tavoitteet.core.model import Action, Goal
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,11 +9,13 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from tavoitteet.evaluation import AreaResult, FileResult, GoalResult, IndicatorResult, YearResult
-from tavoitteet.i18n import Lang
-from tavoitteet.model import Person
-from tavoitteet.parsing import ValueParseError
-from tavoitteet.render.labels import (
+from tavoitteet.core.evaluation import AreaResult, FileResult, GoalResult, IndicatorResult, YearResult
+from tavoitteet.core.model import Person
+from tavoitteet.core.parsing import ValueParseError
+from tavoitteet.core.values import parse_value
+from tavoitteet.render.status import status_text
+from tavoitteet.words.i18n import Lang
+from tavoitteet.words.labels import (
     day,
     explain,
     explain_goal,
@@ -24,8 +26,6 @@ from tavoitteet.render.labels import (
     signed,
     value_text,
 )
-from tavoitteet.render.status import status_text
-from tavoitteet.values import parse_value
 
 
 @dataclass(frozen=True, slots=True)

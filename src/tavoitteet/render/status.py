@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from tavoitteet.evaluation import (
+from tavoitteet.core.evaluation import (
     AreaResult,
     Counts,
     GoalResult,
@@ -26,9 +26,9 @@ from tavoitteet.evaluation import (
     YearResult,
     year_over,
 )
-from tavoitteet.i18n import Lang
-from tavoitteet.model import TrendIndicator
-from tavoitteet.render.labels import (
+from tavoitteet.core.model import TrendIndicator
+from tavoitteet.words.i18n import Lang
+from tavoitteet.words.labels import (
     STATUS_STYLES,
     day,
     label,

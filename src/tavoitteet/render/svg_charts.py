@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-from tavoitteet.evaluation import Counts, Status
-from tavoitteet.model import Target
+from tavoitteet.core.evaluation import Counts, Status
+from tavoitteet.core.model import Target
 
 STATUS_COLOURS: dict[Status, str] = {
     Status.MET: "#1b7a3a",

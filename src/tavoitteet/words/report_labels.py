@@ -2,7 +2,7 @@
 
 Swedish serves the Markdown and HTML reports, which bilingual municipalities
 publish in both national languages.  Statuses, values, numbers and dates are
-written with the views' words (:mod:`tavoitteet.render.labels`, which has them in
+written with the views' words (:mod:`tavoitteet.words.labels`, which has them in
 Swedish too); this module holds the reports' own.  Nothing here prints.
 """
 
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tavoitteet.evaluation import Counts, IndicatorResult, Status
-from tavoitteet.i18n import Lang, ReportLang
-from tavoitteet.model import Decision, Indicator, TrendIndicator
-from tavoitteet.render.labels import (
+from tavoitteet.core.evaluation import Counts, IndicatorResult, Status
+from tavoitteet.core.model import Decision, Indicator, TrendIndicator
+from tavoitteet.core.values import Value
+from tavoitteet.words.i18n import Lang, ReportLang
+from tavoitteet.words.labels import (
     day,
     latest_value,
     number,
@@ -23,7 +24,6 @@ from tavoitteet.render.labels import (
     status_name,
     value_text,
 )
-from tavoitteet.values import Value
 
 WORDS: Mapping[str, Mapping[ReportLang, str]] = {
     "title": {

@@ -3,7 +3,7 @@
 YAML keys are Finnish (aliases); Python names are English.  ``docs/sanasto.md``
 maps every key to its field.  The models check structure and types only;
 rules that span the file (unique ids, resolving references, realization values
-that fit the indicator) live in :mod:`tavoitteet.checks`.
+that fit the indicator) live in :mod:`tavoitteet.core.checks`.
 
 Annotations are real types here, not postponed strings: pydantic then does not
 evaluate every field's annotation again when it builds the models at start-up.
@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from tavoitteet.fields import Day, FormatVersion, Id, Integer, Number, RawValue, Text, Year, YesNo
+from tavoitteet.core.fields import Day, FormatVersion, Id, Integer, Number, RawValue, Text, Year, YesNo
 
 GoalRuleName = Literal["kaikki", "heikoin", "osuus"]
 ManualLevelName = Literal["toteutunut", "osittain toteutunut", "ei toteutunut", "ei sovellu"]

@@ -11,8 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
-from tavoitteet.i18n import Lang
-from tavoitteet.model import (
+from tavoitteet.core.model import (
     CategoryIndicator,
     DeadlineIndicator,
     Indicator,
@@ -22,7 +21,8 @@ from tavoitteet.model import (
     TrendIndicator,
     YesNoIndicator,
 )
-from tavoitteet.parsing import ValueParseError, parse_date, parse_number, parse_yes_no
+from tavoitteet.core.parsing import ValueParseError, parse_date, parse_number, parse_yes_no
+from tavoitteet.words.i18n import Lang
 
 
 class NotApplicable:

@@ -2,7 +2,7 @@
 
 Pure: no files, no terminal, no clock.  The caller passes the day to evaluate
 on (``as_of``) and a :data:`BaselineLookup` that finds a trend's baseline in an
-earlier year's file (see :mod:`tavoitteet.baselines` for the one reading files).
+earlier year's file (see :mod:`tavoitteet.files.baselines` for the one reading files).
 
 Public API
 ----------
@@ -17,7 +17,7 @@ Public API
   :class:`AreaResult`, :class:`FileResult`, :class:`YearResult`; every aggregate
   has :class:`Counts` at both levels (``goal_counts`` and ``indicator_counts``).
 - :class:`Why` explains a status for machines (``code`` + ``args``); the human
-  wording in Finnish and English lives in :mod:`tavoitteet.render.labels`.
+  wording in Finnish and English lives in :mod:`tavoitteet.words.labels`.
 
 The rules, in order of precedence, are written down in ``docs/arviointi.md``
 and the README section "Tilan arviointisäännöt / Status rules"; the comments
@@ -33,7 +33,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from tavoitteet.model import (
+from tavoitteet.core.model import (
     CategoryIndicator,
     DeadlineIndicator,
     Entry,
@@ -50,8 +50,8 @@ from tavoitteet.model import (
     TrendIndicator,
     YesNoIndicator,
 )
-from tavoitteet.parsing import ValueParseError
-from tavoitteet.values import NOT_APPLICABLE, Value, parse_value
+from tavoitteet.core.parsing import ValueParseError
+from tavoitteet.core.values import NOT_APPLICABLE, Value, parse_value
 
 
 class Status(StrEnum):

@@ -1,6 +1,6 @@
 """Surgical edits of a goal file's text: insert or replace a few lines, touch nothing else.
 
-Pure: takes the parsed :class:`~tavoitteet.yamlread.Document` (its text and the
+Pure: takes the parsed :class:`~tavoitteet.files.yamlread.Document` (its text and the
 position of every key and node) and returns the new text.  Lines are kept with
 their own endings, so CRLF files, a missing final newline, comments, blank lines,
 quoting and long lines all stay as they were; the new lines take the file's
@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tavoitteet.problems import DataPath
-from tavoitteet.yamlread import Document
+from tavoitteet.core.document import Document
+from tavoitteet.core.problems import DataPath
 
 PlainValue = str | dict[str, str]
 Mapping = dict[str, PlainValue]

@@ -7,7 +7,7 @@ made from: the bytes and names of every goal file under the data folder (a
 trend's baseline may come from any earlier year), the command's arguments and
 language, the day (the default ``--as-of`` is today), what decides the layout
 (terminal width, colours, encoding) and the fingerprint of the code
-(:func:`tavoitteet.validcache.fingerprint`, which covers rich too).  When all of
+(:func:`tavoitteet.files.validcache.fingerprint`, which covers rich too).  When all of
 them are the same the stored text is written again.
 
 One file per command, data folder and arguments, overwritten when its inputs
@@ -23,7 +23,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from tavoitteet.validcache import blake2b, cache_folder, fingerprint
+from tavoitteet.files.validcache import blake2b, cache_folder, fingerprint
 
 KEEP = 64
 """entries kept; the oldest beyond this are removed when a new one is written"""

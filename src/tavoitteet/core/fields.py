@@ -2,7 +2,7 @@
 
 The loader hands every scalar to the models as the text the user wrote, so each
 typed field converts text itself.  A failure is raised as a
-``PydanticCustomError`` whose type is the message key of :mod:`tavoitteet.i18n`.
+``PydanticCustomError`` whose type is the message key of :mod:`tavoitteet.words.i18n`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, GetCoreSchemaHandler, WithJsonSchema
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
-from tavoitteet.parsing import ValueParseError, parse_date, parse_integer, parse_number, parse_yes_no
+from tavoitteet.core.parsing import ValueParseError, parse_date, parse_integer, parse_number, parse_yes_no
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 

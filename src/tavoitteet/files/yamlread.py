@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from tavoitteet.problems import Code, DataPath, Problem
+from tavoitteet.core.document import Document, Position
+from tavoitteet.core.problems import Code, DataPath, Problem
 
 _EventParser: Any
 try:
@@ -42,7 +43,6 @@ _CHAR_NAMES = {
     "\u200b": "leveydetön välilyönti (U+200B)",
     "\ufeff": "BOM / leveydetön sitova välilyönti (U+FEFF)",
 }
-Position = tuple[int, int]
 _PLAIN = ("", None)
 _SCALAR = yaml.ScalarEvent
 _MAPPING_START = yaml.MappingStartEvent
@@ -52,26 +52,6 @@ _SEQUENCE_END = yaml.SequenceEndEvent
 _DOCUMENT_START = yaml.DocumentStartEvent
 _ALIAS = yaml.AliasEvent
 _STREAM_END = yaml.StreamEndEvent
-
-
-@dataclass(slots=True)
-class Document:
-    """A parsed file: plain data, where each node stood, and how the file was written."""
-
-    data: dict[str, Any]
-    text: str
-    values: dict[DataPath, Position] = field(default_factory=dict)
-    keys: dict[DataPath, Position] = field(default_factory=dict)
-    bom: bool = False
-
-    def position(self, path: DataPath, *, key: bool = False) -> Position:
-        """The position of the node at ``path`` or of its nearest located ancestor."""
-        table = self.keys if key else self.values
-        for cut in range(len(path), -1, -1):
-            found = table.get(path[:cut]) or self.keys.get(path[:cut])
-            if found:
-                return found
-        return (1, 1)
 
 
 @dataclass(slots=True)

@@ -35,18 +35,49 @@ def ordered_map(function: Callable[[T], R], items: Iterable[T], processes: int) 
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        pool = ProcessPoolExecutor(processes, initializer=_ignore_interrupts)
+        pool = ProcessPoolExecutor(processes, initializer=_start_worker, initargs=(_test_gate(),))
     except (OSError, ImportError, NotImplementedError):  # no process support here (e.g. no /dev/shm)
         yield from map(function, items)
         return
     try:
         yield from pool.map(function, items)
     finally:
+        _open_test_gate()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _ignore_interrupts() -> None:
+def _start_worker(gate: str) -> None:
     """Workers leave Ctrl-C to the main process, which stops them and reports once."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if gate:
+        _wait_at_test_gate(gate)
+
+
+def _test_gate() -> str:
+    """``TAVOITTEET_TEST_GATE``: a folder where tests hold the workers until the main process stops.
+
+    Each worker writes ``started-<pid>`` there and waits for ``open``, which the
+    main process writes when it stops (for example on Ctrl-C).  A test can then
+    interrupt while the workers are known to be running, whatever the machine's speed.
+    """
+    return os.environ.get("TAVOITTEET_TEST_GATE", "")
+
+
+def _wait_at_test_gate(gate: str) -> None:
+    import time
+    from pathlib import Path
+
+    folder = Path(gate)
+    (folder / f"started-{os.getpid()}").touch()
+    while not (folder / "open").exists():
+        time.sleep(0.01)
+
+
+def _open_test_gate() -> None:
+    gate = _test_gate()
+    if gate:
+        from pathlib import Path
+
+        (Path(gate) / "open").touch()

@@ -17,8 +17,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
-from tavoitteet.evaluation import FileResult, IndicatorResult, YearResult
-from tavoitteet.model import Goal, Spearhead
+from tavoitteet.core.evaluation import FileResult, IndicatorResult, YearResult
+from tavoitteet.core.model import Goal, Spearhead
 
 T = TypeVar("T")
 

@@ -1,7 +1,7 @@
 """Problems found in goal files, as values.
 
 A problem names where it is (file, line, column, key path), a stable code, and
-the message key and arguments with which :mod:`tavoitteet.i18n` words it in the
+the message key and arguments with which :mod:`tavoitteet.words.i18n` words it in the
 user's language.  Nothing here prints or raises.
 """
 

@@ -6,7 +6,7 @@ The hint of ``key`` is stored under ``key + ".hint"``.
 
 from __future__ import annotations
 
-from tavoitteet.i18n import Lang, translate
+from tavoitteet.words.i18n import Lang, translate
 
 
 def _m(fi: str, en: str, hint_fi: str = "", hint_en: str = "") -> tuple[dict[str, str], dict[str, str]]:
@@ -414,7 +414,7 @@ def _localized(args: dict[str, str], lang: Lang) -> dict[str, str]:
     if shown.get("suggestion"):
         shown["suggestion"] = _SUGGESTION[lang].format(key=shown["suggestion"])
     if "expected" in shown and "kind" in shown:
-        from tavoitteet.values import localized_examples
+        from tavoitteet.core.values import localized_examples
 
         shown["expected"] = localized_examples(shown["expected"], shown["kind"], lang)
     return shown

@@ -11,12 +11,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from tavoitteet.compare import linked_id
-from tavoitteet.discovery import year_files
-from tavoitteet.evaluation import BaselineLookup
-from tavoitteet.loader import load_file
-from tavoitteet.model import GoalFile, TrendIndicator
-from tavoitteet.values import latest_number
+from tavoitteet.core.compare import linked_id
+from tavoitteet.core.evaluation import BaselineLookup
+from tavoitteet.core.model import GoalFile, TrendIndicator
+from tavoitteet.core.values import latest_number
+from tavoitteet.files.discovery import year_files
+from tavoitteet.files.loader import load_file
 
 
 def find_baseline(indicator: TrendIndicator, earlier: list[GoalFile]) -> Decimal | None:

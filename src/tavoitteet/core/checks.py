@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tavoitteet.model import Goal, GoalFile, IndicatorBase, walk
-from tavoitteet.parsing import ValueParseError
-from tavoitteet.problems import Code, DataPath, Problem
-from tavoitteet.values import expected_values, parse_value
-from tavoitteet.yamlread import Document
+from tavoitteet.core.document import Document
+from tavoitteet.core.model import Goal, GoalFile, IndicatorBase, walk
+from tavoitteet.core.parsing import ValueParseError
+from tavoitteet.core.problems import Code, DataPath, Problem
+from tavoitteet.core.values import expected_values, parse_value
 
 Check = Callable[[GoalFile, Document, Path], list[Problem]]
 FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.ya?ml$")

@@ -16,7 +16,7 @@ What is written (documented in ``docs`` and the command's help):
 - qualitative: the text as typed, without surrounding whitespace
 - ``ei sovellu`` for a conditional indicator whose condition did not hold
 
-Whatever is written, :func:`tavoitteet.values.parse_value` reads back to the
+Whatever is written, :func:`tavoitteet.core.values.parse_value` reads back to the
 same value (tested with hypothesis).
 """
 
@@ -25,17 +25,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tavoitteet.i18n import Lang, translate
-from tavoitteet.model import (
+from tavoitteet.core.model import (
     CategoryIndicator,
     DeadlineIndicator,
     Indicator,
     QualitativeIndicator,
     YesNoIndicator,
 )
-from tavoitteet.parsing import ValueParseError, format_date, format_number, parse_date, parse_number
-from tavoitteet.problem_messages import hint, message
-from tavoitteet.values import NOT_APPLICABLE_WORDS, NOT_DONE_WORDS, Value, expected_values, parse_value
+from tavoitteet.core.parsing import ValueParseError, format_date, format_number, parse_date, parse_number
+from tavoitteet.core.values import NOT_APPLICABLE_WORDS, NOT_DONE_WORDS, Value, expected_values, parse_value
+from tavoitteet.words.i18n import Lang, translate
+from tavoitteet.words.problem_messages import hint, message
 
 RawText = str | dict[str, str]
 

@@ -2,7 +2,7 @@
 
 The only module that writes goal files.  Under an exclusive lock on a sidecar
 file (``.<name>.lock`` next to the goal file) it reads the bytes, makes the edit
-surgically (:mod:`tavoitteet.yamledit`), re-parses and validates the result,
+surgically (:mod:`tavoitteet.files.yamledit`), re-parses and validates the result,
 checks that the only difference in the data is the intended one, checks that
 the file did not change on disk meanwhile, and replaces the file atomically
 (temporary file in the same folder, flush + fsync, ``os.replace``), keeping its
@@ -24,14 +24,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tavoitteet.i18n import Lang, translate
-from tavoitteet.loader import LoadedFile, validate_document
-from tavoitteet.model import IndicatorBase, walk
-from tavoitteet.parsing import format_date
-from tavoitteet.problem_messages import message
-from tavoitteet.problems import DataPath, Problem
-from tavoitteet.yamledit import EditRefused, Mapping, PlainValue, add_entry, set_key
-from tavoitteet.yamlread import UTF8_BOM, Document, parse_bytes
+from tavoitteet.core.document import Document
+from tavoitteet.core.model import IndicatorBase, walk
+from tavoitteet.core.parsing import format_date
+from tavoitteet.core.problems import DataPath, Problem
+from tavoitteet.files.loader import LoadedFile, validate_document
+from tavoitteet.files.yamledit import EditRefused, Mapping, PlainValue, add_entry, set_key
+from tavoitteet.files.yamlread import UTF8_BOM, parse_bytes
+from tavoitteet.words.i18n import Lang, translate
+from tavoitteet.words.problem_messages import message
 
 LOCK_TIMEOUT_SECONDS = 30.0
 # Windows only: a file held open for a moment (virus scanner, indexer, sync client) cannot be replaced.
@@ -154,6 +155,7 @@ def record(path: Path, indicator_id: str, changes: Sequence[Change]) -> Written:
     """Apply ``changes`` to the indicator ``indicator_id`` in ``path``, or refuse (WriteRefused)."""
     real = path.resolve()
     with _locked(real):
+        _test_crash_point("locked")
         before = _snapshot(real)
         if not before[3] & stat.S_IWRITE:
             raise WriteRefused("write.read_only", real)
@@ -256,13 +258,23 @@ def _replace(real: Path, new_bytes: bytes, before: Snapshot) -> None:
     try:
         if _snapshot(real) != before:
             raise WriteRefused("write.changed_on_disk", real)
+        _test_crash_point("temporary-written")
         _rename_over(temporary, real)
+        _test_crash_point("replaced")
     except OSError as error:
         raise _os_refusal(real, error) from None
     finally:
         with suppress(OSError):
             temporary.unlink()
     _sync_folder(real.parent)
+
+
+def _test_crash_point(stage: str) -> None:
+    """``TAVOITTEET_TEST_KILL_AT=<stage>`` kills the process here, as a power cut would: crash tests hit every stage."""
+    if os.environ.get("TAVOITTEET_TEST_KILL_AT") == stage:
+        import signal
+
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 
 
 def _rename_over(temporary: Path, real: Path) -> None:

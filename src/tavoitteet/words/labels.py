@@ -1,7 +1,7 @@
 """Every word the status views show, in Finnish and English, and the "why" explanations.
 
 The words a value or a status is written with are in Swedish too, for the
-reports (:mod:`tavoitteet.render.report_labels` holds the rest of theirs).
+reports (:mod:`tavoitteet.words.report_labels` holds the rest of theirs).
 Numbers and dates are formatted the reader's way (``1 234,5`` and ``10.10.2023``
 in Finnish and Swedish).  Nothing here prints.
 """
@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
-from tavoitteet.evaluation import GoalResult, IndicatorResult, Status, Why
-from tavoitteet.i18n import Lang, ReportLang, translate
-from tavoitteet.model import DeadlineIndicator, Indicator, Target
-from tavoitteet.parsing import format_date, format_number
-from tavoitteet.values import NOT_APPLICABLE, Value
+from tavoitteet.core.evaluation import GoalResult, IndicatorResult, Status, Why
+from tavoitteet.core.model import DeadlineIndicator, Indicator, Target
+from tavoitteet.core.parsing import format_date, format_number
+from tavoitteet.core.values import NOT_APPLICABLE, Value
+from tavoitteet.words.i18n import Lang, ReportLang, translate
 
 STATUS_NAMES: Mapping[Status, Mapping[ReportLang, str]] = {
     Status.MET: {"fi": "toteutunut", "en": "met", "sv": "uppnått"},

@@ -43,7 +43,7 @@ _DEFINITIONS = {
 
 def generate_schema() -> dict[str, Any]:
     """The schema editors use to complete and check goal files."""
-    from tavoitteet.model import GoalFile
+    from tavoitteet.core.model import GoalFile
 
     schema = GoalFile.model_json_schema(by_alias=True, mode="validation")
     for name, definition in schema.get("$defs", {}).items():

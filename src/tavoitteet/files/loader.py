@@ -1,6 +1,6 @@
 """Load goal files: read, validate against the models, run the checks.
 
-The only module (with :mod:`tavoitteet.yamlread`) that reads goal files.  A
+The only module (with :mod:`tavoitteet.files.yamlread`) that reads goal files.  A
 failure is returned as problems, never raised.
 """
 
@@ -17,10 +17,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from tavoitteet import checks
-from tavoitteet.model import INDICATOR_KINDS, GoalFile, field_aliases
-from tavoitteet.problems import Code, DataPath, Problem
-from tavoitteet.yamlread import Document, read_file
+from tavoitteet.core import checks
+from tavoitteet.core.document import Document
+from tavoitteet.core.model import INDICATOR_KINDS, GoalFile, field_aliases
+from tavoitteet.core.problems import Code, DataPath, Problem
+from tavoitteet.files.yamlread import read_file
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""The wording layer: messages and labels in Finnish, English and Swedish. No I/O."""
