@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+import tavoitteet.lean  # noqa: F401 # isort: skip - before pydantic, which it imports leaner
 from pydantic import Field, GetCoreSchemaHandler, WithJsonSchema
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
@@ -130,3 +131,13 @@ Id = Annotated[
         }
     ),
 ]
+
+
+def empty_list() -> list[Any]:
+    """A new empty list: ``default_factory=empty_list`` is ``default_factory=list`` without its cost.
+
+    Pydantic asks whether a default factory takes the validated data by reading
+    its signature; for the built-in ``list`` that parses its text signature with
+    ``tokenize``, a few milliseconds of every start-up over the models' fields.
+    """
+    return []

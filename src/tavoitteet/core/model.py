@@ -13,10 +13,22 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
+import tavoitteet.lean  # noqa: F401 # isort: skip - before pydantic, which it imports leaner
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from tavoitteet.core.fields import Day, FormatVersion, Id, Integer, Number, RawValue, Text, Year, YesNo
+from tavoitteet.core.fields import (
+    Day,
+    FormatVersion,
+    Id,
+    Integer,
+    Number,
+    RawValue,
+    Text,
+    Year,
+    YesNo,
+    empty_list,
+)
 
 GoalRuleName = Literal["kaikki", "heikoin", "osuus"]
 ManualLevelName = Literal["toteutunut", "osittain toteutunut", "ei toteutunut", "ei sovellu"]
@@ -63,7 +75,7 @@ class MinutesRemark(Strict):
 
     text: Text = Field(alias="teksti", title="Pöytäkirjamerkinnän teksti")
     left_meeting: list[Person] = Field(
-        default_factory=list, alias="poistuneet", title="Kokouksesta poistuneet"
+        default_factory=empty_list, alias="poistuneet", title="Kokouksesta poistuneet"
     )
     acting_chair: Text | None = Field(None, alias="puheenjohtajana_toimi", title="Puheenjohtajana toimi")
 
@@ -90,7 +102,7 @@ class Decision(Strict):
     proposal: Text | None = Field(None, alias="päätösehdotus", title="Päätösehdotus")
     decision_text: Text | None = Field(None, alias="päätös", title="Päätös")
     remarks: list[MinutesRemark] = Field(
-        default_factory=list, alias="pöytäkirjamerkinnät", title="Pöytäkirjamerkinnät"
+        default_factory=empty_list, alias="pöytäkirjamerkinnät", title="Pöytäkirjamerkinnät"
     )
     budget: BudgetLink | None = Field(None, alias="talousarvio", title="Talousarvio")
 
@@ -183,8 +195,8 @@ class IndicatorBase(Strict):
     predecessor: Text | None = Field(None, alias="edeltäjä", title="Edellisen vuoden mittari")
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     note: Text | None = Field(None, alias="huomautus", title="Huomautus")
-    corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
-    entries: list[Entry] = Field(default_factory=list, alias="toteuma", title="Toteuma")
+    corrections: list[Correction] = Field(default_factory=empty_list, alias="korjaukset", title="Korjaukset")
+    entries: list[Entry] = Field(default_factory=empty_list, alias="toteuma", title="Toteuma")
     manual_level: ManualLevel | None = Field(None, alias="toteutumistaso", title="Toteutumistaso")
 
 
@@ -295,8 +307,8 @@ class Action(Strict):
     number: Integer | None = Field(None, alias="numero", title="Numero")
     text: Text = Field(alias="kuvaus", title="Teko")
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
-    corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
-    indicators: list[Indicator] = Field(default_factory=list, alias="mittarit", title="Mittarit")
+    corrections: list[Correction] = Field(default_factory=empty_list, alias="korjaukset", title="Korjaukset")
+    indicators: list[Indicator] = Field(default_factory=empty_list, alias="mittarit", title="Mittarit")
 
 
 class Goal(Strict):
@@ -308,16 +320,16 @@ class Goal(Strict):
     description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
     spearhead: Id | None = Field(None, alias="strategiakärki", title="Ensisijainen strategiakärki")
     also_advances: list[Id] = Field(
-        default_factory=list, alias="edistää_myös", title="Edistää myös strategiakärkiä"
+        default_factory=empty_list, alias="edistää_myös", title="Edistää myös strategiakärkiä"
     )
     binding: YesNo = Field(False, alias="sitova", title="Sitova tavoite valtuustoon nähden")
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     rule: GoalRule | None = Field(None, alias="arviointisääntö", title="Arviointisääntö")
     predecessor: Text | None = Field(None, alias="edeltäjä", title="Edellisen vuoden tavoite")
-    corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
-    notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
-    actions: list[Action] = Field(default_factory=list, alias="teot", title="Teot")
-    indicators: list[Indicator] = Field(default_factory=list, alias="mittarit", title="Mittarit")
+    corrections: list[Correction] = Field(default_factory=empty_list, alias="korjaukset", title="Korjaukset")
+    notes: list[Text] = Field(default_factory=empty_list, alias="huomautukset", title="Huomautukset")
+    actions: list[Action] = Field(default_factory=empty_list, alias="teot", title="Teot")
+    indicators: list[Indicator] = Field(default_factory=empty_list, alias="mittarit", title="Mittarit")
 
     def all_indicators(self) -> list[Indicator]:
         """The goal's own indicators followed by those of its actions."""
@@ -330,7 +342,7 @@ class ServiceArea(Strict):
     id: Id = Field(alias="id", title="Tunnus")
     name: Text = Field(alias="nimi", title="Tehtäväalue")
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
-    corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
+    corrections: list[Correction] = Field(default_factory=empty_list, alias="korjaukset", title="Korjaukset")
     goals: list[Goal] = Field(alias="tavoitteet", title="Tavoitteet", min_length=1)
 
 
@@ -350,10 +362,10 @@ class GoalFile(Strict):
     decision: Decision | None = Field(None, alias="päätös", title="Päätös")
     rule: GoalRule | None = Field(None, alias="arviointisääntö", title="Oletusarviointisääntö")
     spearheads: list[Spearhead] = Field(
-        default_factory=list, alias="strategiakärjet", title="Strategiakärjet"
+        default_factory=empty_list, alias="strategiakärjet", title="Strategiakärjet"
     )
     areas: list[ServiceArea] = Field(alias="tehtäväalueet", title="Tehtäväalueet", min_length=1)
-    notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
+    notes: list[Text] = Field(default_factory=empty_list, alias="huomautukset", title="Huomautukset")
 
     def goals(self) -> list[Goal]:
         return [goal for area in self.areas for goal in area.goals]
