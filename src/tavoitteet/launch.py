@@ -22,9 +22,24 @@ def main() -> None:
         sys.stdout.write(stored_help(program_name()))
         sys.stdout.flush()
         return
+    if _replayed(sys.argv[1:]):
+        return
     from tavoitteet.cli import main as run_cli
 
     run_cli()
+
+
+def _replayed(arguments: list[str]) -> bool:
+    """A view asked again as before on unchanged files, written without Typer or rich (:mod:`.files.replay`)."""
+    from tavoitteet.files import replay
+
+    try:
+        return replay.answer(arguments)
+    except KeyboardInterrupt:
+        from tavoitteet.words.i18n import detect_lang
+
+        sys.stderr.write("\nInterrupted.\n" if detect_lang() == "en" else "\nKeskeytetty.\n")
+        raise SystemExit(130) from None
 
 
 def stored_help(program: str) -> str:

@@ -9,6 +9,7 @@ that a repeated ``status``, ``list`` or ``show`` loads no models.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 from rich.console import Console, Group, RenderableType
 
 from tavoitteet.commands.viewing import data_root, input_files
-from tavoitteet.files import parallel, viewcache
+from tavoitteet.files import parallel, replay, viewcache
 from tavoitteet.words.i18n import Lang
 
 WRITE_LIMIT = 32 * 1024 // 4
@@ -61,7 +62,13 @@ def print_cached(
 
     folder = root.resolve()
     key = (folder, *arguments, as_json, lang, today, traits)
-    write_rendered(output, viewcache.cached(name, key, input_files(folder), text))
+    files = input_files(folder)
+    searched = data is None and not os.environ.get("TAVOITTEET_DATA")
+    before = replay.state(str(folder), searched) if replay.pending() else None
+    kept = viewcache.cached(name, key, files, text)
+    write_rendered(output, kept)
+    if before is not None:  # started by the console script: the next same invocation needs no Typer or rich
+        replay.remember(str(folder), searched, before, [str(path) for path in files], kept)
 
 
 RENDER_PARALLEL_FROM = 600

@@ -1,0 +1,182 @@
+"""A view run again exactly as before on unchanged files is written before Typer and rich load (files/replay.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO_ROOT
+
+EXAMPLES = REPO_ROOT / "examples"
+PROBE = (
+    "import sys\n"
+    "from tavoitteet.launch import main\n"
+    "try:\n    main()\nexcept SystemExit as stop:\n    code = stop.code\nelse:\n    code = 0\n"
+    "sys.stderr.write('|' + ('FULL' if {'typer', 'rich'} & set(sys.modules) else 'REPLAYED'))\n"
+    "sys.exit(code)\n"
+)
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A folder with data/ in it, as a user's repository: status is run inside it, finding data/ upwards."""
+    shutil.copytree(EXAMPLES, tmp_path / "repo" / "data")
+    return tmp_path / "repo"
+
+
+def _run(
+    repository: Path, cache: Path, *args: str, cwd: Path | None = None, **env: str
+) -> tuple[int, str, str]:
+    """``tavoitteet ARGS`` as the console script starts it; the last value says how it was answered."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        cwd=cwd or repository,
+        env={**os.environ, "TAVOITTEET_CACHE_DIR": str(cache), "TAVOITTEET_NO_CACHE": "", **env},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    errors, _, how = done.stderr.rpartition("|")
+    return done.returncode, done.stdout + errors, how
+
+
+ARGS = ("status", "2024", "--as-of", "31.12.2024")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ARGS,
+        (*ARGS, "--json"),
+        (*ARGS, "--lang", "en"),
+        ("list", "2024"),
+        ("show", "hakeutuvien-palvelujen-asiakkuudet", "--year", "2024"),
+    ],
+)
+def test_the_second_run_is_replayed_with_the_same_text(
+    repository: Path, cache: Path, args: tuple[str, ...]
+) -> None:
+    first = _run(repository, cache, *args)
+    second = _run(repository, cache, *args)
+    assert first[0] == 0, first[1]
+    assert first[2] == "FULL"
+    assert second == (first[0], first[1], "REPLAYED")
+    uncached = _run(repository, cache, *args, TAVOITTEET_NO_CACHE="1")
+    assert uncached == first
+
+
+def test_an_edit_is_seen(repository: Path, cache: Path) -> None:
+    _run(repository, cache, *ARGS)
+    before = _run(repository, cache, *ARGS)
+    target = repository / "data" / "2024" / "hyvinvointilautakunta.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("arvo: 57", "arvo: 30"), encoding="utf-8")
+    after = _run(repository, cache, *ARGS)
+    assert before[2] == "REPLAYED"
+    assert after[2] == "FULL"
+    assert after[1] != before[1]
+    assert after[:2] == _run(repository, cache, *ARGS, TAVOITTEET_NO_CACHE="1")[:2]
+
+
+def test_a_record_then_status_shows_the_recorded_value(repository: Path, cache: Path) -> None:
+    """The users' path: look, record, look again."""
+    _run(repository, cache, *ARGS)
+    assert _run(repository, cache, *ARGS)[2] == "REPLAYED"
+    recorded = _run(
+        repository, cache, "record", "hakeutuvien-palvelujen-asiakkuudet", "61", "--date", "1.12.2024"
+    )
+    assert recorded[0] == 0, recorded[1]
+    after = _run(repository, cache, *ARGS)
+    assert after[2] == "FULL"
+    assert after[:2] == _run(repository, cache, *ARGS, TAVOITTEET_NO_CACHE="1")[:2]
+
+
+def test_a_new_file_or_year_is_seen(repository: Path, cache: Path) -> None:
+    _run(repository, cache, *ARGS)
+    source = repository / "data" / "2024" / "hyvinvointilautakunta.yaml"
+    shutil.copy(source, repository / "data" / "2024" / "toinen.yaml")
+    assert _run(repository, cache, *ARGS)[2] == "FULL"
+    (repository / "data" / "2024" / "toinen.yaml").unlink()
+    _run(repository, cache, *ARGS)
+    (repository / "data" / "2019").mkdir()
+    assert _run(repository, cache, *ARGS)[2] == "FULL"
+
+
+def test_a_closer_data_folder_is_seen(repository: Path, cache: Path) -> None:
+    """Found by searching upwards: a data/ folder made nearer the current folder is what a new run would use."""
+    inner = repository / "sub"
+    inner.mkdir()
+    first = _run(repository, cache, *ARGS, cwd=inner)
+    assert _run(repository, cache, *ARGS, cwd=inner)[2] == "REPLAYED"
+    shutil.copytree(repository / "data", inner / "data")
+    target = inner / "data" / "2024" / "hyvinvointilautakunta.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("arvo: 57", "arvo: 30"), encoding="utf-8")
+    moved = _run(repository, cache, *ARGS, cwd=inner)
+    assert moved[2] == "FULL"
+    assert moved[1] != first[1]
+
+
+@pytest.mark.parametrize("env", [{"COLUMNS": "120"}, {"TAVOITTEET_LANG": "en"}, {"NO_COLOR": ""}])
+def test_another_environment_is_made_afresh(repository: Path, cache: Path, env: dict[str, str]) -> None:
+    _run(repository, cache, *ARGS)
+    other = _run(repository, cache, *ARGS, **env)
+    assert other[2] == "FULL"
+    assert other[:2] == _run(repository, cache, *ARGS, TAVOITTEET_NO_CACHE="1", **env)[:2]
+
+
+def test_errors_are_never_replayed(repository: Path, cache: Path) -> None:
+    broken = repository / "data" / "2024" / "hyvinvointilautakunta.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "\ntuntematon: 1\n", encoding="utf-8")
+    first = _run(repository, cache, *ARGS)
+    second = _run(repository, cache, *ARGS)
+    assert first[0] == second[0] == 1
+    assert second[2] == "FULL"
+    assert not list((cache / "views").glob("replay-*.txt"))
+
+
+def test_help_is_never_looked_up(repository: Path, cache: Path) -> None:
+    _run(repository, cache, "status", "--help")
+    assert not (cache / "views").exists() or not list((cache / "views").glob("replay-*.txt"))
+
+
+def _entry(cache: Path) -> Path:
+    (entry,) = (cache / "views").glob("replay-*.txt")
+    return entry
+
+
+def test_a_forged_entry_is_not_printed(repository: Path, cache: Path) -> None:
+    first = _run(repository, cache, *ARGS)
+    entry = _entry(cache)
+    length, _, rest = entry.read_bytes().partition(b"\n")
+    entry.write_bytes(length + b"\n" + rest[: int(length)] + b"FORGED\n")
+    assert _run(repository, cache, *ARGS)[1] == "FORGED\n"  # the test's own forgery, by the owner: replayed
+    header = rest[: int(length)].split(b"\0")
+    header[2] = b"0" * len(header[2])
+    forged = b"\0".join(header)
+    entry.write_bytes(f"{len(forged)}\n".encode() + forged + b"FORGED\n")
+    assert _run(repository, cache, *ARGS)[:2] == first[:2]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_an_entry_others_can_write_is_not_used(repository: Path, cache: Path) -> None:
+    _run(repository, cache, *ARGS)
+    entry = _entry(cache)
+    entry.chmod(entry.stat().st_mode | stat.S_IWOTH)
+    assert _run(repository, cache, *ARGS)[2] == "FULL"
+    _run(repository, cache, *ARGS)  # stored again, privately
+    assert _run(repository, cache, *ARGS)[2] == "REPLAYED"
+    folder = cache / "views"
+    folder.chmod(folder.stat().st_mode | stat.S_IWGRP)
+    assert _run(repository, cache, *ARGS)[2] == "FULL"
+
+
+def test_no_cache_means_no_replay(repository: Path, cache: Path) -> None:
+    _run(repository, cache, *ARGS)
+    assert _run(repository, cache, *ARGS, TAVOITTEET_NO_CACHE="1")[2] == "FULL"
