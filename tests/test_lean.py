@@ -1,4 +1,4 @@
-"""pydantic is imported without asyncio and its plugin loader, and everything still works (tavoitteet.lean)."""
+"""pydantic is imported without asyncio and its plugin loader, and everything still works (tavoitteet.core.lean)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def test_the_models_load_without_asyncio_or_importlib_metadata() -> None:
 def test_asyncio_imported_afterwards_is_the_real_one() -> None:
     out = _python(
         """
-        import tavoitteet.lean
+        import tavoitteet.core.lean
         import asyncio, asyncio.coroutines, inspect
 
         async def answer():
@@ -54,7 +54,7 @@ def test_asking_a_stand_in_for_anything_else_loads_the_real_module() -> None:
     out = _python(
         """
         import sys
-        from tavoitteet import lean
+        from tavoitteet.core import lean
         loader = sys.modules["pydantic.plugin._loader"]
         print(list(loader.get_plugins()))
         print(loader.PYDANTIC_ENTRY_POINT_GROUP)  # not in the stand-in: the real loader answers
@@ -81,7 +81,7 @@ def test_a_module_that_fails_under_the_stand_ins_is_imported_the_ordinary_way(tm
         import sys
         sys.path.insert(0, {str(tmp_path)!r})
         sys.modules.pop("asyncio", None)
-        from tavoitteet import lean
+        from tavoitteet.core import lean
         for name in ("pydantic", "pydantic_core", "asyncio", "picky"):
             assert name not in sys.modules or name.startswith("pydantic"), name
         print(lean.import_pydantic(("picky",)), "picky" in sys.modules)

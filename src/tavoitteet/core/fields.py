@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-import tavoitteet.lean  # noqa: F401 # isort: skip - before pydantic, which it imports leaner
+import tavoitteet.core.lean  # noqa: F401 # isort: skip - before pydantic, which it imports leaner
 from pydantic import Field, GetCoreSchemaHandler, WithJsonSchema
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
-import tavoitteet.lean  # noqa: F401 # isort: skip - before pydantic, which it imports leaner
+import tavoitteet.core.lean  # noqa: F401 # isort: skip - before pydantic, which it imports leaner
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 

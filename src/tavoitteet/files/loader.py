@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tavoitteet.lean  # noqa: F401 # isort: skip - before pydantic, which it imports leaner
+import tavoitteet.core.lean  # noqa: F401 # isort: skip - before pydantic, which it imports leaner
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 

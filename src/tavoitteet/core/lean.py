@@ -52,7 +52,7 @@ def _no_plugins() -> tuple[()]:
 
 def _stand_in(name: str, attributes: dict[str, Any], is_package: bool = False) -> types.ModuleType:
     """A module with ``attributes``; anything else loads the real module and is taken from it."""
-    module = types.ModuleType(name, "a stand-in of tavoitteet.lean while pydantic is imported")
+    module = types.ModuleType(name, "a stand-in of tavoitteet.core.lean while pydantic is imported")
     module.__dict__[_MARK] = True
 
     def real_attribute(attribute: str) -> Any:
