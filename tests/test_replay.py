@@ -141,8 +141,30 @@ def test_errors_are_never_replayed(repository: Path, cache: Path) -> None:
     assert not list((cache / "views").glob("replay-*.txt"))
 
 
-def test_help_is_never_looked_up(repository: Path, cache: Path) -> None:
-    _run(repository, cache, "status", "--help")
+@pytest.mark.parametrize("args", [("status", "--help"), ("record", "--help"), ("--help",)])
+def test_help_is_replayed_as_typer_printed_it(repository: Path, cache: Path, args: tuple[str, ...]) -> None:
+    first = _run(repository, cache, *args, COLUMNS="70")  # narrow: even the top-level help goes to Typer
+    second = _run(repository, cache, *args, COLUMNS="70")
+    assert first[0] == 0
+    assert first[2] == "FULL"
+    assert second == (0, first[1], "REPLAYED")
+    assert "--help" in first[1]
+    wide = _run(repository, cache, *args, COLUMNS="100")
+    assert wide[:2] == _run(repository, cache, *args, COLUMNS="100", TAVOITTEET_NO_CACHE="1")[:2]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("nosuch", "--help"),  # an error: never kept
+        ("record", "hakeutuvien-palvelujen-asiakkuudet", "61", "--comment", "--help"),  # a value, not help
+        ("status", "2024", "--help"),
+    ],
+)
+def test_only_help_itself_is_kept_as_help(repository: Path, cache: Path, args: tuple[str, ...]) -> None:
+    _run(repository, cache, *args)
+    again = _run(repository, cache, *args)
+    assert again[2] == "FULL"
     assert not (cache / "views").exists() or not list((cache / "views").glob("replay-*.txt"))
 
 

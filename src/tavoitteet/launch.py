@@ -25,8 +25,21 @@ def main() -> None:
     if _replayed(sys.argv[1:]):
         return
     from tavoitteet.cli import main as run_cli
+    from tavoitteet.files import replay
 
-    run_cli()
+    if not replay.help_pending():
+        run_cli()
+        return
+    recorder = replay.Recorder(sys.stdout)
+    sys.stdout = recorder
+    try:
+        run_cli()
+    except SystemExit as stop:
+        if stop.code in (0, None):
+            replay.remember_help(recorder)
+        raise
+    finally:
+        sys.stdout = recorder.stream
 
 
 def _replayed(arguments: list[str]) -> bool:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from typing import Any, TextIO
 
 try:  # hashlib would load OpenSSL first
     from _blake2 import blake2b
@@ -53,18 +54,15 @@ WRITE_LIMIT = 8192
 
 _pending: str | None = None
 """the key of this process's invocation, set by :func:`answer` when it could not answer"""
+_help = False
+"""whether this invocation asks for help (kept like a view's text, without files)"""
 
 
 def answer(argv: list[str]) -> bool:
     """Write the stored text of this invocation if nothing it depends on has changed; True if written."""
-    global _pending
-    if (
-        not argv
-        or argv[0] not in VIEWS
-        or any(a in ("--help", "-h") or a.startswith("--help=") for a in argv)
-    ):
-        return False
-    if _folder() is None:
+    global _pending, _help
+    _help = is_help(argv)
+    if not (_help or is_view(argv)) or _folder() is None:
         return False
     try:
         _pending = key = invocation_key(argv)
@@ -73,12 +71,55 @@ def answer(argv: list[str]) -> bool:
             return False
         header, text = _split(stored)
         mode, root = header[0], header[1]
-        if _state(root, mode == "search") != header[2]:
+        if (mode == "help") != _help or (not _help and _state(root, mode == "search") != header[2]):
             return False
         _write(text.decode("utf-8"))
         return True
     except (OSError, ValueError, IndexError, UnicodeError):
         return False
+
+
+def is_view(argv: list[str]) -> bool:
+    return bool(argv) and argv[0] in VIEWS and not any(a == "--help" or a.startswith("--help=") for a in argv)
+
+
+def is_help(argv: list[str]) -> bool:
+    """``--help`` or ``COMMAND --help``: help and nothing else, whatever the command's options take."""
+    return argv == ["--help"] or (len(argv) == 2 and argv[1] == "--help" and not argv[0].startswith("-"))
+
+
+def help_pending() -> bool:
+    """Whether this process prints help that the next same invocation can replay (:class:`Recorder`)."""
+    return _help and _pending is not None
+
+
+class Recorder:
+    """Stands for stdout while Typer prints help, keeping what is written."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.pieces: list[str] = []
+
+    def write(self, text: str) -> int:
+        written = self.stream.write(text)
+        if isinstance(text, str):  # Click tries write(b"") to see whether a stream takes bytes
+            self.pieces.append(text)
+        return written
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def remember_help(recorder: Recorder) -> None:
+    """Store the help Typer printed (with exit code 0) for this invocation."""
+    if not help_pending() or _pending is None:
+        return
+    try:
+        entry = _entry(_pending)
+    except ValueError:
+        return
+    header = b"help\0\0"
+    _store(entry, f"{len(header)}\n".encode() + header + "".join(recorder.pieces).encode("utf-8"))
 
 
 def pending() -> bool:
@@ -123,6 +164,7 @@ def invocation_key(argv: list[str]) -> str:
             digest.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
 
     add(VERSION, sys.version, sys.platform, tavoitteet.__version__, code_fingerprint(), os.getcwd())
+    add(sys.argv[0] if sys.argv else "", getattr(sys.modules.get("__main__"), "__package__", None))
     add(len(argv), *argv)
     environment = sorted((k, v) for k, v in os.environ.items() if k not in VOLATILE)
     add(len(environment), *(f"{k}={v}" for k, v in environment))
