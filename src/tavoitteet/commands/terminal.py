@@ -64,11 +64,12 @@ def print_cached(
     key = (folder, *arguments, as_json, lang, today, traits)
     files = input_files(folder)
     searched = data is None and not os.environ.get("TAVOITTEET_DATA")
-    before = replay.state(str(folder), searched) if replay.pending() else None
+    read = [str(path) for path in files]
+    before = replay.state(str(folder), searched, read) if replay.pending() else None
     kept = viewcache.cached(name, key, files, text)
     write_rendered(output, kept)
     if before is not None:  # started by the console script: the next same invocation needs no Typer or rich
-        replay.remember(str(folder), searched, before, [str(path) for path in files], kept)
+        replay.remember(str(folder), searched, before, read, kept)
 
 
 RENDER_PARALLEL_FROM = 600

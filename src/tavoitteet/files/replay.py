@@ -48,7 +48,6 @@ VERSION = "replay-1"
 VOLATILE = frozenset({"_", "OLDPWD", "SHLVL", "TERM_SESSION_ID", "WINDOWID"})
 """environment variables a shell sets on its own between commands; nothing here reads them"""
 LIBRARIES = ("typer", "pydantic", "pydantic_core", "yaml", "rich")
-SUFFIXES = (".yaml", ".yml")
 WRITE_LIMIT = 8192
 """characters per write, as :func:`tavoitteet.commands.terminal.write_rendered` writes"""
 
@@ -71,7 +70,9 @@ def answer(argv: list[str]) -> bool:
             return False
         header, text = _split(stored)
         mode, root = header[0], header[1]
-        if (mode == "help") != _help or (not _help and _state(root, mode == "search") != header[2]):
+        if (mode == "help") != _help or (
+            not _help and _state(root, mode == "search", header[3:]) != header[2]
+        ):
             return False
         _write(text.decode("utf-8"))
         return True
@@ -118,7 +119,7 @@ def remember_help(recorder: Recorder) -> None:
         entry = _entry(_pending)
     except ValueError:
         return
-    header = b"help\0\0"
+    header = b"help\0\0"  # no files
     _store(entry, f"{len(header)}\n".encode() + header + "".join(recorder.pieces).encode("utf-8"))
 
 
@@ -128,30 +129,28 @@ def pending() -> bool:
 
 
 def remember(root: str, searched: bool, state: str | None, files: list[str], text: str) -> None:
-    """Store ``text`` for this invocation if the files are still as ``state`` (taken before the view was made).
+    """Store ``text`` for this invocation if ``files`` (all the view read) are still as ``state`` says.
 
-    ``files`` are the goal files the view read; if they are not what this module
-    lists itself, nothing is stored.
+    ``state`` is taken before the view was made: a file changed meanwhile (a
+    ``record`` running at the same time) leaves nothing stored.
     """
     if _pending is None or state is None:
         return
     try:
-        if sorted(_listing(root)) != sorted(files) or _state(root, searched) != state:
-            return  # not the files the view read, or changed while it was made: the text may be of neither
-    except (OSError, ValueError):
-        return
-    header = "\0".join(("search" if searched else "given", root, state)).encode("utf-8", "surrogateescape")
-    try:
+        if _state(root, searched, files) != state:
+            return
         entry = _entry(_pending)
-    except ValueError:  # the cache was turned off meanwhile
+    except (OSError, ValueError):  # unreadable now, or the cache was turned off meanwhile
         return
+    fields = ("search" if searched else "given", root, state, *files)
+    header = "\0".join(fields).encode("utf-8", "surrogateescape")
     _store(entry, f"{len(header)}\n".encode() + header + text.encode("utf-8"))
 
 
-def state(root: str, searched: bool) -> str | None:
-    """The state of the files under ``root`` now (see the module's text); None if it cannot be taken."""
+def state(root: str, searched: bool, files: list[str]) -> str | None:
+    """The state of ``files`` and of the folders that decide them, now; None if it cannot be taken."""
     try:
-        return _state(root, searched)
+        return _state(root, searched, files)
     except (OSError, ValueError):
         return None
 
@@ -208,16 +207,6 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _listing(root: str) -> list[str]:
-    """The goal files of every year folder under ``root``, as :func:`tavoitteet.files.discovery.year_files`."""
-    files: list[str] = []
-    for year in sorted(os.listdir(root)):
-        folder = os.path.join(root, year)
-        if len(year) == 4 and year.isascii() and year.isdigit() and os.path.isdir(folder):
-            files += sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(SUFFIXES))
-    return files
-
-
 def _signature(path: str) -> str:
     try:
         info = os.lstat(path)
@@ -226,11 +215,16 @@ def _signature(path: str) -> str:
     return f"{path}|{info.st_mode}|{info.st_ino}|{info.st_dev}|{info.st_uid}|{info.st_mtime_ns}|{info.st_ctime_ns}"
 
 
-def _state(root: str, searched: bool) -> str:
-    """A digest of the folders that decide which files a view reads, and of those files' names and bytes."""
+def _state(root: str, searched: bool, files: list[str]) -> str:
+    """A digest of the folders that decide which files a view reads, and of those files' names and bytes.
+
+    The folders are the data folder and every folder in it (the years), and
+    when the data folder was found by searching upwards, every folder the search
+    looked at: adding, removing or renaming anything in them changes their times.
+    """
     digest = blake2b(digest_size=20)
     folders = [root]
-    if searched:  # every folder the upward search looked at: a data/ folder or .git appearing moves it
+    if searched:  # a data/ folder or .git appearing nearer would change what the search finds
         here = os.getcwd()
         while True:
             folders += [here, os.path.join(here, "data")]
@@ -238,10 +232,11 @@ def _state(root: str, searched: bool) -> str:
             if parent == here or here == os.path.dirname(root):
                 break
             here = parent
-    files = _listing(root)
-    folders += sorted({os.path.dirname(f) for f in files})
+    with os.scandir(root) as entries:
+        folders += sorted(entry.path for entry in entries if entry.is_dir())
     for folder in folders:
         digest.update(_signature(folder).encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(f"{len(files)}\0".encode())
     for path in files:
         with open(path, "rb") as stream:
             raw = stream.read()
@@ -254,7 +249,7 @@ def _split(stored: bytes) -> tuple[list[str], bytes]:
     length, _, rest = stored.partition(b"\n")
     size = int(length)
     header = rest[:size].decode("utf-8", "surrogateescape").split("\0")
-    if len(header) != 3:
+    if len(header) < 3:
         raise ValueError("not a replay entry")
     return header, rest[size:]
 
