@@ -8,7 +8,7 @@ never shows partial truth.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,7 +90,7 @@ def load_year(root: Path, wanted: int | None, today: date, lang: Lang) -> YearDa
 
     years = year_files(root)
     year = choose_year(years, wanted, today, lang)
-    loaded = [load_file(path) for path in years[year]]
+    loaded = [_kept(load_file(path)) for path in years[year]]
     broken = [item for item in loaded if item.goal_file is None or item.problems]
     if broken:
         sys.stderr.write(_problems_text(broken, lang))
@@ -101,6 +101,17 @@ def load_year(root: Path, wanted: int | None, today: date, lang: Lang) -> YearDa
         )
     files = tuple(item.goal_file for item in loaded if item.goal_file is not None)
     return YearData(root, year, tuple(years[year]), files)
+
+
+def _kept(loaded: LoadedFile) -> LoadedFile:
+    """A valid file without its parsed document: the positions of every node, needed only to word problems.
+
+    A national year holds thousands of files; keeping each file's document
+    until the end was most of a large view's memory.
+    """
+    if loaded.goal_file is None or loaded.problems or loaded.document is None:
+        return loaded
+    return replace(loaded, document=None)
 
 
 def _problems_text(broken: list[LoadedFile], lang: Lang) -> str:
