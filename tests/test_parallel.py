@@ -58,6 +58,17 @@ def test_how_many_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     assert parallel.jobs(10, 200) == 1
 
 
+def test_cores_busy_with_other_work_get_no_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TAVOITTEET_JOBS", raising=False)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.7, 0.0, 0.0))
+    assert parallel.jobs(5000, 200) == 4
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (1.3, 0.0, 0.0))
+    assert parallel.jobs(5000, 200) == 3
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (9.0, 0.0, 0.0))
+    assert parallel.jobs(5000, 200) == 1  # a saturated machine: one process, no pool
+
+
 def test_ordered_map_keeps_the_order_in_any_number_of_processes() -> None:
     items = list(range(50))
     assert list(parallel.ordered_map(abs, items, 1)) == items

@@ -102,6 +102,8 @@ def check_files(files: Sequence[Path]) -> Iterator[FileResult]:
     if processes <= 1:
         yield from map(check_file, files)
         return
+    from tavoitteet.files import loader  # noqa: F401 - built once here, workers forked from this process inherit the models
+
     size = max(10, min(100, len(files) // (processes * 8)))
     chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
     for results in parallel.ordered_map(_check_chunk, chunks, processes):

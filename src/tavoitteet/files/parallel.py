@@ -17,14 +17,26 @@ MOST = 8
 
 
 def jobs(count: int, parallel_from: int, per_job: int = 10) -> int:
-    """Processes for ``count`` items: TAVOITTEET_JOBS if set, else one per core from ``parallel_from`` items."""
+    """Processes for ``count`` items: TAVOITTEET_JOBS if set, else one per idle core from ``parallel_from`` items.
+
+    A core kept busy by other work (the load average, where the system has
+    one) is left out: workers sharing it were no faster than one process.
+    """
     setting = os.environ.get("TAVOITTEET_JOBS", "").strip()
     if setting.isdigit() and int(setting) > 0:
         return min(int(setting), max(1, count // per_job))
     if count < parallel_from:
         return 1
     available = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
-    return max(1, min(len(available), MOST))
+    return max(1, min(len(available) - _busy_cores(), MOST))
+
+
+def _busy_cores() -> int:
+    """Cores other work keeps busy: the last minute's load average, whole cores only."""
+    try:
+        return int(os.getloadavg()[0])
+    except (AttributeError, OSError):  # Windows has no load average
+        return 0
 
 
 def ordered_map(function: Callable[[T], R], items: Iterable[T], processes: int) -> Iterator[R]:
