@@ -34,6 +34,10 @@ def test_the_benchmark_runs_and_reports_each_measurement() -> None:
         "tavoitteet status 2024 (no cache)",
         "tavoitteet validate (cache warm)",
         "tavoitteet validate (no cache)",
+        "tavoitteet status --help",
+        "tavoitteet record (a value into examples/)",
+        "tavoitteet status 2024 right after that record",
+        "record, then status",
     ):
         assert re.search(rf"^{re.escape(label)}: \d+ ms = [\d.]+x bare python", out, re.M), label
     assert re.search(r"^10 files: validate [\d.]+ s = \d+ files/s", out, re.M)
@@ -43,6 +47,7 @@ def test_the_benchmark_runs_and_reports_each_measurement() -> None:
         "status 2024 (no cache) over 20 files",
         "status 2024 (cache warm) over 20 files",
         "report 2024 over 20 files",
+        "report 2024 (html) over 20 files",
     ):
         assert re.search(rf"^{re.escape(line)} .*exit 0$", out, re.M), line
 
