@@ -33,7 +33,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Any, TextIO
 
 try:  # hashlib would load OpenSSL first
     from _blake2 import blake2b
@@ -41,6 +40,10 @@ except ImportError:  # pragma: no cover - other interpreters
     from hashlib import blake2b
 
 import tavoitteet
+
+TYPE_CHECKING = False  # typing itself would be a tenth of the answer's time
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 VIEWS = ("status", "list", "show")
 """the commands whose text :func:`tavoitteet.commands.terminal.print_cached` keeps"""
