@@ -85,19 +85,4 @@ def guarded(action: Callable[[], int], lang: str | None = None) -> NoReturn:
         code = OK
     except Exception:
         code = _report_bug(language)
-    _skip_final_collection()
     raise SystemExit(code)
-
-
-def _skip_final_collection() -> None:
-    """Leave what the command built to the operating system instead of the garbage collector.
-
-    At exit the interpreter collects every object the command created (the
-    models, the modules of pydantic, Typer and rich): a tenth or more of a short
-    command's time, and nothing is gained, since the process ends.  Frozen
-    objects are left out of that collection; files are still closed and
-    buffers flushed as usual.
-    """
-    import gc
-
-    gc.freeze()
