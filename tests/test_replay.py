@@ -202,3 +202,25 @@ def test_an_entry_others_can_write_is_not_used(repository: Path, cache: Path) ->
 def test_no_cache_means_no_replay(repository: Path, cache: Path) -> None:
     _run(repository, cache, *ARGS)
     assert _run(repository, cache, *ARGS, TAVOITTEET_NO_CACHE="1")[2] == "FULL"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_replay_that_cannot_be_written_says_so(repository: Path, cache: Path) -> None:
+    def run(target: str) -> subprocess.CompletedProcess[str]:
+        with Path(target).open("w") as stdout:
+            return subprocess.run(
+                [sys.executable, "-m", "tavoitteet", *ARGS],
+                cwd=repository,
+                env={**os.environ, "TAVOITTEET_CACHE_DIR": str(cache), "TAVOITTEET_NO_CACHE": ""},
+                stdout=stdout,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+
+    assert run(os.devnull).returncode == 0  # stored; /dev/full is no terminal either: the same invocation
+    done = run("/dev/full")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("tavoitteet: [Errno 28]")

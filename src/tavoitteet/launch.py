@@ -65,6 +65,9 @@ def _replayed(arguments: list[str]) -> bool:
 
     try:
         return replay.answer(arguments)
+    except OSError as error:  # writing the text failed (a full disk behind a redirection)
+        sys.stderr.write(f"tavoitteet: {error}\n")
+        raise SystemExit(1) from None
     except KeyboardInterrupt:
         from tavoitteet.words.i18n import detect_lang
 

@@ -71,16 +71,17 @@ def answer(argv: list[str]) -> bool:
         stored = _read_private(_entry(key))
         if stored is None:
             return False
-        header, text = _split(stored)
+        header, raw = _split(stored)
         mode, root = header[0], header[1]
         if (mode == "help") != _help or (
             not _help and _state(root, mode == "search", header[3:]) != header[2]
         ):
             return False
-        _write(text.decode("utf-8"))
-        return True
-    except (OSError, ValueError, IndexError, UnicodeError):
+        text = raw.decode("utf-8")
+    except Exception:  # anything amiss here: the ordinary command answers, and stores a new entry
         return False
+    _write(text)
+    return True
 
 
 def is_view(argv: list[str]) -> bool:
