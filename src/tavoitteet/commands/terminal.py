@@ -74,6 +74,8 @@ def print_cached(
 
 RENDER_PARALLEL_FROM = 600
 """renderables (about a hundred committees' tables) from which they are laid out in worker processes"""
+PIECE = RENDER_PARALLEL_FROM // 2
+"""renderables laid out at a time in one process: the pieces joined are the same text, as the workers' are"""
 
 
 def rendered(target: Console, renderables: list[RenderableType]) -> str:
@@ -84,9 +86,12 @@ def rendered(target: Console, renderables: list[RenderableType]) -> str:
     """
     processes = parallel.jobs(len(renderables), RENDER_PARALLEL_FROM, per_job=RENDER_PARALLEL_FROM // 2)
     if processes <= 1 or layout_traits(target) is None:
-        with target.capture() as capture:
-            target.print(Group(*renderables))
-        return capture.get()
+        pieces = []
+        for start in range(0, len(renderables), PIECE):  # rich's segments of one piece at a time in memory
+            with target.capture() as capture:
+                target.print(Group(*renderables[start : start + PIECE]))
+            pieces.append(capture.get())
+        return "".join(pieces)
     settings = _console_settings(target)
     size = -(-len(renderables) // (processes * 4))
     pieces = [(settings, renderables[i : i + size]) for i in range(0, len(renderables), size)]
@@ -138,15 +143,14 @@ def write_rendered(target: Console, text: str) -> None:
 
     A single larger write to a Windows console can fail (CPython issue 82052), which rich avoids the same way.
     """
-    piece: list[str] = []
-    size = 0
-    for line in text.splitlines(keepends=True):
-        if piece and size + len(line) > WRITE_LIMIT:
-            target.file.write("".join(piece))
-            piece, size = [], 0
-        piece.append(line)
-        size += len(line)
-    target.file.write("".join(piece))
+    start = 0
+    while start < len(text):
+        cut = text.rfind("\n", start, start + WRITE_LIMIT)
+        if cut < 0:  # a line longer than a piece: written alone
+            cut = text.find("\n", start + WRITE_LIMIT)
+            cut = len(text) - 1 if cut < 0 else cut
+        target.file.write(text[start : cut + 1])
+        start = cut + 1
     target.file.flush()
 
 
