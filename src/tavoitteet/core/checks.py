@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from tavoitteet.core.document import Document
 from tavoitteet.core.model import Goal, GoalFile, IndicatorBase, ServiceArea, walk
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.problems import Code, DataPath, Problem
-from tavoitteet.core.values import expected_values, parse_series_value, parse_value
+from tavoitteet.core.values import expected_values, needs_stated_period, parse_series_value, parse_value
 
 Check = Callable[[GoalFile, Document, Path], list[Problem]]
 FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.ya?ml$")
@@ -153,12 +152,9 @@ def entries_in_their_year(goal_file: GoalFile, document: Document, path: Path) -
         for e, entry in enumerate(item.entries):
             if entry.period is not None:
                 continue
-            if entry.date < date(year, 1, 1):
-                key = "check.entry_before_year"
-            elif entry.date > date(year + 1, 12, 31):
-                key = "check.entry_long_after_year"
-            else:
+            if not needs_stated_period(entry.date, year):
                 continue
+            key = "check.entry_before_year" if entry.date.year < year else "check.entry_long_after_year"
             problems.append(
                 _at(
                     document,

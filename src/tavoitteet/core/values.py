@@ -142,9 +142,10 @@ def parse_series_value(indicator: Indicator, raw: str | dict[str, str]) -> tuple
     return approximate, parse_value(indicator, text)
 
 
-def entry_period(entry_period: int | None, file_year: int) -> int:
-    """The year an entry is the value of: its own ``vuosi``, else the file's year."""
-    return file_year if entry_period is None else entry_period
+def needs_stated_period(day: date, year: int) -> bool:
+    """An entry dated ``day`` in the file of ``year`` must say its ``vuosi``: it is dated before the
+    year, or after the end of the next year (a year's values come in during the following year)."""
+    return day < date(year, 1, 1) or day > date(year + 1, 12, 31)
 
 
 def latest_number(indicator: Indicator, period: int | None = None) -> Decimal | None:
