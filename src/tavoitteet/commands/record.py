@@ -39,6 +39,7 @@ class Options:
     committee: str | None = None
     area: str | None = None
     spearhead: str | None = None
+    municipality: str | None = None
 
 
 def run(
@@ -49,7 +50,9 @@ def run(
         from tavoitteet.commands import recordprompt
 
         return recordprompt.run(root, options, lang)
-    found = recordfind.find_indicator(root, indicator_id, options.year, lang)
+    found = recordfind.find_indicator(
+        root, indicator_id, options.year, lang, options.committee, options.municipality
+    )
     changes = build_changes(found.indicator, value, options, lang, found.where)
     written = write(found, changes, lang)
     sys.stdout.write(recorded_text(found, changes, status_after(written, found, root), lang))

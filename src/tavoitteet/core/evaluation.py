@@ -643,6 +643,17 @@ def summarize_year(year: int, as_of: date, files: Sequence[FileResult]) -> YearR
     return YearResult(year, as_of, status, why, tuple(files), goal_counts, indicator_counts, binding)
 
 
+def by_municipality(year: YearResult) -> list[tuple[str | None, YearResult]]:
+    """The year's files grouped by municipality, in order of appearance, each summarized on its own."""
+    groups: dict[str, list[FileResult]] = {}
+    names: dict[str, str | None] = {}
+    for file in year.files:
+        key = identity(file.goal_file)[0]
+        groups.setdefault(key, []).append(file)
+        names.setdefault(key, file.goal_file.municipality)
+    return [(names[k], summarize_year(year.year, year.as_of, files)) for k, files in groups.items()]
+
+
 def evaluate_file(
     goal_file: GoalFile, as_of: date, baseline_lookup: BaselineLookup = no_baseline
 ) -> FileResult:
