@@ -33,6 +33,7 @@ from tavoitteet.render.svg_charts import status_bar
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.labels import day
 from tavoitteet.words.report_labels import (
+    action_words,
     assessments_words,
     binding_words,
     count_rows,
@@ -112,7 +113,7 @@ def _goal_rows(goal: GoalResult, file: FileResult, area: AreaResult, lang: Repor
         f"<td>{badge(goal.status, lang, goal.is_manual)}</td><td>{_text(extra)}</td></tr>"
     )
     for action in bare_actions(goal.goal):
-        yield f'<tr><td></td><td colspan="6">{escape(action.text)}</td></tr>'
+        yield f'<tr><td></td><td colspan="6">{_text(action_words(action, lang))}</td></tr>'
     for row in goal_rows(file, area, goal):
         yield _indicator_row(row, lang)
 

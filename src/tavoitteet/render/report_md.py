@@ -24,6 +24,7 @@ from tavoitteet.render.report_rows import bare_actions, goal_rows
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.labels import day
 from tavoitteet.words.report_labels import (
+    action_words,
     assessments_words,
     binding_words,
     count_rows,
@@ -68,7 +69,7 @@ def _goal_body(goal: GoalResult, file: FileResult, area: AreaResult, lang: Repor
         cell(extra),
     ]
     for action in bare_actions(goal.goal):
-        yield ["", cell(action.text), "", "", "", "", ""]
+        yield ["", cell(action_words(action, lang)), "", "", "", "", ""]
     for row in goal_rows(file, area, goal):
         result = row.result
         yield [
