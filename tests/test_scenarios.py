@@ -357,3 +357,18 @@ def test_new_from_keeps_carried_over_items_and_says_so(tmp_path: Path) -> None:
 def test_every_scenario_folder_is_valid(name: str) -> None:
     code, out, _ = invoke(["validate", str(data(name))])
     assert code == 0, out
+
+
+def test_record_long_after_the_year_states_which_years_value_it_is(tmp_path: Path) -> None:
+    folder = copied("vuoden-viimeinen-paiva", tmp_path)
+    args = ["record", "tila-avattu", "kyllä", "--date", "5.1.2026", "--data", str(folder)]
+    code, out, err = invoke(args)
+    assert code == 0, err
+    assert "  vuosi: 2024\n" in out
+    text = (folder / "2024" / "hyvinvointilautakunta.yaml").read_text(encoding="utf-8")
+    assert "- pvm: 5.1.2026\n                vuosi: 2024\n                arvo: kyllä\n" in text
+    assert invoke(["validate", str(folder)])[0] == 0
+    document = json.loads(
+        invoke(["status", "2024", "--as-of", "6.1.2026", "--json", "--data", str(folder)])[1]
+    )
+    assert indicators(document)["tila-avattu"]["tila"] == "toteutunut"
