@@ -268,14 +268,14 @@ def test_assessments_by_hand_show_in_status_and_the_reports_list_where_they_diff
     code, out, _ = run("arviot", "status", "2024", "--as-of", "1.5.2025")
     assert code == 0 and "toteutunut (käsin)" in out and "(tarkastuslautakunta): ei" in out
     code, md, _ = run("arviot", "report", "2024", "--as-of", "1.5.2025")
-    differing = md.split("Arviot, jotka eroavat lautakunnan omasta:")[1]
+    differing = md.split("Eroavat arviot:")[1]
     assert (
         "Teatterin peruskorjaus valmistuu kustannusarviossa. – lautakunta: toteutunut; tarkastuslautakunta: ei toteutunut"
         in differing
     )
     assert "**toteutunut (käsin asetettu)**" in md
     code, html, _ = run("arviot", "report", "2024", "--format", "html", "--as-of", "1.5.2025")
-    assert "Arviot, jotka eroavat lautakunnan omasta" in html and "tarkastuslautakunta" in html
+    assert "Eroavat arviot" in html and "tarkastuslautakunta" in html
     code, out, _ = run("arviot", "show", "peruskorjaus", "--year", "2024", "--as-of", "1.5.2025")
     assert "tarkastuslautakunta 20.4.2025: ei toteutunut – Tavoite ei toteutunut" in out
 
@@ -372,3 +372,17 @@ def test_record_long_after_the_year_states_which_years_value_it_is(tmp_path: Pat
         invoke(["status", "2024", "--as-of", "6.1.2026", "--json", "--data", str(folder)])[1]
     )
     assert indicators(document)["tila-avattu"]["tila"] == "toteutunut"
+
+
+def test_a_view_can_follow_the_audit_committees_assessments_instead() -> None:
+    document = as_json("arviot", "status", "2024", "--as-of", "1.5.2025", "--assessor", "Tarkastuslautakunta")
+    found = goals(document)
+    assert (found["peruskorjaus"]["tila"], found["peruskorjaus"]["laskettu_tila"]) == (
+        "ei toteutunut",
+        "toteutunut",
+    )
+    assert found["ohjelmisto"]["tila"] == "ei arvioitu"  # the audit committee did not assess it
+    assert document["rajaukset"]["arvioija"] == "Tarkastuslautakunta"
+    code, md, _ = run("arviot", "report", "2024", "--as-of", "1.5.2025", "--assessor", "tarkastuslautakunta")
+    assert code == 0
+    assert "– tarkastuslautakunta: ei toteutunut; lautakunta: toteutunut" in md
