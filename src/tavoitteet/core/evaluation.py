@@ -388,7 +388,16 @@ def evaluate_indicator(
 
 
 def _series_baseline(indicator: TrendIndicator) -> Decimal | None:
-    """The baseline year's value in the indicator's own series: its actual, else a stated baseline."""
+    """The baseline year's value in the indicator's own file: an entry that says it is that year's
+    value (the latest), else the series' actual, else a stated baseline (``lähtötaso``)."""
+    stated = [e for e in indicator.entries if e.period == indicator.baseline_year and e.value is not None]
+    for entry in sorted(stated, key=lambda e: e.date, reverse=True):
+        try:
+            value = parse_value(indicator, entry.value)  # type: ignore[arg-type]
+        except ValueParseError:
+            continue
+        if isinstance(value, Decimal):
+            return value
     for kind in ("toteuma", "lähtötaso"):
         for item in indicator.series:
             if item.year == indicator.baseline_year and item.kind == kind and item.value is not None:
