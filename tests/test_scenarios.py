@@ -75,6 +75,8 @@ def test_the_series_shows_in_show_and_in_the_reports() -> None:
     code, out, _ = run("sarja-2012", "show", "kevytvaylat", "--year", "2012", "--as-of", "1.12.2026")
     assert code == 0
     assert "Arvot vuosittain" in out and "812 m" in out and "n. 800 m" in out and "Tavoitevuosi: 2013" in out
+    code, out, _ = run("sarja-2012", "show", "valaistus", "--year", "2012", "--as-of", "1.12.2026")
+    assert code == 0 and "vuoden 2010 arvo" in out and "Vuoden 2012 arvoa ei ole kirjattu" in out
     code, md, _ = run("sarja-2012", "report", "2012", "--as-of", "1.12.2026")
     assert (
         code == 0 and "Arvot vuosittain: 2009 toteuma 812 m; 2010 toteuma n. 800 m; tavoitevuosi 2013" in md
