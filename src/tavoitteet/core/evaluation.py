@@ -12,7 +12,11 @@ Public API
 - :func:`evaluate_year` ``(goal_files, year, as_of, baseline_lookup) -> YearResult``
 - :func:`summarize_goal`, :func:`summarize_area`, :func:`summarize_file`,
   :func:`summarize_year`: rebuild an aggregate from (e.g. filtered) parts.
-- :func:`meets_target`, :func:`year_over`, :func:`no_baseline`, :func:`identity`.
+- :func:`meets_target`, :func:`year_over`, :func:`no_baseline`, :func:`identity`,
+  :func:`deciding_years`, :func:`entry_year`.
+- :func:`assessed` (a goal's or committee-year's :class:`Assessed`), :func:`binding_counts`
+  (:class:`BindingCounts`, on every aggregate as ``binding``) and :func:`by_municipality`
+  (a year split by municipality, each summarized on its own).
 - Periods: an entry is the value of its ``vuosi`` (default the file's year); only values of the
   file's year or of the indicator's ``tavoitevuosi`` decide, and the year that must be over for a
   failure to be final is the later of the two.
@@ -307,13 +311,6 @@ class YearResult:
     goal_counts: Counts
     indicator_counts: Counts
     binding: BindingCounts = field(default_factory=lambda: binding_counts(()))
-
-    def municipalities(self) -> list[str | None]:
-        """The municipalities of the year's files in order of appearance (None = not named)."""
-        seen: dict[str, str | None] = {}
-        for file in self.files:
-            seen.setdefault(identity(file.goal_file)[0], file.goal_file.municipality)
-        return list(seen.values())
 
 
 DEFAULT_RULE = GoalRule.model_validate({"tapa": "kaikki"})
