@@ -343,6 +343,18 @@ def record_outcome(
             help="Kysyttäessä vain tätä strategiakärkeä edistävät tavoitteet. / Interactive: only this spearhead.",
         ),
     ] = None,
+    correct: Annotated[
+        bool,
+        typer.Option(
+            "--correct", help="Korjaa viimeisin kirjaus uudella arvolla. / Correct the latest entry."
+        ),
+    ] = False,
+    withdraw: Annotated[
+        bool, typer.Option("--withdraw", help="Peru viimeisin kirjaus. / Withdraw the latest entry.")
+    ] = False,
+    every: Annotated[
+        bool, typer.Option("--all", help="Kysyttäessä kaikki mittarit. / Interactive: every indicator.")
+    ] = False,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -352,7 +364,21 @@ def record_outcome(
         from tavoitteet.commands import record as command
         from tavoitteet.words.i18n import detect_lang
 
-        options = command.Options(year, comment, source, day, by, level, reason, committee, area, spearhead)
+        options = command.Options(
+            year,
+            comment,
+            source,
+            day,
+            by,
+            level,
+            reason,
+            committee,
+            area,
+            spearhead,
+            correct,
+            withdraw,
+            every,
+        )
         return command.run(indicator_id, value, options, detect_lang(lang), data)
 
     guarded(body, lang)

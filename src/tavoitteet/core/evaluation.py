@@ -33,6 +33,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from tavoitteet.core.entries import effective
 from tavoitteet.core.model import (
     CategoryIndicator,
     DeadlineIndicator,
@@ -223,8 +224,12 @@ def meets_target(target: Target, value: Decimal) -> bool:
 def evaluate_indicator(
     indicator: Indicator, year: int, as_of: date, baseline_lookup: BaselineLookup = no_baseline
 ) -> IndicatorResult:
-    """The indicator's status on ``as_of``; only entries dated on or before ``as_of`` count."""
-    entries = sorted((e for e in indicator.entries if e.date <= as_of), key=lambda e: e.date)
+    """The indicator's status on ``as_of``; only entries dated on or before ``as_of`` count.
+
+    Corrected and withdrawn entries never count, whatever the day (:mod:`tavoitteet.core.entries`).
+    """
+    counting = effective(indicator.entries)
+    entries = sorted((e for e in counting if e.date <= as_of), key=lambda e: e.date)
     result = _computed(indicator, entries, year, as_of, baseline_lookup)
     manual = indicator.manual_level
     if manual is None or (manual.date is not None and manual.date > as_of):

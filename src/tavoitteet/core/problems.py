@@ -50,6 +50,7 @@ class Code(StrEnum):
     GOAL_WITHOUT_INDICATORS = "T034"
     FILE_NAME = "T035"
     NO_FILES = "T040"
+    ENTRY_REFERENCE = "T050"  # issue 14: korjaa / peruu
     TOO_MANY_PROBLEMS = "T099"
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from tavoitteet.core.entries import effective
 from tavoitteet.core.model import (
     CategoryIndicator,
     DeadlineIndicator,
@@ -124,7 +125,7 @@ def localized_examples(text: str, kind: str, lang: Lang) -> str:
 
 def latest_number(indicator: Indicator) -> Decimal | None:
     """The number last recorded for ``indicator`` (by entry date), if any."""
-    for entry in sorted(indicator.entries, key=lambda e: e.date, reverse=True):
+    for entry in sorted(effective(indicator.entries), key=lambda e: e.date, reverse=True):
         if entry.value is None:
             continue
         try:

@@ -109,17 +109,30 @@ class WriteRefused(Exception):
 
 @dataclass(frozen=True, slots=True)
 class NewEntry:
-    """A dated realization entry (``toteuma``) to append."""
+    """A dated realization entry (``toteuma``) to append.
+
+    ``corrects`` / ``withdraws`` name (1-based) the earlier entry it replaces or
+    withdraws; a withdrawal has no value.
+    """
 
     day: date
-    value: PlainValue
+    value: PlainValue | None
     by: str | None = None
     source: str | None = None
     comment: str | None = None
+    corrects: int | None = None
+    withdraws: int | None = None
 
     def as_data(self) -> Mapping:
-        data: Mapping = {"pvm": format_date(self.day), "arvo": self.value}
-        optional = (("kirjaaja", self.by), ("lähde", self.source), ("kommentti", self.comment))
+        data: Mapping = {"pvm": format_date(self.day)}
+        optional = (
+            ("arvo", self.value),
+            ("korjaa", None if self.corrects is None else str(self.corrects)),
+            ("peruu", None if self.withdraws is None else str(self.withdraws)),
+            ("kirjaaja", self.by),
+            ("lähde", self.source),
+            ("kommentti", self.comment),
+        )
         data.update({key: text for key, text in optional if text is not None})
         return data
 
