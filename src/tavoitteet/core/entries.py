@@ -68,3 +68,13 @@ def latest_counting(entries: Sequence[Entry]) -> tuple[int, Entry] | None:
         return None
     _day, number, entry = max(counting, key=lambda item: (item[0], item[1]))
     return number, entry
+
+
+def number_of(entries: Sequence[Entry], entry: Entry) -> int:
+    """The 1-based number of ``entry`` (the same object) in ``entries``; 0 if it is not there."""
+    return next((n for n, e in enumerate(entries, 1) if e is entry), 0)
+
+
+def counts(entries: Sequence[Entry], entry: Entry) -> bool:
+    """Whether ``entry`` still counts (neither corrected nor withdrawn, nor a withdrawal)."""
+    return number_of(entries, entry) not in dropped(entries)
