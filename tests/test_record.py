@@ -215,6 +215,7 @@ def test_eight_processes_at_once_on_one_indicator_all_land(repo: Path) -> None:
 
 
 def interactive(repo: Path, answers: str, *options: str) -> tuple[int, str, str]:
+    os.environ["TAVOITTEET_KIRJAAJA"] = "Testaaja"
     previous = Path.cwd()
     os.chdir(repo)
     try:
@@ -223,13 +224,14 @@ def interactive(repo: Path, answers: str, *options: str) -> tuple[int, str, str]
         )
     finally:
         os.chdir(previous)
+        del os.environ["TAVOITTEET_KIRJAAJA"]
     return result.exit_code, result.stdout, result.stderr
 
 
 def test_interactive_walks_open_indicators_and_writes_each_confirmed_answer(repo: Path) -> None:
-    # kesaajan-toivekysely: wrong then right value, a comment, confirmed;
-    # kyselyn-tulos-huomioitu: skipped; puistoruokailu: value, declined; then end of input.
-    answers = "ehkä\nkyllä\nKysely tehty\nk\n\nei sovellu\n\ne\n"
+    # kesaajan-toivekysely: wrong then right value, the default date, recorder and source, a comment,
+    # confirmed; kyselyn-tulos-huomioitu: skipped; puistoruokailu: value, declined; then end of input.
+    answers = "ehkä\nkyllä\n\n\n\nKysely tehty\nk\n\nei sovellu\n\n\n\n\ne\n"
     code, out, err = interactive(repo, answers, "--area", "nuoriso")
     assert code == 0, err
     assert "Tavoitetaso: Nuorille ja huoltajille tehty kysely" in out
@@ -248,7 +250,7 @@ def test_interactive_q_stops_and_nothing_open_says_so(repo: Path) -> None:
 
 
 def test_ctrl_c_stops_with_confirmed_answers_saved(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    answers = iter(["kyllä", "", "k"])
+    answers = iter(["kyllä", "31.12.2024", "", "", "", "k"])
     real_ask = Prompt.ask
 
     def ask(*args: object, **kwargs: object) -> object:
@@ -258,9 +260,6 @@ def test_ctrl_c_stops_with_confirmed_answers_saved(repo: Path, monkeypatch: pyte
             raise KeyboardInterrupt from None
 
     monkeypatch.setattr(Prompt, "ask", ask)
-    from rich.prompt import Confirm
-
-    monkeypatch.setattr(Confirm, "ask", lambda *a, **k: True)
     old = (repo / REAL).read_bytes()
     code, _out, err = interactive(repo, "", "--area", "nuoriso")
     assert code == 130
