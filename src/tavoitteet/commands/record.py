@@ -157,7 +157,10 @@ def status_after(written: Written, found: Found, root: Path) -> IndicatorResult 
         return None
     indicator = next(i for i in goal_file.indicators() if i.id == found.indicator.id)
     latest = max((e.date for e in effective(indicator.entries)), default=date.today())
-    return evaluate_indicator(indicator, goal_file.year, max(date.today(), latest), _baselines(root))
+    from tavoitteet.core.evaluation import identity
+
+    as_of = max(date.today(), latest)
+    return evaluate_indicator(indicator, goal_file.year, as_of, _baselines(root), identity(goal_file))
 
 
 def _baselines(root: Path) -> BaselineLookup:

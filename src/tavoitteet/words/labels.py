@@ -54,6 +54,7 @@ LABELS = {
     "latest": {"fi": "Toteuma", "en": "Latest"},
     "source_vertailuarvo": {"fi": "tiedostoon kirjattu vertailuarvo", "en": "baseline written in the file"},
     "source_edellinen vuosi": {"fi": "vuoden {year} toteuma", "en": "realization in {year}"},
+    "source_sarja": {"fi": "sarjan vuoden {year} arvo", "en": "the series' value for {year}"},
     "status": {"fi": "Tila", "en": "Status"},
     "comment": {"fi": "Kommentti", "en": "Comment"},
     "summary": {"fi": "Yhteenveto", "en": "Summary"},
@@ -102,6 +103,16 @@ LABELS = {
 
 WHY = {
     "manual": {"fi": "Toteutumistaso asetettu käsin: {reason}", "en": "Level set by hand: {reason}"},
+    "assessed": {"fi": "Arvioitu käsin: {reason}", "en": "Assessed by hand: {reason}"},
+    "assessed_with_goal": {
+        "fi": "Sanallinen arvio raportoidaan; tavoite on arvioitu kokonaisuutena.",
+        "en": "The written assessment is reported; the goal is assessed as a whole.",
+    },
+    "no_indicators": {
+        "fi": "Tavoitteella ei ole mittareita; se arvioidaan käsin (arviot).",
+        "en": "The goal has no indicators; it is assessed by hand (arviot).",
+    },
+    "no_goals": {"fi": "Tehtäväalueella ei ole tavoitteita.", "en": "The area has no goals."},
     "no_entries": {"fi": "Toteumaa ei ole kirjattu.", "en": "Nothing has been recorded."},
     "value_missing": {"fi": "Arvo puuttuu: {reason}", "en": "Value missing: {reason}"},
     "invalid_value": {"fi": "Arvoa {value} ei voi tulkita.", "en": "The value {value} cannot be read."},
