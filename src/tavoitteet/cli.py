@@ -355,6 +355,13 @@ def record_outcome(
     every: Annotated[
         bool, typer.Option("--all", help="Kysyttäessä kaikki mittarit. / Interactive: every indicator.")
     ] = False,
+    period: Annotated[
+        Optional[int], typer.Option("--period", help="Toisen vuoden arvo sarjaan. / A value of another year.")
+    ] = None,
+    kind: Annotated[
+        Optional[str],
+        typer.Option("--kind", help="Sarjan laji: toteuma, talousarvio, ennuste, … / Series kind."),
+    ] = None,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -364,22 +371,38 @@ def record_outcome(
         from tavoitteet.commands import record as command
         from tavoitteet.words.i18n import detect_lang
 
-        options = command.Options(
-            year,
-            comment,
-            source,
-            day,
-            by,
-            level,
-            reason,
-            committee,
-            area,
-            spearhead,
-            correct,
-            withdraw,
-            every,
-        )
+        given = (year, comment, source, day, by, level, reason, committee, area, spearhead)
+        options = command.Options(*given, correct, withdraw, every, period, kind)
         return command.run(indicator_id, value, options, detect_lang(lang), data)
+
+    guarded(body, lang)
+
+
+@app.command()
+def assess(
+    item_id: Annotated[
+        str, typer.Argument(metavar="TUNNUS", help="Tavoitteen tai lautakunnan tunnus. / Goal id.")
+    ],
+    text: Annotated[str, typer.Option("--text", help="Sanallinen arvio. / The written assessment.")],
+    level: Annotated[Optional[str], typer.Option("--level", help="Toteutumistaso käsin. / Level.")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Tason perustelu. / Reason.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Kirjaaja. / Who records.")] = None,
+    day: Annotated[Optional[str], typer.Option("--date", help="Arvion päivämäärä. / Date.")] = None,
+    assessor: Annotated[
+        Optional[str], typer.Option("--assessor", help="Arvioija, esim. tarkastuslautakunta. / Assessor.")
+    ] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Vuosi. / Year.")] = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Kirjaa tavoitteen tai lautakunnan vuoden sanallinen arvio. / Record a written assessment."""
+
+    def body() -> int:
+        from tavoitteet.commands import assess as command
+        from tavoitteet.words.i18n import detect_lang
+
+        options = command.Options(text, level, reason, by, day, assessor, year)
+        return command.run(item_id, options, detect_lang(lang), data)
 
     guarded(body, lang)
 

@@ -43,6 +43,8 @@ class Options:
     correct: bool = False
     withdraw: bool = False
     every: bool = False
+    period: int | None = None
+    kind: str | None = None
 
 
 def run(
@@ -53,9 +55,15 @@ def run(
         from tavoitteet.commands import recordprompt
 
         return recordprompt.run(root, options, lang)
+    if options.kind is not None and options.period is None:
+        raise _usage(lang, "--kind kuuluu --period-valinnan kanssa.", "--kind goes with --period.")
     today = date.today()
     given = None if options.day is None else parse_day(options.day, lang)
-    if options.correct or options.withdraw:
+    if options.period is not None:
+        from tavoitteet.commands import recordseries
+
+        found, changes = recordseries.plan(root, indicator_id, value, options, lang)
+    elif options.correct or options.withdraw:
         from tavoitteet.commands import recordfix
 
         found, changes = recordfix.plan(root, indicator_id, value, options, given, today, lang)

@@ -481,7 +481,11 @@ def _trend(indicator: TrendIndicator, value: Decimal, lookup: SingleLookup) -> J
     if baseline is None:
         source, baseline = "edellinen vuosi", lookup(indicator)
     if baseline is None:
-        return Status.NOT_ASSESSED, Why("no_baseline", {"year": indicator.baseline_year}), None
+        return (
+            Status.NOT_ASSESSED,
+            Why("no_baseline", {"year": indicator.baseline_year, "id": indicator.id}),
+            None,
+        )
     change = value - baseline
     percent = None if baseline == 0 else change * 100 / abs(baseline)
     trend = Trend(baseline, source, change, percent)

@@ -245,6 +245,7 @@ class Assessment(Strict):
         title="Arvioija",
         description="Esim. tarkastuslautakunta; ilman tätä arvio on lautakunnan oma.",
     )
+    by: Text | None = Field(None, alias="kirjaaja", title="Kirjaaja", description="Kuka arvion kirjasi.")
 
 
 class CarryOver(Strict):

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tavoitteet.core.document import Document
-from tavoitteet.core.model import IndicatorBase, walk
+from tavoitteet.core.model import Goal, IndicatorBase, walk
 from tavoitteet.core.parsing import format_date
 from tavoitteet.core.problems import DataPath, Problem
 from tavoitteet.core.values import needs_stated_period
@@ -158,7 +158,18 @@ class NewLevel:
         return data
 
 
-Change = NewEntry | NewLevel
+@dataclass(frozen=True, slots=True)
+class NewItem:
+    """An item appended to a list of the indicator, goal or file: ``sarja`` or ``arviot`` (issue 14)."""
+
+    key: str
+    data: Mapping
+
+    def as_data(self) -> Mapping:
+        return dict(self.data)
+
+
+Change = NewEntry | NewLevel | NewItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,10 +220,12 @@ def _with_period(change: Change, loaded: LoadedFile) -> Change:
 
 
 def indicator_path(loaded: LoadedFile, indicator_id: str, path: Path) -> DataPath:
-    """The key path of the indicator with ``indicator_id``."""
+    """The key path of the indicator with ``indicator_id`` (or of the goal, for an assessment; ``""``: the file)."""
     assert loaded.goal_file is not None
+    if indicator_id == "":
+        return ()
     for where, node in walk(loaded.goal_file):
-        if isinstance(node, IndicatorBase) and node.id == indicator_id:
+        if isinstance(node, IndicatorBase | Goal) and node.id == indicator_id:
             return where
     raise WriteRefused("write.no_indicator", path, id=indicator_id)
 
@@ -220,6 +233,8 @@ def indicator_path(loaded: LoadedFile, indicator_id: str, path: Path) -> DataPat
 def _edit(document: Document, where: DataPath, change: Change) -> str:
     if isinstance(change, NewEntry):
         return add_entry(document, where, change.as_data())
+    if isinstance(change, NewItem):
+        return add_entry(document, where, change.as_data(), change.key)
     return set_key(document, where, "toteutumistaso", change.as_data())
 
 
@@ -229,6 +244,8 @@ def _apply_to_data(data: dict[str, Any], where: DataPath, change: Change) -> Non
         node = node[part]
     if isinstance(change, NewEntry):
         node.setdefault("toteuma", []).append(change.as_data())
+    elif isinstance(change, NewItem):
+        node.setdefault(change.key, []).append(change.as_data())
     else:
         node["toteutumistaso"] = change.as_data()
 
