@@ -362,6 +362,12 @@ def record_outcome(
         Optional[str],
         typer.Option("--kind", help="Sarjan laji: toteuma, talousarvio, ennuste, … / Series kind."),
     ] = None,
+    from_file: Annotated[
+        Optional[Path], typer.Option("--from", help="Täytetty lomake (tavoitteet form). / A filled form.")
+    ] = None,
+    partial: Annotated[
+        bool, typer.Option("--partial", help="Lomakkeelta kelvolliset rivit. / Record a form's good rows.")
+    ] = False,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -371,6 +377,10 @@ def record_outcome(
         from tavoitteet.commands import record as command
         from tavoitteet.words.i18n import detect_lang
 
+        if from_file is not None:
+            from tavoitteet.commands import formread
+
+            return formread.run(from_file, year, partial, detect_lang(lang), data, indicator_id)
         given = (year, comment, source, day, by, level, reason, committee, area, spearhead)
         options = command.Options(*given, correct, withdraw, every, period, kind)
         return command.run(indicator_id, value, options, detect_lang(lang), data)
@@ -403,6 +413,53 @@ def assess(
 
         options = command.Options(text, level, reason, by, day, assessor, year)
         return command.run(item_id, options, detect_lang(lang), data)
+
+    guarded(body, lang)
+
+
+@app.command()
+def form(
+    year: Annotated[int, typer.Argument(help="Vuosi, jonka toteumat kirjataan. / The year.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Kohdetiedosto (.xlsx). / Output file.")],
+    committee: CommitteeOption = None,
+    responsible: Annotated[
+        Optional[str],
+        typer.Option("--responsible", help="Vain tämän vastuuhenkilön mittarit. / Only this person."),
+    ] = None,
+    missing: Annotated[
+        bool, typer.Option("--missing", help="Vain mittarit ilman toteumaa. / Only those without an outcome.")
+    ] = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Tee Excel-lomake toteumien ilmoittamiseen. / Write a fill-in workbook for reporting outcomes."""
+
+    def body() -> int:
+        from tavoitteet.commands import form as command
+        from tavoitteet.words.i18n import detect_lang
+
+        return command.run(year, output, committee, responsible, missing, detect_lang(lang), data)
+
+    guarded(body, lang)
+
+
+@app.command()
+def missing(
+    year: Annotated[int, typer.Argument(help="Vuosi. / The year.")],
+    committee: CommitteeOption = None,
+    output_format: Annotated[str, typer.Option("--format", help="text, csv tai json.")] = "text",
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Luettele, keneltä toteumat vielä puuttuvat. / List who still has outcomes to report."""
+
+    def body() -> int:
+        from tavoitteet.commands import missing as command
+        from tavoitteet.words.i18n import detect_lang
+
+        return command.run(
+            year, committee, _choice(command.Format, output_format, "--format"), detect_lang(lang), data
+        )
 
     guarded(body, lang)
 

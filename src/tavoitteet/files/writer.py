@@ -19,7 +19,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Mapping as Mapping_
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -191,6 +192,33 @@ def record(path: Path, indicator_id: str, changes: Sequence[Change]) -> Written:
         new_bytes, loaded = plan(before[0], real, indicator_id, changes)
         _replace(real, new_bytes, before)
     return Written(real, loaded)
+
+
+def record_files(edits: Mapping_[Path, Sequence[tuple[str, Sequence[Change]]]]) -> list[Written]:
+    """Several indicators' changes in several files, all planned before any file is replaced.
+
+    Every file is locked (in a fixed order, so two imports cannot deadlock),
+    read, edited indicator by indicator and validated; only when every file's
+    new text is known are they replaced, each atomically.  A refusal in any
+    file leaves every file untouched.
+    """
+    reals = sorted({path.resolve(): path for path in edits}.items())
+    with ExitStack() as stack:
+        planned = []
+        for real, given in reals:
+            stack.enter_context(_locked(real))
+            before = _snapshot(real)
+            if not before[3] & stat.S_IWRITE:
+                raise WriteRefused("write.read_only", real)
+            data, loaded = before[0], None
+            for item_id, changes in edits[given]:
+                data, loaded = plan(data, real, item_id, changes)
+            if loaded is not None:
+                planned.append((real, data, before, loaded))
+        _test_crash_point("locked")
+        for real, data, before, _loaded in planned:
+            _replace(real, data, before)
+    return [Written(real, loaded) for real, _data, _before, loaded in planned]
 
 
 def plan(old: bytes, path: Path, indicator_id: str, changes: Sequence[Change]) -> tuple[bytes, LoadedFile]:
