@@ -28,6 +28,10 @@ def test_a_trend_without_a_baseline_says_the_command_and_the_command_completes_i
     shown = " ".join(invoke(["show", TREND], cwd=repo)[1].split())
     command = f"tavoitteet record {TREND} ARVO --period 2023"
     assert command in shown
+    status = json.dumps(json.loads(invoke(["status", "2024", "--json"], cwd=repo)[1]), ensure_ascii=False)
+    assert command in status
+    table = invoke(["status", "2024", "--area", "liikuntapalvelut"], cwd=repo)[1]
+    assert "--period 2023" in table and "tavoitteet record" in table
     before = (repo / Y2024).read_bytes()
     code, out, err = invoke(
         ["record", TREND, "n. 1 200", "--period", "2023", "--source", "TP 2023"], cwd=repo
