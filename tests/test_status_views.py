@@ -115,7 +115,7 @@ def test_english_labels_numbers_and_dates() -> None:
 
 def test_status_json_structure() -> None:
     document = json_view("status", "2024", "--as-of", AFTER_2024)
-    assert (document["versio"], document["nakyma"], document["vuosi"]) == (1, "tila", 2024)
+    assert (document["versio"], document["nakyma"], document["vuosi"]) == (2, "tila", 2024)
     assert document["tilannepaiva"] == "2025-02-01" and document["vuosi_paattynyt"] is True
     assert document["tavoitteet_yhteenveto"]["yhteensa"] == 3
     assert document["mittarit_yhteenveto"]["tilat"]["toteutunut"] == 2

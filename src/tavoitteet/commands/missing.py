@@ -195,8 +195,10 @@ def _safe_cell(text: str) -> str:
 
 
 def render_json(year: int, items: list[Missing], lang: Lang) -> str:
+    from tavoitteet.render.json_views import JSON_VERSION
+
     document = {
-        "versio": 1,
+        "versio": JSON_VERSION,
         "nakyma": "puuttuvat",
         "kieli": lang,
         "vuosi": year,

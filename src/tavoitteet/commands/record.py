@@ -45,6 +45,7 @@ class Options:
     every: bool = False
     period: int | None = None
     kind: str | None = None
+    municipality: str | None = None
 
 
 def run(
@@ -68,7 +69,9 @@ def run(
 
         found, changes = recordfix.plan(root, indicator_id, value, options, given, today, lang)
     else:
-        found, day = recordyear.choose(root, indicator_id, options.year, given, today, lang)
+        found, day = recordyear.choose(
+            root, indicator_id, options.year, given, today, lang, options.committee, options.municipality
+        )
         changes = build_changes(found.indicator, value, options, lang, found.where, day)
     written = write(found, changes, lang)
     sys.stdout.write(recorded_text(found, changes, status_after(written, found, root), lang))

@@ -35,7 +35,7 @@ def plan(
     from tavoitteet.commands.record import parsed_value
 
     _check_options(value, options, lang)
-    found = _find(root, indicator_id, options.year, given, today, lang)
+    found = _find(root, indicator_id, options, given, today, lang)
     latest = latest_counting(found.indicator.entries)
     if latest is None:
         what = "korjata" if options.correct else "perua"
@@ -92,13 +92,17 @@ def _check_options(value: str | None, options: Options, lang: Lang) -> None:
 
 
 def _find(
-    root: Path, indicator_id: str, year: int | None, given: date | None, today: date, lang: Lang
+    root: Path, indicator_id: str, options: Options, given: date | None, today: date, lang: Lang
 ) -> Found:
-    if year is not None:
-        return recordfind.find_indicator(root, indicator_id, year, lang)
+    if (year := options.year) is not None:
+        return recordfind.find_indicator(
+            root, indicator_id, year, lang, options.committee, options.municipality
+        )
     if given is not None:
-        return recordyear.choose(root, indicator_id, None, given, today, lang)[0]
-    found = recordyear.by_year(root, indicator_id, lang)
+        return recordyear.choose(
+            root, indicator_id, None, given, today, lang, options.committee, options.municipality
+        )[0]
+    found = recordyear.by_year(root, indicator_id, lang, options.committee, options.municipality)
     if not found:
         raise recordfind.not_found(indicator_id, None, lang)
     with_entries = [

@@ -53,7 +53,7 @@ def plan(
             "--period ei käy yhdessä valintojen --correct, --withdraw, --level ja --date kanssa.",
             "--period does not go with --correct, --withdraw, --level or --date.",
         )
-    found = _find(root, indicator_id, options.year, period, kind, lang)
+    found = _find(root, indicator_id, options, period, kind, lang)
     approximate, text = split_approximate(value)
     assert isinstance(text, str)
     written = parsed_value(found.indicator, text, lang, found.where)
@@ -70,10 +70,11 @@ def plan(
     return found, [NewItem("sarja", data)]
 
 
-def _find(root: Path, indicator_id: str, year: int | None, period: int, kind: str, lang: Lang) -> Found:
-    if year is not None:
-        return recordfind.find_indicator(root, indicator_id, year, lang)
-    found = recordyear.by_year(root, indicator_id, lang)
+def _find(root: Path, indicator_id: str, options: Options, period: int, kind: str, lang: Lang) -> Found:
+    committee, municipality = options.committee, options.municipality
+    if options.year is not None:
+        return recordfind.find_indicator(root, indicator_id, options.year, lang, committee, municipality)
+    found = recordyear.by_year(root, indicator_id, lang, committee, municipality)
     if not found:
         raise recordfind.not_found(indicator_id, None, lang)
     fitting = [f for y, f in sorted(found.items()) if not (y == period and kind == "toteuma")]

@@ -86,11 +86,13 @@ def check_day(day: date, year: int, today: date, indicator_id: str, lang: Lang) 
         raise errors.UserError(f"tavoitteet: {indicator_id}: {problem}", errors.USAGE)
 
 
-def by_year(root: Path, indicator_id: str, lang: Lang) -> dict[int, Found]:
-    """The indicator in every year whose files have it."""
+def by_year(
+    root: Path, indicator_id: str, lang: Lang, committee: str | None = None, municipality: str | None = None
+) -> dict[int, Found]:
+    """The indicator in every year whose files have it (only ``committee``'s files, when given)."""
     found = {}
     for year in year_files(root):
-        if (item := recordfind.in_year(root, indicator_id, year, lang)) is not None:
+        if (item := recordfind.in_year(root, indicator_id, year, lang, committee, municipality)) is not None:
             found[year] = item
     return found
 
@@ -113,16 +115,23 @@ def _has_outcome(found: Found) -> bool:
 
 
 def choose(
-    root: Path, indicator_id: str, year: int | None, day: date | None, today: date, lang: Lang
+    root: Path,
+    indicator_id: str,
+    year: int | None,
+    day: date | None,
+    today: date,
+    lang: Lang,
+    committee: str | None = None,
+    municipality: str | None = None,
 ) -> tuple[Found, date]:
     """The indicator's file and the entry's date, or a refusal that says what to do."""
     if year is not None:
-        found = recordfind.find_indicator(root, indicator_id, year, lang)
+        found = recordfind.find_indicator(root, indicator_id, year, lang, committee, municipality)
         chosen_day = day or default_day(year, today)
         check_day(chosen_day, year, today, indicator_id, lang)
         return found, chosen_day
     chosen_day = day or today
-    found_by_year = by_year(root, indicator_id, lang)
+    found_by_year = by_year(root, indicator_id, lang, committee, municipality)
     if not found_by_year:
         raise recordfind.not_found(indicator_id, None, lang)
     choice = candidates(found_by_year, chosen_day)

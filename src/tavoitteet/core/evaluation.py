@@ -31,6 +31,7 @@ below refer to them.
 
 from __future__ import annotations
 
+import dataclasses
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -366,6 +367,10 @@ def evaluate_indicator(
         return baseline_lookup(trend, owner)
 
     result = _computed(indicator, entries, max(periods), as_of, lookup)
+    if result.why.code == "no_entries" and any(e.date <= as_of for e in indicator.entries):
+        # values of other years are recorded, but none of the year that decides
+        why = Why("no_value_for_year", {"year": max(periods)}, result.why.pending)
+        result = dataclasses.replace(result, why=why)
     manual = indicator.manual_level
     if manual is None or (manual.date is not None and manual.date > as_of):
         return result
@@ -649,6 +654,17 @@ def summarize_year(year: int, as_of: date, files: Sequence[FileResult]) -> YearR
     indicator_counts = sum((f.indicator_counts for f in files), Counts.of(()))
     binding = sum((f.binding for f in files), binding_counts(()))
     return YearResult(year, as_of, status, why, tuple(files), goal_counts, indicator_counts, binding)
+
+
+def by_municipality(year: YearResult) -> list[tuple[str | None, YearResult]]:
+    """The year's files grouped by municipality, in order of appearance, each summarized on its own."""
+    groups: dict[str, list[FileResult]] = {}
+    names: dict[str, str | None] = {}
+    for file in year.files:
+        key = identity(file.goal_file)[0]
+        groups.setdefault(key, []).append(file)
+        names.setdefault(key, file.goal_file.municipality)
+    return [(names[k], summarize_year(year.year, year.as_of, files)) for k, files in groups.items()]
 
 
 def evaluate_file(
