@@ -8,6 +8,7 @@ which ``.ci/run`` installs); without Calc that test is skipped, loudly.
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -165,6 +166,7 @@ BAD = {
     ("musiikkitapahtumat-ikaryhmittain", "lapset"): {"Arvo": -1},
     ("musiikkitapahtumat-ikaryhmittain", "nuoret"): {"Arvo": 1.5},
     ("kulttuuristrategia-valmis", None): {"Arvo": "joo"},
+    ("liikuntaneuvonnan-kayntikerrat", None): {"Arvo": 5, "Kommentti": "rivi\u2028toinen"},
     ("liikuntaneuvojien-maara", None): {"Arvo": 3},
 }
 
@@ -175,12 +177,13 @@ def test_every_bad_cell_gets_its_own_message_and_nothing_is_written(repo: Path) 
     code, out, err = invoke(["record", "--from", str(filled)], cwd=repo)
     assert code == 1 and out == ""
     lines = [line for line in err.splitlines() if "Kirjaus, rivi" in line]
-    assert len(lines) == 5, err
+    assert len(lines) == 6, err
     text = " ".join(err.split())
     assert "sarake I (Arvo): arvo '6 kokousta'" in text or "sarake I (Arvo)" in text
     assert "sarake J (Päivämäärä): '31/12/2021' ei ole päivämäärä" in text
     assert "negatiivinen" in text and "ei ole lukumäärä" in text
-    assert "Lomakkeelta ei kirjattu mitään: 5 ongelmaa" in text
+    assert "sarake M (Kommentti): tekstissä on merkki" in text and "U+2028" in text
+    assert "Lomakkeelta ei kirjattu mitään: 6 ongelmaa" in text
     assert (repo / Y2021).read_bytes() == before
     code, out, err = invoke(["record", "--from", str(filled), "--partial"], cwd=repo)
     assert code == 1 and "Hyvinvointilautakunta: 1 kirjausta" in out
@@ -296,3 +299,34 @@ def test_a_form_resaved_by_libreoffice_is_recorded_exactly_once(
         {"pvm": "15.11.2021", "arvo": "15.11.2021"}
     ]
     assert (repo / Y2024).is_file()
+
+
+def test_libreoffice_prints_the_form_landscape_on_few_pages(repo: Path, tmp_path: Path) -> None:
+    form = make_form(repo)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or calc_resave(form, tmp_path) is None:
+        pytest.skip("NO LIBREOFFICE CALC: install Debian's libreoffice-calc to print the form")
+    done = subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(form),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    pdf = (tmp_path / "pdf" / "lomake.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF"), done.stderr
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    boxes = [tuple(float(n) for n in box.split()) for box in re.findall(rb"/MediaBox\s*\[([0-9. ]+)\]", pdf)]
+    # the instructions and the 13 rows across the width of landscape A4: a page each, not a page per column
+    assert pages == 2, pages
+    assert any(round(w) == 842 and round(h) == 595 for _x, _y, w, h in boxes), boxes

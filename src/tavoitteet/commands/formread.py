@@ -24,7 +24,7 @@ from typing import Any
 from tavoitteet import errors
 from tavoitteet.commands import form, recordyear, viewing
 from tavoitteet.commands.recordfind import Found, indicators_in
-from tavoitteet.commands.recordvalue import RecordValueError, parse_record_value
+from tavoitteet.commands.recordvalue import FORBIDDEN, RecordValueError, parse_record_value
 from tavoitteet.core.entries import effective
 from tavoitteet.core.model import CategoryIndicator
 from tavoitteet.core.parsing import ValueParseError, format_date, format_number, parse_date, parse_number
@@ -53,6 +53,7 @@ _WORDS = {
         "no_id": "rivillä on arvo mutta ei tunnusta; älä muuta Tunnus-saraketta.",
         "no_value": "arvo puuttuu, vaikka rivin muita kirjaussarakkeita on täytetty; kirjoita arvo tai tyhjennä rivi.",
         "bad_day": "'{text}' ei ole päivämäärä; kirjoita esim. 31.12.{year}.",
+        "bad_char": "tekstissä on merkki, jota tiedostoon ei voi kirjoittaa (U+{code}); poista se.",
         "date_value": "arvo on päivämäärä, mutta mittari ei ole määräaika; kirjoita {expected}.",
         "category": "luokan '{category}' arvo '{text}' ei ole lukumäärä; kirjoita kokonaisluku, esim. 12.",
         "negative": "luokan '{category}' lukumäärä {text} on negatiivinen; kirjoita 0 tai enemmän.",
@@ -83,6 +84,7 @@ _WORDS = {
         "no_value": "the value is missing although other input columns of the row are filled; write the value or "
         "clear the row.",
         "bad_day": "'{text}' is not a date; write e.g. 31.12.{year}.",
+        "bad_char": "the text contains a character that cannot be written into the file (U+{code}); remove it.",
         "date_value": "the value is a date, but the indicator is not a deadline; write {expected}.",
         "category": "the value '{text}' of the category '{category}' is not a count; write a whole number, e.g. 12.",
         "negative": "the count {text} of the category '{category}' is negative; write 0 or more.",
@@ -290,6 +292,11 @@ def _plan(
         if row.text("Arvo") is None:
             problems.append(f"{where(row, 'Arvo')}: {words['no_value']}")
             continue
+        for header in ("Kirjaaja", "Lähde", "Kommentti"):
+            if (bad := FORBIDDEN.search(row.text(header) or "")) is not None:
+                problems.append(
+                    f"{where(row, header)}: " + words["bad_char"].format(code=f"{ord(bad.group()):04X}")
+                )
         day = _row_day(row, match, today, words, problems, where, lang)
         if day is None or len(problems) > before:
             continue
