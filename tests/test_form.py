@@ -330,3 +330,18 @@ def test_libreoffice_prints_the_form_landscape_on_few_pages(repo: Path, tmp_path
     # the instructions and the 13 rows across the width of landscape A4: a page each, not a page per column
     assert pages == 2, pages
     assert any(round(w) == 842 and round(h) == 595 for _x, _y, w, h in boxes), boxes
+
+
+def test_a_copied_row_and_a_wrong_output_name_are_refused(repo: Path) -> None:
+    code, _out, err = invoke(["form", "2021", "-o", str(repo / "lomake.csv")], cwd=repo)
+    assert code == 2 and ".xlsx" in err and not (repo / "lomake.csv").exists()
+    filled = fill(make_form(repo), {("kulttuuriparlamentin-kokoukset", None): {"Arvo": 6}})
+    workbook = openpyxl.load_workbook(filled)
+    sheet = workbook["Kirjaus"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[7].value == "kulttuuriparlamentin-kokoukset")
+    sheet.append([cell.value for cell in row])
+    workbook.save(filled)
+    before = (repo / Y2021).read_bytes()
+    code, _out, err = invoke(["record", "--from", str(filled)], cwd=repo)
+    assert code == 1 and "on lomakkeella kahdesti samalla päivämäärällä" in err
+    assert (repo / Y2021).read_bytes() == before

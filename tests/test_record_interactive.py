@@ -8,6 +8,7 @@ import select
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,20 @@ def test_the_recorder_defaults_to_git_user_name(repo: Path, monkeypatch: pytest.
         os.chdir(previous)
     assert result.exit_code == 0, result.stderr
     assert indicators(repo)["kesaajan-toivekysely"]["toteuma"][0]["kirjaaja"] == "Gitin Käyttäjä"
+
+
+def test_only_later_years_are_not_chosen_without_year(tmp_path: Path) -> None:
+    later = date.today().year + 1
+    target = tmp_path / "data" / str(later)
+    target.mkdir(parents=True)
+    text = (DATA / "2024" / "hyvinvointilautakunta.yaml").read_text(encoding="utf-8")
+    (target / "hyvinvointilautakunta.yaml").write_text(
+        text.replace("vuosi: 2024", f"vuosi: {later}"), encoding="utf-8"
+    )
+    previous = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(app, ["record"], input="q\n", catch_exceptions=False)
+    finally:
+        os.chdir(previous)
+    assert result.exit_code == 2 and "--year" in result.stderr

@@ -76,14 +76,14 @@ def run(
     lang: Lang,
     data: Path | None = None,
 ) -> int:
-    root = viewing.data_root(data, lang)
-    rows = form_rows(root, year, committee, responsible, only_missing, lang)
-    workbook = build(year, rows, date.today())
     if output.suffix.lower() != ".xlsx":
         raise errors.UserError(
             "tavoitteet: " + ("-o needs a .xlsx file." if lang == "en" else "-o tarvitsee .xlsx-tiedoston."),
             errors.USAGE,
         )
+    root = viewing.data_root(data, lang)
+    rows = form_rows(root, year, committee, responsible, only_missing, lang)
+    workbook = build(year, rows, date.today())
     temporary = output.with_name(f".{output.name}.tmp")
     try:
         workbook.save(temporary)

@@ -58,6 +58,7 @@ _WORDS = {
         "category": "luokan '{category}' arvo '{text}' ei ole lukumäärä; kirjoita kokonaisluku, esim. 12.",
         "negative": "luokan '{category}' lukumäärä {text} on negatiivinen; kirjoita 0 tai enemmän.",
         "twice": "luokka '{category}' on lomakkeella kahdesti ({rows}).",
+        "same_twice": "mittari '{id}' on lomakkeella kahdesti samalla päivämäärällä (rivit {rows}); jätä yksi.",
         "refused": "Lomakkeelta ei kirjattu mitään: {count} ongelmaa. Korjaa ne ja lue lomake uudelleen, tai kirjaa "
         "kelvolliset rivit valinnalla --partial.",
         "partial": "Ongelmallisia rivejä ei kirjattu ({count} ongelmaa); kelvolliset kirjattiin.",
@@ -89,6 +90,7 @@ _WORDS = {
         "category": "the value '{text}' of the category '{category}' is not a count; write a whole number, e.g. 12.",
         "negative": "the count {text} of the category '{category}' is negative; write 0 or more.",
         "twice": "the category '{category}' is on the form twice ({rows}).",
+        "same_twice": "the indicator '{id}' is on the form twice with the same date (rows {rows}); keep one.",
         "refused": "Nothing was recorded from the form: {count} problems. Fix them and read the form again, or "
         "record the good rows with --partial.",
         "partial": "Rows with problems were not recorded ({count} problems); the good ones were.",
@@ -426,6 +428,12 @@ def _entry(
             return None
         ordered = {c: counts[c] for c in indicator.categories if c in counts}
         return NewEntry(day, ordered, by, source, comment)
+    if len(members) > 1:
+        numbers = ", ".join(str(row.number) for row, _found in members)
+        problems.append(
+            f"{where(members[-1][0], 'Tunnus')}: " + words["same_twice"].format(id=indicator.id, rows=numbers)
+        )
+        return None
     raw = first.cells.get("Arvo")
     text = _typed(raw)
     if isinstance(raw, datetime | date) and indicator.kind != "määräaika":

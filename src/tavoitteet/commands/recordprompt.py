@@ -226,6 +226,17 @@ def _year(root: Path, options: record.Options, console: Console, today: date, la
     if options.year is not None:
         return choose_year(root, options.year, lang)
     choices = year_choices(root, today)
+    if not choices and year_files(root):
+        later = ", ".join(str(y) for y in year_files(root))
+        raise errors.UserError(
+            "tavoitteet: "
+            + (
+                f"only later years have goal files ({later}); choose one with --year."
+                if lang == "en"
+                else f"tavoitetiedostoja on vain tulevilta vuosilta ({later}); valitse vuosi valinnalla --year."
+            ),
+            errors.USAGE,
+        )
     if len(choices) != 2:
         return choices[0] if choices else choose_year(root, None, lang)
     a, b = choices
