@@ -85,7 +85,7 @@ def future() -> str:
     [
         (["--date", "1.6.2023"], ["ennen vuotta 2024", f"tavoitteet record {ID} ARVO --period 2023"]),
         (["--date", "1.6.2023", "--year", "2024"], ["ennen vuotta 2024", "--period 2023"]),
-        (["--date", "2.1.2026", "--year", "2024"], ["yli vuoden", "--date 31.12.2024"]),
+        (["--date", "2.1.2026"], ["yli vuoden", "--date 31.12.2024", "--year 2024"]),
         (["--date", "__future__", "--year", "2024"], ["tulevaisuudessa"]),
         ([], ["yli vuoden vuoden 2024 päättymisen jälkeen", "--date 31.12.2024"]),
     ],
@@ -103,6 +103,14 @@ def test_dates_that_cannot_be_the_years_are_refused_with_what_to_do(
     for text in said:
         assert text in " ".join(err.split())
     assert (tmp_path / Y2024).read_bytes() == before
+
+
+def test_with_year_given_a_late_date_is_a_late_entry_that_says_its_year(tmp_path: Path) -> None:
+    shutil.copytree(DATA / "2024", tmp_path / "data" / "2024")
+    code, _out, err = invoke(["record", ID, "kyllä", "--year", "2024", "--date", "2.1.2026"], cwd=tmp_path)
+    assert (code, err) == (0, "")
+    assert indicators(tmp_path)[ID]["toteuma"] == [{"pvm": "2.1.2026", "vuosi": "2024", "arvo": "kyllä"}]
+    assert invoke(["validate"], cwd=tmp_path)[0] == 0
 
 
 def test_with_year_given_the_default_date_is_the_years_last_day_once_it_is_over(tmp_path: Path) -> None:

@@ -159,6 +159,13 @@ KuntaOption = Annotated[
     Optional[str],
     typer.Option("--kunta", help="Vain tämän kunnan lautakunnat. / Only this municipality's committees."),
 ]
+AssessorOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--assessor",
+        help="Arviot tämän arvioijan mukaan (esim. tarkastuslautakunta). / Follow this assessor's assessments.",
+    ),
+]
 AreaOption = Annotated[
     Optional[str],
     typer.Option("--area", help="Vain tämä tehtäväalue (tunnus tai nimi). / Only this service area."),
@@ -190,10 +197,11 @@ def _filters(
     status: str | None,
     spearhead: str | None,
     kunta: str | None = None,
+    assessor: str | None = None,
 ) -> object:
     from tavoitteet.commands.viewing import Filters
 
-    return Filters(committee, area, status, spearhead, kunta)
+    return Filters(committee, area, status, spearhead, kunta, assessor)
 
 
 @app.command()
@@ -201,6 +209,7 @@ def status(
     year: YearArgument = None,
     committee: CommitteeOption = None,
     kunta: KuntaOption = None,
+    assessor: AssessorOption = None,
     area: AreaOption = None,
     status: StatusOption = None,
     spearhead: SpearheadOption = None,
@@ -215,7 +224,7 @@ def status(
         from tavoitteet.commands import status as command
         from tavoitteet.words.i18n import detect_lang
 
-        filters = _filters(committee, area, status, spearhead, kunta)
+        filters = _filters(committee, area, status, spearhead, kunta, assessor)
         return command.run(year, filters, as_of, as_json, detect_lang(lang), data)  # type: ignore[arg-type]
 
     guarded(body, lang)
@@ -533,6 +542,7 @@ def report(
     ] = "excel",
     committee: CommitteeOption = None,
     kunta: KuntaOption = None,
+    assessor: AssessorOption = None,
     area: AreaOption = None,
     status: StatusOption = None,
     spearhead: SpearheadOption = None,
@@ -548,7 +558,7 @@ def report(
 
         fmt = _choice(command.ReportFormat, output_format, "--format")
         dialect = _choice(CsvDialect, csv_dialect, "--csv-dialect")
-        filters = _filters(committee, area, status, spearhead, kunta)
+        filters = _filters(committee, area, status, spearhead, kunta, assessor)
         return command.run(year, fmt, output, dialect, filters, as_of, lang, data)  # type: ignore[arg-type]
 
     guarded(body, lang)

@@ -50,7 +50,7 @@ def plan(
         )
     number, entry = latest
     day = given or entry.date
-    recordyear.check_day(day, found.year, today, indicator_id, lang)
+    recordyear.check_day(day, found.year, today, indicator_id, lang, late_allowed=options.year is not None)
     if options.correct:
         assert value is not None
         new = NewEntry(

@@ -13,7 +13,8 @@ The rules (README, "Kirjaaminen"):
   (interactive mode asks).
 - A date before the year (that is a series value: ``--period``), more than
   about a year after its end (after 31 December of the next year), or in the
-  future is refused with what to do.
+  future is refused with what to do.  With ``--year`` a date over a year after
+  is a late entry of that year's value: it is written with ``vuosi``.
 """
 
 from __future__ import annotations
@@ -48,8 +49,13 @@ def default_day(year: int, today: date) -> date:
     return last if today > last else today
 
 
-def day_problem(day: date, year: int, today: date, indicator_id: str, lang: Lang) -> str | None:
-    """Why ``day`` cannot be the date of a value of ``year`` (what to do included), or None."""
+def day_problem(
+    day: date, year: int, today: date, indicator_id: str, lang: Lang, late_allowed: bool = False
+) -> str | None:
+    """Why ``day`` cannot be the date of a value of ``year`` (what to do included), or None.
+
+    ``late_allowed`` (``--year`` given): a date over a year after the year is a late entry
+    of that year's value, written with ``vuosi`` (the entry says which year's value it is)."""
     shown, last = format_date(day), f"31.12.{year}"
     if day > today:
         return _words(
@@ -69,20 +75,23 @@ def day_problem(day: date, year: int, today: date, indicator_id: str, lang: Lang
             f"indicator's series: tavoitteet record {indicator_id} VALUE --period {day.year}; for {year}'s "
             f"outcome give a date in {year} (e.g. --date {last}).",
         )
-    if day > date(year + 1, 12, 31):
+    if day > date(year + 1, 12, 31) and not late_allowed:
         return _words(
             lang,
             f"päivämäärä {shown} on yli vuoden vuoden {year} päättymisen jälkeen. Vuoden {year} toteuma kirjataan "
-            f"päivämäärällä, jolta arvo on (esim. --date {last}); myöhemmän vuoden arvo kuuluu sen vuoden "
-            f"tiedostoon (--year).",
+            f"päivämäärällä, jolta arvo on (esim. --date {last}), tai myöhässä kirjattuna valinnalla --year "
+            f"{year} (kirjaukseen merkitään vuosi: {year}); myöhemmän vuoden arvo kuuluu sen vuoden tiedostoon.",
             f"the date {shown} is more than a year after {year} ended. Record {year}'s outcome with the date it "
-            f"is from (e.g. --date {last}); a later year's value belongs in that year's file (--year).",
+            f"is from (e.g. --date {last}), or as a late entry with --year {year} (the entry then says vuosi: "
+            f"{year}); a later year's value belongs in that year's file.",
         )
     return None
 
 
-def check_day(day: date, year: int, today: date, indicator_id: str, lang: Lang) -> None:
-    if (problem := day_problem(day, year, today, indicator_id, lang)) is not None:
+def check_day(
+    day: date, year: int, today: date, indicator_id: str, lang: Lang, late_allowed: bool = False
+) -> None:
+    if (problem := day_problem(day, year, today, indicator_id, lang, late_allowed)) is not None:
         raise errors.UserError(f"tavoitteet: {indicator_id}: {problem}", errors.USAGE)
 
 
@@ -128,7 +137,7 @@ def choose(
     if year is not None:
         found = recordfind.find_indicator(root, indicator_id, year, lang, committee, municipality)
         chosen_day = day or default_day(year, today)
-        check_day(chosen_day, year, today, indicator_id, lang)
+        check_day(chosen_day, year, today, indicator_id, lang, late_allowed=True)
         return found, chosen_day
     chosen_day = day or today
     found_by_year = by_year(root, indicator_id, lang, committee, municipality)

@@ -175,6 +175,9 @@ def history_table(result: IndicatorResult, lang: Lang) -> RenderableType:
                 shown = str(entry.value)
         if marks and entry.withdraws is None:
             shown = f"{shown} ({marks})"
-        notes = " · ".join(t for t in (entry.missing_reason, entry.comment, entry.by, entry.source) if t)
+        period = label("value_of_year", lang, year=entry.period) if entry.period is not None else None
+        notes = " · ".join(
+            t for t in (period, entry.missing_reason, entry.comment, entry.by, entry.source) if t
+        )
         table.add_row(day(entry.date, lang), shown, notes)
     return table
