@@ -213,3 +213,21 @@ def test_only_later_years_are_not_chosen_without_year(tmp_path: Path) -> None:
     finally:
         os.chdir(previous)
     assert result.exit_code == 2 and "--year" in result.stderr
+
+
+def test_in_the_reporting_months_both_years_are_offered_and_later_only_the_latest(tmp_path: Path) -> None:
+    from tavoitteet.commands.recordprompt import year_choices
+
+    shutil.copytree(DATA / "2024", tmp_path / "data" / "2024")
+    assert invoke_new(tmp_path) == 0
+    root = tmp_path / "data"
+    assert year_choices(root, date(2025, 1, 15)) == [2024, 2025]
+    assert year_choices(root, date(2025, 3, 31)) == [2024, 2025]
+    assert year_choices(root, date(2025, 4, 1)) == [2025]
+    assert year_choices(root, date(2024, 6, 1)) == [2024]  # never next year's file by itself
+
+
+def invoke_new(tmp_path: Path) -> int:
+    from conftest import invoke
+
+    return invoke(["new", "2025", "--from", "2024"], cwd=tmp_path)[0]
