@@ -55,6 +55,7 @@ class Code(StrEnum):
     SERIES_CONFLICT = "T038"
     TARGET_YEAR_EARLIER = "T039"
     NO_FILES = "T040"
+    ENTRY_REFERENCE = "T050"  # issue 14: korjaa / peruu
     TOO_MANY_PROBLEMS = "T099"
 
 
