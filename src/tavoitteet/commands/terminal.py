@@ -86,12 +86,12 @@ def rendered(target: Console, renderables: list[RenderableType]) -> str:
     """
     processes = parallel.jobs(len(renderables), RENDER_PARALLEL_FROM, per_job=RENDER_PARALLEL_FROM // 2)
     if processes <= 1 or layout_traits(target) is None:
-        pieces = []
+        texts: list[str] = []
         for start in range(0, len(renderables), PIECE):  # rich's segments of one piece at a time in memory
             with target.capture() as capture:
                 target.print(Group(*renderables[start : start + PIECE]))
-            pieces.append(capture.get())
-        return "".join(pieces)
+            texts.append(capture.get())
+        return "".join(texts)
     settings = _console_settings(target)
     size = -(-len(renderables) // (processes * 4))
     pieces = [(settings, renderables[i : i + size]) for i in range(0, len(renderables), size)]
