@@ -230,11 +230,10 @@ def large_runs(tavoitteet: Command, corpora: dict[int, Path], env: dict[str, str
             if note == "cache warm":
                 measure(command, folder, case_env)
             result = measure(command, folder, case_env)
-            goal = f" (target {target})" if target else ""
+            goal = f" [target {target}]" if target else ""
             lines.append(
-                f"{name} 2024{f' ({note})' if note else ''} over {size} files ({size // 10} in 2024): "
+                f"{name} 2024{f' ({note})' if note else ''} over {size} files ({size // 10} in 2024){goal}: "
                 f"{result['seconds']:.2f} s, peak memory {result['peak_mb']:.0f} MB, exit {int(result['code'])}"
-                f"{goal}"
             )
     return lines
 
