@@ -157,7 +157,11 @@ CommitteeOption = Annotated[
 ]
 KuntaOption = Annotated[
     Optional[str],
-    typer.Option("--kunta", help="Vain tämän kunnan lautakunnat. / Only this municipality's committees."),
+    typer.Option(
+        "--kunta",
+        "--municipality",
+        help="Vain tämän kunnan lautakunnat. / Only this municipality's committees.",
+    ),
 ]
 AssessorOption = Annotated[
     Optional[str],
