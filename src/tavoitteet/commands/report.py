@@ -101,7 +101,7 @@ def run(
     lang = report_lang(lang_text, fmt)
     messages = base_lang(lang)
     today = date.today()
-    data_year = viewing.load_year(viewing.data_root(data, messages), year, today, messages)
+    data_year = viewing.load_year(viewing.data_root(data, messages), year, today, messages, filters.committee)
     day = viewing.parse_as_of(as_of, today, messages)
     result = viewing.apply_filters(viewing.evaluate(data_year, day), filters, messages)
     comparisons = earlier_comparison(data_year, result, day, lang) if fmt is ReportFormat.HTML else []

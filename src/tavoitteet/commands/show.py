@@ -24,6 +24,7 @@ def run(
     as_json: bool,
     lang: Lang,
     data: Path | None = None,
+    no_pager: bool = False,
 ) -> int:
     def view(root: Path, today: date, _width: int) -> str | list[RenderableType]:
         from tavoitteet.render.show import find, show_view
@@ -37,7 +38,8 @@ def run(
             return show_json(result, found.goal, found.file.goal_file, found.area, lang, only)
         return show_view(found, lang)
 
-    terminal.print_cached("show", (item_id, year, committee, as_of), data, lang, as_json, view)
+    key = (item_id, year, committee, as_of)
+    terminal.print_cached("show", key, data, lang, as_json, view, pager=not no_pager)
     return 0
 
 

@@ -1,25 +1,34 @@
 """The status and list views as rich renderables; the command prints them.
 
-A table per committee and service area: goal, indicator, target as the
-committee wrote it, the latest realization, the status as (coloured) words and
-the comment.  Colour only repeats what the words say, so the output reads on
-paper, for colour-blind readers and with ``NO_COLOR``.
+``status`` is laid out by :class:`StatusView` at the console's width, in one
+layout for the whole view: per committee a heading, the column titles once,
+then areas, goals and indicators; status words never wrap, texts break only
+between words, and a reason for every *ei arvioitu* and *kesken* is a
+footnote.  ``--depth`` chooses one line per committee, area or goal instead.
+Colour only repeats what the words say, so the output reads on paper, for
+colour-blind readers and with ``NO_COLOR``.  Everything that comes from a file
+goes into :class:`rich.text.Text` as plain text, never as markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import re
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from tavoitteet.core.evaluation import (
-    AreaResult,
     Counts,
+    FileResult,
     GoalResult,
     IndicatorResult,
     Status,
@@ -27,8 +36,9 @@ from tavoitteet.core.evaluation import (
     year_over,
 )
 from tavoitteet.core.model import TrendIndicator
-from tavoitteet.words.i18n import Lang
+from tavoitteet.words.i18n import Lang, translate
 from tavoitteet.words.labels import (
+    SHORT_WHY,
     STATUS_STYLES,
     day,
     label,
@@ -39,10 +49,6 @@ from tavoitteet.words.labels import (
     signed_percent,
     status_name,
 )
-
-LATEST_WIDTH = 10
-WIDE = 120
-"""from this terminal width on, comments have a column of their own"""
 
 
 def status_text(status: Status, lang: Lang, manual: bool = False) -> Text:
@@ -56,30 +62,6 @@ def counts_text(counts: Counts, lang: Lang) -> str:
     """``toteutunut 4/7, kesken 3/7``: every status present, out of all items."""
     parts = [f"{status_name(s, lang)} {counts[s]}/{counts.total}" for s in Status if counts[s]]
     return ", ".join(parts) or "-"
-
-
-def latest_text(result: IndicatorResult, lang: Lang) -> str:
-    """The latest value, the day it was recorded (a met deadline has its own) and a trend's change."""
-    if result.latest is None:
-        return ""
-    recorded = recorded_day(result, lang)
-    return "\n".join(
-        [latest_value(result, lang), *([recorded] if recorded else []), *trend_lines(result, lang)]
-    )
-
-
-def trend_lines(result: IndicatorResult, lang: Lang) -> list[str]:
-    """A trend's baseline and change in a narrow column: ``2023: 42``, ``+15``, ``+35,7 %``."""
-    trend = result.trend
-    if trend is None or not isinstance(result.indicator, TrendIndicator):
-        return []
-    baseline = f"{result.indicator.baseline_year}: {number(trend.baseline, lang)}"
-    lines = [baseline] if len(baseline) <= LATEST_WIDTH else baseline.split(" ", 1)
-    if trend.change is not None:
-        lines.append(signed(trend.change, lang))
-    if trend.change_percent is not None:
-        lines.append(signed_percent(trend.change_percent, lang))
-    return lines
 
 
 def comment_text(result: IndicatorResult, lang: Lang) -> str:
@@ -124,48 +106,323 @@ def view_table(title: str, caption: str | None = None) -> Table:
     )
 
 
-def area_table(area: AreaResult, lang: Lang, width: int = WIDE) -> Table:
-    """The area's goals and indicators; comments get a column of their own only on a wide terminal.
 
-    Below ``WIDE`` columns a comment is printed under its indicator instead, so
-    that the texts keep room for long Finnish words rather than being folded
-    inside them.
+
+class Depth(StrEnum):
+    """How much of a year ``status`` shows: one line per committee, area, goal, or everything."""
+
+    COMMITTEE = "committee"
+    AREA = "area"
+    GOAL = "goal"
+    INDICATOR = "indicator"
+
+
+GAP = 2
+"""spaces between columns"""
+MARKS = "¹²³⁴⁵⁶⁷⁸⁹"
+"""footnote marks; ``1)`` where the console has no such characters"""
+
+
+def short_target(name: str, target: str) -> str:
+    """The target without what the indicator's name already says.
+
+    ``Suunnitelmat päivitetty: kyllä/ei`` under the name ``Suunnitelmat
+    päivitetty`` is just ``kyllä/ei``; a target that only repeats the name is
+    empty.  The full wording stays in ``show`` and the reports.
     """
-    summary = summary_line(area.goal_counts, area.indicator_counts, lang)
-    table = view_table(area.area.name, f"{label('summary', lang)}: {summary}")
-    # Without a comment in the area its column is left out, so that the texts get the width.
-    comments = any(comment_text(r, lang) for goal in area.goals for r in goal.indicators)
-    column = comments and width >= WIDE
-    table.add_column(label("goal_indicator", lang), ratio=6, overflow="fold")
-    table.add_column(label("target", lang), ratio=5, overflow="fold")
-    table.add_column(label("latest", lang), width=LATEST_WIDTH, overflow="fold")
-    table.add_column(label("status", lang), width=10, overflow="fold")
-    if column:
-        table.add_column(label("comment", lang), ratio=5, overflow="fold")
-    for goal in area.goals:
-        _add_goal(table, goal, lang, column)
-    return table
+    target = " ".join(target.split())
+    name = " ".join(name.split())
+    if name and target.casefold().startswith(name.casefold()):
+        rest = target[len(name) :]
+        if not rest or not rest[0].isalnum():
+            return rest.lstrip(" :,;.–-").strip()
+    return target
 
 
-def _add_goal(table: Table, goal: GoalResult, lang: Lang, comment_column: bool) -> None:
-    table.add_row(Text(goal.goal.title, style="bold"), "", "", status_text(goal.status, lang), "")
-    actions = {i.id: a.text for a in goal.goal.actions for i in a.indicators}
-    for i, result in enumerate(goal.indicators):
-        name = Text(f"• {indicator_name(result, actions)}")
-        if not comment_column:
-            for line in comment_lines(result, lang):
-                name.append(f"\n{line}", style="italic")
-        cells: list[RenderableType] = [
-            name,
-            result.indicator.target_text,
-            latest_text(result, lang),
-            status_text(result.status, lang, result.is_manual),
+def reason_text(result: IndicatorResult, lang: Lang) -> str | None:
+    """A short reason for *ei arvioitu* or *kesken*, for a footnote; None for other statuses."""
+    if result.status not in (Status.NOT_ASSESSED, Status.IN_PROGRESS):
+        return None
+    why = result.why
+    args = {k: str(v) if k.endswith("year") else _short_arg(v, lang) for k, v in why.args.items()}
+    pending = f"{why.code}_pending"
+    key = pending if why.pending and pending in SHORT_WHY else why.code
+    if key in SHORT_WHY:
+        return translate(SHORT_WHY, key, lang, args)
+    return translate(SHORT_WHY, "pending", lang) if why.pending else None
+
+
+def _short_arg(value: object, lang: Lang) -> str:
+    return day(value, lang) if isinstance(value, date) else str(value)
+
+
+_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_KEPT = "\x00"
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width``, broken only between words (a longer word is the only exception).
+
+    A number's digit groups (``12 345,5``) stay together.
+    """
+    lines: list[str] = []
+    for paragraph in text.replace(_KEPT, " ").splitlines() or [""]:
+        kept = _DIGIT_GROUP.sub(_KEPT, paragraph)
+        lines += textwrap.wrap(kept, max(width, 1), break_on_hyphens=False) or [""]
+    return [line.replace(_KEPT, " ") for line in lines]
+
+
+def one_line(text: str, width: int, ascii_only: bool) -> str:
+    """The text on one line of at most ``width``, cut after a word with an ellipsis when longer."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    ellipsis = "..." if ascii_only else "…"
+    cut = text[: max(width - len(ellipsis), 1) + 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut[: max(width - len(ellipsis), 1)].rstrip(" ,;:.") + ellipsis
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """The text of one cell, broken into lines, and its style."""
+
+    lines: tuple[str, ...]
+    style: str = ""
+
+
+def _row(cells: Sequence[Cell], widths: Sequence[int]) -> list[Text]:
+    """Cells side by side, each in its column; no line ends in spaces."""
+    height = max((len(c.lines) for c in cells), default=0)
+    out = []
+    for n in range(height):
+        line = Text()
+        pending = 0
+        for cell, width in zip(cells, widths, strict=True):
+            piece = cell.lines[n] if n < len(cell.lines) else ""
+            if piece:
+                line.append(" " * pending)
+                line.append(piece, style=cell.style)
+                pending = width - len(piece) + GAP
+            else:
+                pending += width + GAP
+        out.append(line)
+    return out
+
+
+class StatusView:
+    """``tavoitteet status`` laid out at the console's width (at least 40 columns)."""
+
+    def __init__(self, year: YearResult, lang: Lang, depth: Depth = Depth.INDICATOR) -> None:
+        self.year = year
+        self.lang = lang
+        self.depth = depth
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.lines(max(options.max_width, 40), options.ascii_only)
+
+    def lines(self, width: int, ascii_only: bool = False) -> list[Text]:
+        if not self.year.files:
+            return [Text(label("nothing", self.lang))]
+        if self.depth is Depth.INDICATOR:
+            return _IndicatorLayout(self.year, self.lang, width, ascii_only).lines()
+        if self.depth is Depth.GOAL:
+            return _goal_lines(self.year, self.lang, width, ascii_only)
+        return _summary_lines(self.year, self.lang, width, self.depth, ascii_only)
+
+
+def _heading(file_result: FileResult, year: YearResult, lang: Lang) -> Text:
+    committee = file_result.goal_file.committee
+    return Text(label("status_on", lang, committee=committee, year=year.year, date=day(year.as_of, lang)), "bold")
+
+
+def _rule(width: int, ascii_only: bool) -> Text:
+    return Text(("-" if ascii_only else "─") * width, style="dim")
+
+
+def _header(titles: Sequence[str], widths: Sequence[int]) -> Text:
+    (line,) = _row([Cell((t,), "bold") for t in titles], widths)
+    return line
+
+
+def _column(title: str, texts: Sequence[str], share: int, most: int) -> int:
+    """A column's width: what its texts need unbroken, up to ``share``; at least its title and its
+    longest word (up to ``most``), so that words break only when nothing else helps."""
+    natural = max([len(title), *map(len, texts)])
+    longest_word = max([len(title), *(len(w) for t in texts for w in _DIGIT_GROUP.sub(_KEPT, t).split())])
+    return max(min(natural, share), min(longest_word, most), len(title))
+
+
+class _IndicatorLayout:
+    """The default depth: committees, areas, goals and their indicators."""
+
+    def __init__(self, year: YearResult, lang: Lang, width: int, ascii_only: bool) -> None:
+        self.year, self.lang, self.width, self.ascii_only = year, lang, width, ascii_only
+        self.notes: dict[str, int] = {}
+        goals = [g for f in year.files for a in f.areas for g in a.goals]
+        indicators = [(g, r) for g in goals for r in g.indicators]
+        self.marks = {id(r): self._mark(r) for _, r in indicators}
+        statuses = [self._status_words(r) for _, r in indicators]
+        statuses += [status_name(g.status, lang) for g in goals]
+        self.status_w = max([len(label("status", lang)), *map(len, statuses)])
+        self.targets = {id(r): short_target(_name(g, r), r.indicator.target_text) for g, r in indicators}
+        self.latest = {id(r): latest_lines(r, lang) for _, r in indicators}
+        rest = width - self.status_w - 3 * GAP
+        target_w = _column(label("target", lang), list(self.targets.values()), rest * 3 // 10, rest // 3)
+        latest_texts = [line for lines in self.latest.values() for line in lines]
+        latest_w = _column(label("latest", lang), latest_texts, rest // 4, rest // 3)
+        self.widths = (rest - target_w - latest_w, target_w, latest_w, self.status_w)
+
+    def _status_words(self, result: IndicatorResult) -> str:
+        """The status and its footnote mark; a level set by hand says so under the indicator (``Käsin: …``)."""
+        return status_name(result.status, self.lang) + self.marks[id(result)]
+
+    def _mark(self, result: IndicatorResult) -> str:
+        reason = reason_text(result, self.lang)
+        if reason is None:
+            return ""
+        return self._mark_of(self.notes.setdefault(reason, len(self.notes) + 1), inline=True)
+
+    def _mark_of(self, number_: int, inline: bool = False) -> str:
+        if self.ascii_only or number_ > len(MARKS):
+            return f" {number_})" if inline else f"{number_})"
+        return MARKS[number_ - 1]
+
+    def lines(self) -> list[Text]:
+        titles = [label(k, self.lang) for k in ("goal_indicator", "target", "latest", "status")]
+        out: list[Text] = []
+        for file_result in self.year.files:
+            out += [_heading(file_result, self.year, self.lang), Text("")]
+            out += [_header(titles, self.widths), _rule(self.width, self.ascii_only)]
+            for n, area in enumerate(file_result.areas):
+                if n:
+                    out.append(Text(""))
+                out += [Text(line, style="bold underline") for line in wrap(area.area.name, self.width)]
+                for goal in area.goals:
+                    out += self._goal(goal)
+            out.append(Text(""))
+        for reason, number_ in self.notes.items():
+            out += [Text(line) for line in wrap(f"{self._mark_of(number_)} {reason}", self.width)]
+        if self.notes:
+            out.append(Text(""))
+        return out
+
+    def _goal(self, goal: GoalResult) -> list[Text]:
+        title_w = self.width - self.status_w - GAP
+        status = Cell((status_name(goal.status, self.lang),), STATUS_STYLES[goal.status])
+        out = _row([Cell(tuple(wrap(goal.goal.title, title_w)), "bold"), status], (title_w, self.status_w))
+        name_w, target_w, latest_w, _ = self.widths
+        bullet = "- " if self.ascii_only else "• "
+        for result in goal.indicators:
+            name_lines = wrap(_name(goal, result), name_w - 2)
+            name = (bullet + name_lines[0], *("  " + line for line in name_lines[1:]))
+            target = self.targets[id(result)]
+            cells = [
+                Cell(name),
+                Cell(tuple(wrap(target, target_w)) if target else ()),
+                Cell(tuple(line for text in self.latest[id(result)] for line in wrap(text, latest_w))),
+                Cell((self._status_words(result),), STATUS_STYLES[result.status]),
+            ]
+            out += _row(cells, self.widths)
+            for comment in comment_lines(result, self.lang):
+                out += [Text("  " + line, style="italic") for line in wrap(comment, title_w - 2)]
+        return out
+
+
+def _name(goal: GoalResult, result: IndicatorResult) -> str:
+    return indicator_name(result, {i.id: a.text for a in goal.goal.actions for i in a.indicators})
+
+
+def latest_lines(result: IndicatorResult, lang: Lang) -> list[str]:
+    """The latest value, the day it was recorded (a met deadline has its own) and a trend's change."""
+    if result.latest is None:
+        return []
+    recorded = recorded_day(result, lang)
+    lines = [latest_value(result, lang), *([recorded] if recorded else [])]
+    trend = result.trend
+    if trend is not None and isinstance(result.indicator, TrendIndicator):
+        change = [f"{result.indicator.baseline_year}: {number(trend.baseline, lang)}"]
+        if trend.change is not None:
+            change.append(signed(trend.change, lang))
+        if trend.change_percent is not None:
+            change.append(signed_percent(trend.change_percent, lang))
+        lines.append(", ".join(change))
+    return lines
+
+
+def short_counts(counts: Counts, lang: Lang) -> str:
+    """``2 toteutunut, 1 kesken``: every status present with its count."""
+    return ", ".join(f"{counts[s]} {status_name(s, lang)}" for s in Status if counts[s]) or "-"
+
+
+def _goal_lines(year: YearResult, lang: Lang, width: int, ascii_only: bool) -> list[Text]:
+    """``--depth goal``: one line per goal with its status and its indicators' counts."""
+    goals = [g for f in year.files for a in f.areas for g in a.goals]
+    status_w = max([len(label("status", lang)), *(len(status_name(g.status, lang)) for g in goals)])
+    counts = {id(g): short_counts(g.indicator_counts, lang) for g in goals}
+    counts_w = max([len(label("indicators", lang)), *map(len, counts.values())])
+    title_w = width - status_w - counts_w - 2 * GAP
+    widths = (title_w, counts_w, status_w)
+    titles = [label("goal", lang), label("indicators", lang), label("status", lang)]
+    out: list[Text] = []
+    for file_result in year.files:
+        out += [_heading(file_result, year, lang), _header(titles, widths), _rule(width, ascii_only)]
+        for area in file_result.areas:
+            out.append(Text(one_line(area.area.name, width, ascii_only), style="bold underline"))
+            for goal in area.goals:
+                cells = [
+                    Cell((one_line(goal.goal.title, title_w, ascii_only),)),
+                    Cell((counts[id(goal)],)),
+                    Cell((status_name(goal.status, lang),), STATUS_STYLES[goal.status]),
+                ]
+                out += _row(cells, widths)
+        out.append(Text(""))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _SummaryRow:
+    name: str
+    goals: Counts
+    indicators: Counts
+    status: Status
+    heading: bool = False
+
+
+def _summary_lines(year: YearResult, lang: Lang, width: int, depth: Depth, ascii_only: bool) -> list[Text]:
+    """``--depth committee`` (one line per committee-year) and ``--depth area`` (one per area)."""
+    rows: list[_SummaryRow] = []
+    for f in year.files:
+        if depth is Depth.COMMITTEE:
+            name = f"{f.goal_file.committee} {year.year}"
+            rows.append(_SummaryRow(name, f.goal_counts, f.indicator_counts, f.status))
+            continue
+        rows.append(_SummaryRow(f.goal_file.committee, f.goal_counts, f.indicator_counts, f.status, True))
+        rows += [_SummaryRow(a.area.name, a.goal_counts, a.indicator_counts, a.status) for a in f.areas]
+    first = label("committee" if depth is Depth.COMMITTEE else "area", lang)
+    titles = [first, label("goals", lang), label("indicators", lang), label("status", lang)]
+    body = [r for r in rows if not r.heading]
+    goals_w = max([len(titles[1]), *(len(short_counts(r.goals, lang)) for r in body)])
+    indicators_w = max([len(titles[2]), *(len(short_counts(r.indicators, lang)) for r in body)])
+    status_w = max([len(titles[3]), *(len(status_name(r.status, lang)) for r in body)])
+    name_w = width - goals_w - indicators_w - status_w - 3 * GAP
+    widths = (name_w, goals_w, indicators_w, status_w)
+    heading = label("year_summary", lang, year=year.year, date=day(year.as_of, lang))
+    out = [Text(heading, style="bold"), _header(titles, widths), _rule(width, ascii_only)]
+    for row in rows:
+        if row.heading:
+            out.append(Text(one_line(row.name, width, ascii_only), style="bold underline"))
+            continue
+        cells = [
+            Cell(tuple(wrap(row.name, name_w))),
+            Cell((short_counts(row.goals, lang),)),
+            Cell((short_counts(row.indicators, lang),)),
+            Cell((status_name(row.status, lang),), STATUS_STYLES[row.status]),
         ]
-        table.add_row(
-            *cells,
-            *([comment_text(result, lang)] if comment_column else []),
-            end_section=i == len(goal.indicators) - 1,
-        )
+        out += _row(cells, widths)
+    out.append(Text(""))
+    return out
 
 
 def summary_line(goals: Counts, indicators: Counts, lang: Lang) -> str:
@@ -197,27 +454,9 @@ def year_panel(year: YearResult, lang: Lang) -> Panel:
     return Panel(Group(*lines), title=title, title_align="left", box=box.SQUARE)
 
 
-def status_view(year: YearResult, lang: Lang, width: int = WIDE) -> list[RenderableType]:
-    """Everything ``tavoitteet status`` shows, in order, for a terminal ``width`` columns wide."""
-    if not year.files:
-        return [Text(label("nothing", lang)), year_panel(year, lang)]
-    return [*_committees(year, lang, width), year_panel(year, lang)]
-
-
-def _committees(year: YearResult, lang: Lang, width: int) -> Iterator[RenderableType]:
-    for file_result in year.files:
-        heading = label(
-            "status_on",
-            lang,
-            committee=file_result.goal_file.committee,
-            year=year.year,
-            date=day(year.as_of, lang),
-        )
-        yield Text(heading, style="bold underline")
-        yield Text("")
-        for area in file_result.areas:
-            yield area_table(area, lang, width)
-            yield Text("")
+def status_view(year: YearResult, lang: Lang, depth: Depth = Depth.INDICATOR) -> list[RenderableType]:
+    """Everything ``tavoitteet status`` shows, in order; laid out at the console's width when printed."""
+    return [StatusView(year, lang, depth), year_panel(year, lang)]
 
 
 def list_view(year: YearResult, lang: Lang) -> list[RenderableType]:

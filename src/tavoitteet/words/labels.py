@@ -68,8 +68,8 @@ LABELS = {
     "years": {"fi": "Vuodet", "en": "Years"},
     "files": {"fi": "Tiedostot", "en": "Files"},
     "id": {"fi": "Tunnus", "en": "Id"},
-    "status_on": {"fi": "{committee} {year}: tila {date}", "en": "{committee} {year}: status on {date}"},
-    "year_summary": {"fi": "Vuosi {year}, tila {date}", "en": "Year {year}, status on {date}"},
+    "status_on": {"fi": "{committee} {year}: tilanne {date}", "en": "{committee} {year}: status on {date}"},
+    "year_summary": {"fi": "Vuosi {year}, tilanne {date}", "en": "Year {year}, status on {date}"},
     "year_running": {"fi": "vuosi on kesken", "en": "the year is still running"},
     "year_over": {"fi": "vuosi on päättynyt", "en": "the year is over"},
     "manual_mark": {"fi": "käsin", "en": "set by hand"},
@@ -346,3 +346,17 @@ def explain_goal(goal: GoalResult, lang: Lang) -> str:
     args = why_args(goal.why, lang)
     args["rule"] = rule_text(goal, lang)
     return translate(WHY, goal.why.code, lang, args)
+
+
+# --- the status view's short reasons for *ei arvioitu* and *kesken* (footnotes) ---------------
+
+SHORT_WHY = {
+    "no_entries": {"fi": "toteumaa ei ole kirjattu", "en": "nothing recorded"},
+    "no_entries_pending": {"fi": "toteumaa ei ole vielä kirjattu", "en": "nothing recorded yet"},
+    "value_missing": {"fi": "arvo puuttuu", "en": "value missing"},
+    "invalid_value": {"fi": "arvoa {value} ei voi tulkita", "en": "the value {value} cannot be read"},
+    "no_baseline": {"fi": "vertailuvuoden {year} arvo puuttuu", "en": "no value for the baseline year {year}"},
+    "not_done_yet": {"fi": "määräpäivä {deadline} ei ole vielä ohi", "en": "the deadline {deadline} is still ahead"},
+    "level_not_set": {"fi": "toteutumistasoa ei ole asetettu", "en": "the level has not been set"},
+    "pending": {"fi": "vuosi on kesken", "en": "the year is still running"},
+}
