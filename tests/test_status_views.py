@@ -422,7 +422,9 @@ def test_at_80_columns_the_texts_of_2024_are_wrapped_at_spaces_not_inside_words(
     texts = [goal.title for goal in goal_file.goals()] + [i.target_text for i in goal_file.indicators()]
     shown = set(out.split())
     # a target shows only what the indicator's name does not already say
-    assert [w for text in texts for w in text.split() if w not in shown and w.rstrip(":,.") not in shown] == []
+    assert [
+        w for text in texts for w in text.split() if w not in shown and w.rstrip(":,.") not in shown
+    ] == []
 
 
 def test_at_80_columns_comments_go_under_their_indicator_and_words_stay_whole() -> None:
@@ -435,7 +437,9 @@ def test_at_80_columns_comments_go_under_their_indicator_and_words_stay_whole() 
     texts = [g.title for g in goal_file.goals()] + [i.target_text for i in goal_file.indicators()] + comments
     shown = set(out.split())
     assert comments
-    assert [w for text in texts for w in text.split() if w.rstrip(":,.") not in shown and w not in shown] == []
+    assert [
+        w for text in texts for w in text.split() if w.rstrip(":,.") not in shown and w not in shown
+    ] == []
     assert "Kommentti" not in out.splitlines()[3]
     assert max(len(line.rstrip()) for line in out.splitlines()) <= 80
 

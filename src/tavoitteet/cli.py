@@ -117,7 +117,9 @@ SHARED: dict[str, tuple[Any, Any]] = {
             typer.Option(
                 "--committee",
                 metavar=fi_en("NIMI", "NAME"),
-                help=fi_en("Vain tämä lautakunta (nimi tai sen osa).", "Only this committee (name or part of it)."),
+                help=fi_en(
+                    "Vain tämä lautakunta (nimi tai sen osa).", "Only this committee (name or part of it)."
+                ),
             ),
         ],
         None,
@@ -128,7 +130,9 @@ SHARED: dict[str, tuple[Any, Any]] = {
             typer.Option(
                 "--area",
                 metavar=fi_en("ALUE", "AREA"),
-                help=fi_en("Vain tämä tehtäväalue (tunnus tai nimi).", "Only this service area (id or name)."),
+                help=fi_en(
+                    "Vain tämä tehtäväalue (tunnus tai nimi).", "Only this service area (id or name)."
+                ),
             ),
         ],
         None,
@@ -154,7 +158,8 @@ SHARED: dict[str, tuple[Any, Any]] = {
                 "--spearhead",
                 metavar=fi_en("KÄRKI", "SPEARHEAD"),
                 help=fi_en(
-                    "Vain tätä strategiakärkeä edistävät tavoitteet.", "Only goals that advance this spearhead."
+                    "Vain tätä strategiakärkeä edistävät tavoitteet.",
+                    "Only goals that advance this spearhead.",
                 ),
             ),
         ],
@@ -213,7 +218,9 @@ def shared(*names: str) -> Callable[[F], F]:
         signature = inspect.signature(function, eval_str=True)
         own = [p for p in signature.parameters.values() if p.name != "shared"]
         added = [
-            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=SHARED[name][0], default=SHARED[name][1])
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, annotation=SHARED[name][0], default=SHARED[name][1]
+            )
             for name in names
         ]
 
@@ -224,7 +231,7 @@ def shared(*names: str) -> Callable[[F], F]:
                 values["status"] = tuple(values["status"] or ())
             function(*args, shared=Shared(**values), **kwargs)
 
-        del command.__wrapped__  # type: ignore[attr-defined]
+        del command.__wrapped__
         command.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
         return command  # type: ignore[return-value]
 
@@ -323,7 +330,9 @@ def import_table(
         typer.Option(
             "--committee",
             metavar=fi_en("NIMI", "NAME"),
-            help=fi_en("Lautakunta (oletus: taulukon yläpuolelta).", "Committee (default: from above the table)."),
+            help=fi_en(
+                "Lautakunta (oletus: taulukon yläpuolelta).", "Committee (default: from above the table)."
+            ),
         ),
     ] = None,
     year: Annotated[
@@ -331,7 +340,9 @@ def import_table(
         typer.Option(
             "--year",
             metavar=YEAR,
-            help=fi_en("Vuosi (oletus: taulukon teksteistä).", "The goals' year (default: from the table's texts)."),
+            help=fi_en(
+                "Vuosi (oletus: taulukon teksteistä).", "The goals' year (default: from the table's texts)."
+            ),
         ),
     ] = None,
     output: Annotated[
@@ -371,7 +382,8 @@ def import_table(
 @app.command(
     "new",
     help=fi_en(
-        "Aloita uuden vuoden tavoitteet edellisen vuoden pohjalta.", "Start a new year's goals from an earlier year."
+        "Aloita uuden vuoden tavoitteet edellisen vuoden pohjalta.",
+        "Start a new year's goals from an earlier year.",
     ),
 )
 def new_year(
@@ -442,7 +454,16 @@ def status(year: YearArgument = None, depth: DepthOption = "indicator", *, share
 
         lang = _lang(shared.lang)
         view_depth = command.parse_depth(depth, lang)
-        return command.run(year, shared.filters(), shared.as_of, shared.as_json, lang, shared.data, view_depth, shared.no_pager)
+        return command.run(
+            year,
+            shared.filters(),
+            shared.as_of,
+            shared.as_json,
+            lang,
+            shared.data,
+            view_depth,
+            shared.no_pager,
+        )
 
     guarded(body, shared.lang)
 
@@ -457,7 +478,9 @@ def list_goals(year: YearArgument = None, *, shared: Shared) -> None:
         from tavoitteet.commands import list_goals as command
 
         lang = _lang(shared.lang)
-        return command.run(year, shared.filters(), shared.as_of, shared.as_json, lang, shared.data, shared.no_pager)
+        return command.run(
+            year, shared.filters(), shared.as_of, shared.as_json, lang, shared.data, shared.no_pager
+        )
 
     guarded(body, shared.lang)
 
@@ -469,7 +492,9 @@ def list_goals(year: YearArgument = None, *, shared: Shared) -> None:
 def show(
     item_id: Annotated[
         str,
-        typer.Argument(metavar=ID, help=fi_en("Tavoitteen tai mittarin tunnus.", "The goal's or indicator's id.")),
+        typer.Argument(
+            metavar=ID, help=fi_en("Tavoitteen tai mittarin tunnus.", "The goal's or indicator's id.")
+        ),
     ],
     year: Annotated[
         Optional[int],
@@ -495,7 +520,8 @@ def show(
 
 @app.command(
     help=fi_en(
-        "Luettele vuodet ja lautakunnat, joilla on tavoitetiedostoja.", "List the years and committees with goal files."
+        "Luettele vuodet ja lautakunnat, joilla on tavoitetiedostoja.",
+        "List the years and committees with goal files.",
     )
 )
 @shared("as_json", "data", "lang")
@@ -546,7 +572,10 @@ def record_outcome(
         typer.Option(
             "--year",
             metavar=YEAR,
-            help=fi_en("Vuosi (oletus: viimeisin, jossa mittari on).", "Year (default: the latest with the indicator)."),
+            help=fi_en(
+                "Vuosi (oletus: viimeisin, jossa mittari on).",
+                "Year (default: the latest with the indicator).",
+            ),
         ),
     ] = None,
     comment: Annotated[
@@ -559,7 +588,8 @@ def record_outcome(
             "--source",
             metavar=fi_en("LÄHDE", "SOURCE"),
             help=fi_en(
-                "Lähde: mistä raportista tai järjestelmästä luku on.", "Evidence: the report or system the figure is from."
+                "Lähde: mistä raportista tai järjestelmästä luku on.",
+                "Evidence: the report or system the figure is from.",
             ),
         ),
     ] = None,
@@ -649,7 +679,8 @@ def history(
         typer.Argument(
             metavar=YEAR,
             help=fi_en(
-                "Vuosi (oletus: kuluva vuosi, muuten viimeisin).", "Year (default: the current year, else the latest)."
+                "Vuosi (oletus: kuluva vuosi, muuten viimeisin).",
+                "Year (default: the current year, else the latest).",
             ),
         ),
     ] = None,
@@ -694,11 +725,15 @@ ReportLangOption = Annotated[
 )
 @shared("committee", "area", "status", "spearhead", "as_of", "data")
 def report(
-    year: Annotated[int, typer.Argument(metavar=YEAR, help=fi_en("Raportoitava vuosi.", "The year to report."))],
+    year: Annotated[
+        int, typer.Argument(metavar=YEAR, help=fi_en("Raportoitava vuosi.", "The year to report."))
+    ],
     output_format: Annotated[
         str,
         typer.Option(
-            "--format", metavar=fi_en("MUOTO", "FORMAT"), help=fi_en("md, csv, json tai html.", "md, csv, json or html.")
+            "--format",
+            metavar=fi_en("MUOTO", "FORMAT"),
+            help=fi_en("md, csv, json tai html.", "md, csv, json or html."),
         ),
     ] = "md",
     output: Annotated[
@@ -745,10 +780,12 @@ def report(
 @shared("committee", "as_json", "data", "lang")
 def compare(
     year_a: Annotated[
-        int, typer.Argument(metavar=fi_en("VUOSI_A", "YEAR_A"), help=fi_en("Aiempi vuosi.", "The earlier year."))
+        int,
+        typer.Argument(metavar=fi_en("VUOSI_A", "YEAR_A"), help=fi_en("Aiempi vuosi.", "The earlier year.")),
     ],
     year_b: Annotated[
-        int, typer.Argument(metavar=fi_en("VUOSI_B", "YEAR_B"), help=fi_en("Myöhempi vuosi.", "The later year."))
+        int,
+        typer.Argument(metavar=fi_en("VUOSI_B", "YEAR_B"), help=fi_en("Myöhempi vuosi.", "The later year.")),
     ],
     *,
     shared: Shared,

@@ -130,7 +130,9 @@ def language_problem(args: Sequence[str]) -> str | None:
     if code == "sv":
         if lang == "en":
             return "--lang sv: Swedish is offered only by the reports (tavoitteet report --lang sv); choose fi or en."
-        return "--lang sv: ruotsi on tarjolla vain raporteissa (tavoitteet report --lang sv); valitse fi tai en."
+        return (
+            "--lang sv: ruotsi on tarjolla vain raporteissa (tavoitteet report --lang sv); valitse fi tai en."
+        )
     if lang == "en":
         return f"--lang {explicit}: no such language; choose fi or en (report also sv)."
     return f"--lang {explicit}: kieltä ei ole tarjolla; valitse fi tai en (report myös sv)."
@@ -198,7 +200,11 @@ def localize(command: Command, lang: Lang) -> None:
         if lang == "en":
             param.help = in_english(getattr(param, "help", None))  # type: ignore[attr-defined]
             param.metavar = in_english(param.metavar)
-        if param.metavar is None and param.param_type_name == "option" and not getattr(param, "is_flag", False):
+        if (
+            param.metavar is None
+            and param.param_type_name == "option"
+            and not getattr(param, "is_flag", False)
+        ):
             names = TYPE_METAVARS.get(param.type.name)
             if names is not None:
                 param.metavar = names[0] if lang == "fi" else names[1]

@@ -38,7 +38,11 @@ def parse_depth(text: str, lang: Lang) -> str:
         allowed = "committee, area, goal, indicator"
         raise errors.UserError(
             f"tavoitteet: --depth {text!r}:{hint} "
-            + (f"Choose {allowed}." if lang == "en" else f"Valitse {allowed} (tai lautakunta, alue, tavoite, mittari)."),
+            + (
+                f"Choose {allowed}."
+                if lang == "en"
+                else f"Valitse {allowed} (tai lautakunta, alue, tavoite, mittari)."
+            ),
             errors.USAGE,
         )
     return found

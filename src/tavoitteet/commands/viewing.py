@@ -86,7 +86,9 @@ def choose_year(years: dict[int, list[Path]], wanted: int | None, today: date, l
     return wanted
 
 
-def load_year(root: Path, wanted: int | None, today: date, lang: Lang, committee: str | None = None) -> YearData:
+def load_year(
+    root: Path, wanted: int | None, today: date, lang: Lang, committee: str | None = None
+) -> YearData:
     """Every file of the year, or stop with their problems on stderr.
 
     With ``committee`` set, a broken file that cannot be that committee's is
@@ -164,14 +166,18 @@ def parse_status(text: str, lang: Lang) -> Status:
     allowed = ", ".join(names[lang] for names in STATUS_NAMES.values())
     names_typed = [n for names in STATUS_NAMES.values() for n in (names["fi"], names["en"])]
     hint = suggestion(wanted, names_typed, lang)
-    raise _fail(lang, f"--status {text!r}:{hint} Valitse {allowed}.", f"--status {text!r}:{hint} Choose {allowed}.", 2)
+    raise _fail(
+        lang, f"--status {text!r}:{hint} Valitse {allowed}.", f"--status {text!r}:{hint} Choose {allowed}.", 2
+    )
 
 
 def suggestion(typed: str, names: list[str], lang: Lang) -> str:
     """`` Tarkoititko 'x'?`` for the name closest to what was typed, or nothing."""
     import difflib
 
-    close = difflib.get_close_matches(typed.strip().casefold(), [n.casefold() for n in names], n=1, cutoff=0.6)
+    close = difflib.get_close_matches(
+        typed.strip().casefold(), [n.casefold() for n in names], n=1, cutoff=0.6
+    )
     if not close:
         return ""
     shown = next(n for n in names if n.casefold() == close[0])
@@ -199,7 +205,12 @@ def check_names(result: YearResult, filters: Filters, lang: Lang) -> None:
     }
     if filters.area is not None and not any(_matches(filters.area, a) for a in areas):
         hint = suggestion(filters.area, list(areas), lang)
-        shown = ", ".join(a.area.id for f in result.files for a in f.areas if _matches(filters.committee, f.goal_file.committee))
+        shown = ", ".join(
+            a.area.id
+            for f in result.files
+            for a in f.areas
+            if _matches(filters.committee, f.goal_file.committee)
+        )
         raise _fail(
             lang,
             f"--area {filters.area!r}: tällaista tehtäväaluetta ei ole.{hint} Tehtäväalueet: {shown}.",

@@ -106,8 +106,6 @@ def view_table(title: str, caption: str | None = None) -> Table:
     )
 
 
-
-
 class Depth(StrEnum):
     """How much of a year ``status`` shows: one line per committee, area, goal, or everything."""
 
@@ -234,7 +232,9 @@ class StatusView:
 
 def _heading(file_result: FileResult, year: YearResult, lang: Lang) -> Text:
     committee = file_result.goal_file.committee
-    return Text(label("status_on", lang, committee=committee, year=year.year, date=day(year.as_of, lang)), "bold")
+    return Text(
+        label("status_on", lang, committee=committee, year=year.year, date=day(year.as_of, lang)), "bold"
+    )
 
 
 def _rule(width: int, ascii_only: bool) -> Text:
@@ -246,12 +246,13 @@ def _header(titles: Sequence[str], widths: Sequence[int]) -> Text:
     return line
 
 
-def _column(title: str, texts: Sequence[str], share: int, most: int) -> int:
+def _column(title: str, texts: Sequence[str], share: int, most: int, parts: bool = False) -> int:
     """A column's width: what its texts need unbroken, up to ``share``; at least its title and its
     longest word (up to ``most``), so that words break only when nothing else helps."""
     natural = max([len(title), *map(len, texts)])
     longest_word = max([len(title), *(len(w) for t in texts for w in _DIGIT_GROUP.sub(_KEPT, t).split())])
-    return max(min(natural, share), min(longest_word, most), len(title))
+    longest_part = max([0, *(len(part) for t in texts for part in t.split(", "))]) if parts else 0
+    return max(min(natural, share), min(longest_word, most), min(longest_part + 1, most), len(title))
 
 
 class _IndicatorLayout:
@@ -356,13 +357,27 @@ def short_counts(counts: Counts, lang: Lang) -> str:
     return ", ".join(f"{counts[s]} {status_name(s, lang)}" for s in Status if counts[s]) or "-"
 
 
+def wrap_counts(text: str, width: int) -> list[str]:
+    """Counts broken only after their commas: ``1 osittain toteutunut`` stays on one line."""
+    lines: list[str] = []
+    for part in (piece for item in text.split(", ") for piece in wrap(item, width)):
+        if lines and len(lines[-1]) + 2 + len(part) <= width:
+            lines[-1] += f", {part}"
+        else:
+            if lines:
+                lines[-1] += ","
+            lines.append(part)
+    return lines
+
+
 def _goal_lines(year: YearResult, lang: Lang, width: int, ascii_only: bool) -> list[Text]:
-    """``--depth goal``: one line per goal with its status and its indicators' counts."""
+    """``--depth goal``: one line per goal (its title cut to fit) with its status and its indicators' counts."""
     goals = [g for f in year.files for a in f.areas for g in a.goals]
     status_w = max([len(label("status", lang)), *(len(status_name(g.status, lang)) for g in goals)])
     counts = {id(g): short_counts(g.indicator_counts, lang) for g in goals}
-    counts_w = max([len(label("indicators", lang)), *map(len, counts.values())])
-    title_w = width - status_w - counts_w - 2 * GAP
+    rest = width - status_w - 2 * GAP
+    counts_w = _column(label("indicators", lang), list(counts.values()), rest * 2 // 5, rest // 2, parts=True)
+    title_w = rest - counts_w
     widths = (title_w, counts_w, status_w)
     titles = [label("goal", lang), label("indicators", lang), label("status", lang)]
     out: list[Text] = []
@@ -373,7 +388,7 @@ def _goal_lines(year: YearResult, lang: Lang, width: int, ascii_only: bool) -> l
             for goal in area.goals:
                 cells = [
                     Cell((one_line(goal.goal.title, title_w, ascii_only),)),
-                    Cell((counts[id(goal)],)),
+                    Cell(tuple(wrap_counts(counts[id(goal)], counts_w))),
                     Cell((status_name(goal.status, lang),), STATUS_STYLES[goal.status]),
                 ]
                 out += _row(cells, widths)
@@ -391,7 +406,11 @@ class _SummaryRow:
 
 
 def _summary_lines(year: YearResult, lang: Lang, width: int, depth: Depth, ascii_only: bool) -> list[Text]:
-    """``--depth committee`` (one line per committee-year) and ``--depth area`` (one per area)."""
+    """``--depth committee`` (one line per committee-year) and ``--depth area`` (one per area).
+
+    Each line: the name, how many goals and indicators, and the status; the
+    year's panel below counts them by status.
+    """
     rows: list[_SummaryRow] = []
     for f in year.files:
         if depth is Depth.COMMITTEE:
@@ -403,21 +422,20 @@ def _summary_lines(year: YearResult, lang: Lang, width: int, depth: Depth, ascii
     first = label("committee" if depth is Depth.COMMITTEE else "area", lang)
     titles = [first, label("goals", lang), label("indicators", lang), label("status", lang)]
     body = [r for r in rows if not r.heading]
-    goals_w = max([len(titles[1]), *(len(short_counts(r.goals, lang)) for r in body)])
-    indicators_w = max([len(titles[2]), *(len(short_counts(r.indicators, lang)) for r in body)])
     status_w = max([len(titles[3]), *(len(status_name(r.status, lang)) for r in body)])
+    goals_w, indicators_w = len(titles[1]), len(titles[2])
     name_w = width - goals_w - indicators_w - status_w - 3 * GAP
     widths = (name_w, goals_w, indicators_w, status_w)
     heading = label("year_summary", lang, year=year.year, date=day(year.as_of, lang))
-    out = [Text(heading, style="bold"), _header(titles, widths), _rule(width, ascii_only)]
+    out = [Text(heading, style="bold"), Text(""), _header(titles, widths), _rule(width, ascii_only)]
     for row in rows:
         if row.heading:
             out.append(Text(one_line(row.name, width, ascii_only), style="bold underline"))
             continue
         cells = [
             Cell(tuple(wrap(row.name, name_w))),
-            Cell((short_counts(row.goals, lang),)),
-            Cell((short_counts(row.indicators, lang),)),
+            Cell((str(row.goals.total).rjust(goals_w),)),
+            Cell((str(row.indicators.total).rjust(indicators_w),)),
             Cell((status_name(row.status, lang),), STATUS_STYLES[row.status]),
         ]
         out += _row(cells, widths)

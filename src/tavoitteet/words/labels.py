@@ -355,8 +355,14 @@ SHORT_WHY = {
     "no_entries_pending": {"fi": "toteumaa ei ole vielä kirjattu", "en": "nothing recorded yet"},
     "value_missing": {"fi": "arvo puuttuu", "en": "value missing"},
     "invalid_value": {"fi": "arvoa {value} ei voi tulkita", "en": "the value {value} cannot be read"},
-    "no_baseline": {"fi": "vertailuvuoden {year} arvo puuttuu", "en": "no value for the baseline year {year}"},
-    "not_done_yet": {"fi": "määräpäivä {deadline} ei ole vielä ohi", "en": "the deadline {deadline} is still ahead"},
+    "no_baseline": {
+        "fi": "vertailuvuoden {year} arvo puuttuu",
+        "en": "no value for the baseline year {year}",
+    },
+    "not_done_yet": {
+        "fi": "määräpäivä {deadline} ei ole vielä ohi",
+        "en": "the deadline {deadline} is still ahead",
+    },
     "level_not_set": {"fi": "toteutumistasoa ei ole asetettu", "en": "the level has not been set"},
     "pending": {"fi": "vuosi on kesken", "en": "the year is still running"},
 }
