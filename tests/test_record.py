@@ -220,7 +220,7 @@ def test_interactive_walks_open_indicators_and_writes_each_confirmed_answer(repo
     assert code == 0, err
     assert "Tavoitetaso: Nuorille ja huoltajille tehty kysely" in out
     assert "Sopivia arvoja: kyllä, ei" in out
-    assert "Tallennettu 1 kirjausta." in err
+    assert "Tallennettu 1 kirjaus." in err
     after = indicators(repo)
     assert after["kesaajan-toivekysely"]["toteuma"][0]["kommentti"] == "Kysely tehty"
     assert "toteuma" not in after["kyselyn-tulos-huomioitu"]
@@ -250,7 +250,7 @@ def test_ctrl_c_stops_with_confirmed_answers_saved(repo: Path, monkeypatch: pyte
     old = (repo / REAL).read_bytes()
     code, _out, err = interactive(repo, "", "--area", "nuoriso")
     assert code == 130
-    assert "Keskeytetty." in err and "\nTallennettu 1 kirjausta." in err
+    assert "Keskeytetty." in err and "\nTallennettu 1 kirjaus." in err
     assert len(only_added_lines(old, (repo / REAL).read_bytes())) == 3
     assert not [p for p in (repo / "data" / "2024").iterdir() if p.suffix == ".tmp"]
     assert real_ask is not None
@@ -296,7 +296,7 @@ def test_output_to_a_narrow_windows_encoding_does_not_turn_a_saved_record_into_a
     )
     assert done.returncode == 0, done.stderr.decode("cp1252", errors="replace")
     out = done.stdout.decode("cp1252")
-    assert "Kirjattu: puistoruokailu" in out and "kommentti: 1 ? 2 ?" in out
+    assert "Kirjattu: puistoruokailu" in out and "kommentti: 1 -> 2 ?" in out
     assert indicators(repo)["puistoruokailu"]["toteuma"][0]["kommentti"] == "1 → 2 🙂"
 
 

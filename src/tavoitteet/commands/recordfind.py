@@ -81,11 +81,30 @@ def find_indicator(root: Path, indicator_id: str, year: int | None, lang: Lang) 
                 f"the indicator '{indicator_id}' is in several files; make the ids unique:\n{listed}",
             )
     where = f" ({year})" if year is not None else ""
+    latest = searched[0] if searched else None
+    hint, listing = _closest(root, years, latest, indicator_id, lang)
     raise _fail(
         lang,
-        f"mittaria '{indicator_id}' ei löytynyt{where}. Tarkista tunnus tavoitetiedostosta (mittarit: - id: ...).",
-        f"no indicator '{indicator_id}' found{where}. Check the id in the goal file (mittarit: - id: ...).",
+        f"mittaria '{indicator_id}' ei löytynyt{where}.{hint} {listing}",
+        f"no indicator '{indicator_id}' found{where}.{hint} {listing}",
     )
+
+
+def _closest(
+    root: Path, years: dict[int, list[Path]], year: int | None, indicator_id: str, lang: Lang
+) -> tuple[str, str]:
+    """`` Tarkoititko 'x'?`` for the closest indicator id of ``year``, and where the ids are listed."""
+    from tavoitteet.commands.viewing import suggestion
+
+    if year is None:
+        return "", ""
+    ids = [f.indicator.id for p in years[year] for f in indicators_in(year, p)]
+    listing = (
+        f"`tavoitteet list {year}` näyttää tunnukset."
+        if lang == "fi"
+        else f"`tavoitteet list {year}` lists the ids."
+    )
+    return suggestion(indicator_id, ids, lang), listing
 
 
 def _refuse_broken(paths: list[Path], indicator_id: str, lang: Lang) -> None:

@@ -33,7 +33,7 @@ _TEXT = {
         "confirm": "Kirjataanko",
         "target": "Tavoitetaso",
         "fits": "Sopivia arvoja",
-        "done": "Tallennettu {count} kirjausta.",
+        "done": "Tallennettu {count}.",
         "broken": "tavoitteet: tiedostossa {file} on virheitä; sen mittareita ei kysytä (tavoitteet validate {file}).",
     },
     "en": {
@@ -44,7 +44,7 @@ _TEXT = {
         "confirm": "Record it",
         "target": "Target",
         "fits": "Values that fit",
-        "done": "Saved {count} entries.",
+        "done": "Saved {count}.",
         "broken": "tavoitteet: {file} has errors; its indicators are not asked (tavoitteet validate {file}).",
     },
 }
@@ -134,7 +134,7 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
         sys.stderr.write("\n")  # the terminal echoed ^C without a line break
         raise
     finally:
-        sys.stderr.write(text["done"].format(count=saved) + "\n")
+        sys.stderr.write(text["done"].format(count=_entries(saved, lang)) + "\n")
     return outcome
 
 
@@ -167,3 +167,9 @@ def ask(console: Console, found: Found, options: record.Options, day: date, lang
     if not Confirm.ask(text["confirm"], console=console, default=True, choices=choices):
         return True
     return NewEntry(day, value, options.by, options.source, comment)
+
+
+def _entries(count: int, lang: Lang) -> str:
+    from tavoitteet.words.i18n import counted
+
+    return counted(count, "entry", "entries") if lang == "en" else counted(count, "kirjaus", "kirjausta")

@@ -27,10 +27,10 @@ def run(
     no_pager: bool = False,
 ) -> int:
     def view(root: Path, today: date, _width: int) -> str | list[RenderableType]:
-        from tavoitteet.render.show import find, show_view
+        from tavoitteet.render.show import all_ids, find, show_view
 
         result = viewing.evaluated_year(year, viewing.Filters(committee=committee), as_of, lang, root, today)
-        found = _one(find(result, item_id.strip()), item_id, result.year, lang)
+        found = _one(find(result, item_id.strip()), item_id, result.year, lang, all_ids(result))
         if as_json:
             from tavoitteet.render.json_views import show_json
 
@@ -43,13 +43,14 @@ def run(
     return 0
 
 
-def _one(found: list[Found], item_id: str, year: int, lang: Lang) -> Found:
+def _one(found: list[Found], item_id: str, year: int, lang: Lang, ids: list[str]) -> Found:
     if len(found) == 1:
         return found[0]
     if not found:
+        hint = viewing.suggestion(item_id, ids, lang)
         message = {
-            "fi": f"tavoitteet: tunnusta {item_id!r} ei löydy vuodelta {year}. Tunnukset näkyvät komennolla: tavoitteet list {year}",
-            "en": f"tavoitteet: no id {item_id!r} in {year}. List the ids with: tavoitteet list {year}",
+            "fi": f"tavoitteet: tunnusta {item_id!r} ei löydy vuodelta {year}.{hint} Tunnukset näkyvät komennolla: tavoitteet list {year}",
+            "en": f"tavoitteet: no id {item_id!r} in {year}.{hint} List the ids with: tavoitteet list {year}",
         }
         raise errors.UserError(message[lang])
     where = ", ".join(f.file.goal_file.committee for f in found)

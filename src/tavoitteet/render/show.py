@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tavoitteet.core.evaluation import AreaResult, FileResult, GoalResult, IndicatorResult, YearResult
-from tavoitteet.core.model import Person
+from tavoitteet.core.model import DeadlineIndicator, Person
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.values import parse_value
 from tavoitteet.render.status import status_text
@@ -52,6 +52,12 @@ def find(year: YearResult, item_id: str) -> list[Found]:
     return found
 
 
+def all_ids(year: YearResult) -> list[str]:
+    """Every goal and indicator id of the year, for suggesting the one meant."""
+    goals = [g for f in year.files for a in f.areas for g in a.goals]
+    return [g.goal.id for g in goals] + [i.indicator.id for g in goals for i in g.indicators]
+
+
 def _line(key: str, value: str | Text | None, lang: Lang) -> Text | None:
     if value is None or value == "":
         return None
@@ -83,6 +89,7 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
         _line("rule", rule_text(goal, lang), lang),
         _line("why", explain_goal(goal, lang), lang),
         *[Text(f"- {note}") for note in goal.goal.notes],
+        *_actions(goal, lang),
     )
     indicators = [found.indicator] if found.indicator is not None else list(goal.indicators)
     actions = {i.id: a for a in goal.goal.actions for i in a.indicators}
@@ -91,6 +98,20 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
         action = actions.get(result.indicator.id)
         body += [Text(""), indicator_view(result, lang, action.text if action else None)]
     return [*head, *body]
+
+
+def _actions(goal: GoalResult, lang: Lang) -> list[Text]:
+    """The goal's actions (teot), numbered as in the file, each with its indicators' ids."""
+    if not goal.goal.actions:
+        return []
+    lines = [Text(f"{label('actions', lang)}:", style="bold")]
+    for n, action in enumerate(goal.goal.actions, start=1):
+        line = Text(f"{action.number or n}. ")
+        line.append(action.text)
+        if action.indicators:
+            line.append(f" ({', '.join(i.id for i in action.indicators)})", style="dim")
+        lines.append(line)
+    return lines
 
 
 def person_text(person: Person | None) -> str | None:
@@ -112,12 +133,19 @@ def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = Non
         _line("action", action, lang),
         _line("target", ind.target_text, lang),
         _line("kind", kind_name(ind.kind, lang), lang),
+        _line("unit", getattr(ind, "unit", None), lang),
+        _line("categories", ", ".join(getattr(ind, "categories", [])), lang),
+        _line("period", getattr(ind, "period", None), lang),
+        _line("deadline", day(ind.deadline, lang) if isinstance(ind, DeadlineIndicator) else None, lang),
         _line("responsible", person_text(ind.responsible), lang),
         _line("condition", ind.condition, lang),
         _line("baseline", baseline, lang),
         _line("status", status_text(result.status, lang, result.is_manual), lang),
         _line("why", explain(result, lang), lang),
+        _line("note", ind.note, lang),
     )
+    if not ind.entries and result.why.code == "no_entries":
+        return Group(*parts)  # the explanation already says that nothing is recorded
     return Group(*parts, history_table(result, lang))
 
 

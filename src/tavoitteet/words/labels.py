@@ -86,6 +86,12 @@ LABELS = {
     "value": {"fi": "Toteuma", "en": "Value"},
     "binding": {"fi": "Sitova tavoite valtuustoon nähden", "en": "Binding towards the council"},
     "condition": {"fi": "Ehto", "en": "Condition"},
+    "actions": {"fi": "Teot", "en": "Actions"},
+    "unit": {"fi": "Yksikkö", "en": "Unit"},
+    "period": {"fi": "Jakso", "en": "Period"},
+    "categories": {"fi": "Luokat", "en": "Categories"},
+    "note": {"fi": "Huomautus", "en": "Note"},
+    "deadline": {"fi": "Määräpäivä", "en": "Deadline"},
     "responsible": {"fi": "Vastuuhenkilö", "en": "Responsible"},
     "baseline": {"fi": "Vertailuarvo", "en": "Baseline"},
     "missing": {"fi": "puuttuu", "en": "missing", "sv": "saknas"},
@@ -107,12 +113,12 @@ WHY = {
     "invalid_value": {"fi": "Arvoa {value} ei voi tulkita.", "en": "The value {value} cannot be read."},
     "not_applicable": {"fi": "Ehto ei täyttynyt.", "en": "The condition did not hold."},
     "answer_matches": {
-        "fi": "Vastaus {answer} on tavoitteen mukainen.",
-        "en": "The answer {answer} is the one aimed for.",
+        "fi": "Vastaus ”{answer}” on tavoitteen mukainen.",
+        "en": "The answer “{answer}” is the one aimed for.",
     },
     "answer_differs": {
-        "fi": "Vastaus {answer} ei ole tavoitteen mukainen.",
-        "en": "The answer {answer} is not the one aimed for.",
+        "fi": "Vastaus ”{answer}” ei ole tavoitteen mukainen.",
+        "en": "The answer “{answer}” is not the one aimed for.",
     },
     "in_target": {
         "fi": "{value} täyttää tavoitteen ({target}).",
@@ -187,6 +193,10 @@ WHY = {
     "still_possible": {
         "fi": "{met}/{judged} toteutunut; keskeneräiset voivat vielä riittää ({rule}).",
         "en": "{met}/{judged} met; those in progress may still suffice ({rule}).",
+    },
+    "none_assessed": {
+        "fi": "Yhtään mittaria ei ole vielä arvioitu ({rule}).",
+        "en": "No indicator has been assessed yet ({rule}).",
     },
     "not_assessed_parts": {
         "fi": "{met}/{judged} toteutunut; osaa ei ole arvioitu ({rule}).",
@@ -345,7 +355,13 @@ def explain_goal(goal: GoalResult, lang: Lang) -> str:
     """Why a goal has its status, in a sentence."""
     args = why_args(goal.why, lang)
     args["rule"] = rule_text(goal, lang)
-    return translate(WHY, goal.why.code, lang, args)
+    code = goal.why.code
+    if (
+        code == "not_assessed_parts"
+        and goal.indicator_counts[Status.NOT_ASSESSED] == goal.indicator_counts.judged
+    ):
+        code = "none_assessed"  # not "some were not assessed" when none was
+    return translate(WHY, code, lang, args)
 
 
 # --- the status view's short reasons for *ei arvioitu* and *kesken* (footnotes) ---------------
