@@ -200,6 +200,7 @@ def test_nothing_matching_says_so() -> None:
         (["--committee", "testilautakunat"], "Tarkoititko 'Testilautakunta'? Lautakunnat: Testilautakunta."),
         (["--area", "liikuna"], "Tarkoititko 'liikunta'? Tehtäväalueet: kirjasto, liikunta, nuoriso."),
         (["--status", "kesknen"], "Tarkoititko 'kesken'?"),
+        (["--spearhead", "hyvinvonti"], "Tarkoititko 'hyvinvointi'? Strategiakärjet: hyvinvointi, sivistys."),
         (["--depth", "tavoit"], "Tarkoititko 'tavoite'?"),
     ],
     ids=" ".join,

@@ -217,6 +217,22 @@ def check_names(result: YearResult, filters: Filters, lang: Lang) -> None:
             f"--area {filters.area!r}: no such service area.{hint} Service areas: {shown}.",
             errors.USAGE,
         )
+    spearheads = {
+        name: None
+        for f in result.files
+        if _matches(filters.committee, f.goal_file.committee)
+        for s in f.goal_file.spearheads
+        for name in (s.id, s.name)
+    }
+    if filters.spearhead is not None and not any(_matches(filters.spearhead, s) for s in spearheads):
+        hint = suggestion(filters.spearhead, list(spearheads), lang)
+        ids = ", ".join(s.id for f in result.files for s in f.goal_file.spearheads) or "-"
+        raise _fail(
+            lang,
+            f"--spearhead {filters.spearhead!r}: tällaista strategiakärkeä ei ole.{hint} Strategiakärjet: {ids}.",
+            f"--spearhead {filters.spearhead!r}: no such spearhead.{hint} Spearheads: {ids}.",
+            errors.USAGE,
+        )
 
 
 def evaluate(data: YearData, as_of: date) -> YearResult:
