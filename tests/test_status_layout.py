@@ -31,6 +31,8 @@ STATUS_WORDS = {
 def status(
     *args: str, columns: int = 80, colour: bool = False, data: Path = STATUS_DATA
 ) -> tuple[int, str, str]:
+    """``tavoitteet status`` at a width, in colour or not; the environment is as before afterwards."""
+    saved = {name: os.environ.get(name) for name in ("COLUMNS", "NO_COLOR", "FORCE_COLOR")}
     os.environ["COLUMNS"] = str(columns)
     if colour:
         os.environ.pop("NO_COLOR", None)
@@ -38,8 +40,11 @@ def status(
     try:
         return invoke(["status", *args, "--data", str(data)])
     finally:
-        os.environ.pop("FORCE_COLOR", None)
-        os.environ["NO_COLOR"] = "1"
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def check_golden(name: str, text: str) -> None:
@@ -169,7 +174,8 @@ def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
     import pty
 
     leader, follower = pty.openpty()
-    environment = {**os.environ, "COLUMNS": "80", "LINES": "10", "NO_COLOR": "1", **env}
+    inherited = {k: v for k, v in os.environ.items() if k not in ("PAGER", "TAVOITTEET_PAGER", "LESS")}
+    environment = {**inherited, "COLUMNS": "80", "LINES": "10", "NO_COLOR": "1", **env}
     process = subprocess.Popen(
         [sys.executable, "-m", "tavoitteet", *args],
         stdout=follower,
@@ -200,9 +206,6 @@ def test_a_long_view_on_a_terminal_goes_through_the_pager(variable: str, tmp_pat
         f"{sys.executable} -c \"import sys; open(sys.argv[1], 'wb').write(sys.stdin.buffer.read())\" {paged}"
     )
     env = {"TAVOITTEET_NO_CACHE": "1", variable: pager}
-    if variable == "PAGER":
-        env["TAVOITTEET_PAGER"] = ""
-        env.pop("TAVOITTEET_PAGER")
     shown = _on_a_terminal(["status", "2024", "--data", str(STATUS_DATA), "--as-of", AFTER_2024], env)
     wait_for(paged.exists, "the pager's copy")
     assert "Testilautakunta 2024" in paged.read_text(encoding="utf-8") and "Testilautakunta" not in shown

@@ -166,7 +166,7 @@ def recorded_text(found: Found, changes: list[Change], result: IndicatorResult |
 def status_text(result: IndicatorResult, lang: Lang) -> str:
     from tavoitteet.words.labels import explain, status_name
 
-    return f"{status_name(result.status, lang)} ({explain(result, lang)})"
+    return f"{status_name(result.status, lang)}. {explain(result, lang)}"  # not in parentheses: reasons have their own
 
 
 def _usage(lang: Lang, fi: str, en: str) -> errors.UserError:
