@@ -143,6 +143,8 @@ def reason_text(result: IndicatorResult, lang: Lang) -> str | None:
         return None
     why = result.why
     args = {k: str(v) if k.endswith("year") else _short_arg(v, lang) for k, v in why.args.items()}
+    if why.code == "no_entries" and result.indicator.condition:
+        return translate(SHORT_WHY, "condition_open", lang, {"condition": result.indicator.condition})
     pending = f"{why.code}_pending"
     key = pending if why.pending and pending in SHORT_WHY else why.code
     if key in SHORT_WHY:
@@ -267,13 +269,24 @@ class _IndicatorLayout:
         statuses = [self._status_words(r) for _, r in indicators]
         statuses += [status_name(g.status, lang) for g in goals]
         self.status_w = max([len(label("status", lang)), *map(len, statuses)])
-        self.targets = {id(r): short_target(_name(g, r), r.indicator.target_text) for g, r in indicators}
+        self.targets = {id(r): self._target(g, r) for g, r in indicators}
         self.latest = {id(r): latest_lines(r, lang) for _, r in indicators}
         rest = width - self.status_w - 3 * GAP
         target_w = _column(label("target", lang), list(self.targets.values()), rest * 3 // 10, rest // 3)
         latest_texts = [line for lines in self.latest.values() for line in lines]
         latest_w = _column(label("latest", lang), latest_texts, rest // 4, rest // 3)
+        names = [_name(g, r) for g, r in indicators[:SAMPLE]]
+        targets = [self.targets[id(r)] for _, r in indicators[:SAMPLE]]
+        target_w = _balanced(names, targets, rest - latest_w, target_w)
         self.widths = (rest - target_w - latest_w, target_w, latest_w, self.status_w)
+
+    def _target(self, goal: GoalResult, result: IndicatorResult) -> str:
+        """The short target; a condition that its footnote already gives is not repeated."""
+        target = short_target(_name(goal, result), result.indicator.target_text)
+        condition = result.indicator.condition
+        if condition and result.why.code == "no_entries" and target.endswith(f"({condition})"):
+            target = target.removesuffix(f"({condition})").rstrip()
+        return target
 
     def _status_words(self, result: IndicatorResult) -> str:
         """The status and its footnote mark; a level set by hand says so under the indicator (``Käsin: …``)."""
@@ -329,6 +342,27 @@ class _IndicatorLayout:
             for comment in comment_lines(result, self.lang):
                 out += [Text("  " + line, style="italic") for line in wrap(comment, title_w - 2)]
         return out
+
+
+SAMPLE = 200
+"""indicators looked at when the name and target columns share their room"""
+
+
+def _balanced(names: Sequence[str], targets: Sequence[str], room: int, target_w: int) -> int:
+    """The target column's width, from ``target_w`` up to half the ``room`` it shares with the names,
+    that takes the fewest lines (the narrower one on a tie), so that neither column is
+    squeezed while the other has space to spare."""
+
+    def height(width: int) -> int:
+        return sum(
+            max(len(wrap(name, room - width - 2)), len(wrap(target, width)) if target else 0)
+            for name, target in zip(names, targets, strict=True)
+        )
+
+    widest = max(target_w, min(room // 2, max([0, *map(len, targets)])))
+    step = max(1, (widest - target_w) // 8)
+    candidates = sorted({*range(target_w, widest + 1, step), widest})
+    return min(candidates, key=lambda width: (height(width), width))
 
 
 def _name(goal: GoalResult, result: IndicatorResult) -> str:

@@ -381,4 +381,8 @@ SHORT_WHY = {
     },
     "level_not_set": {"fi": "toteutumistasoa ei ole asetettu", "en": "the level has not been set"},
     "pending": {"fi": "vuosi on kesken", "en": "the year is still running"},
+    "condition_open": {
+        "fi": "ehtoa ei ole ratkaistu: {condition}",
+        "en": "the condition is not decided: {condition}",
+    },
 }
