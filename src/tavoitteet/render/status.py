@@ -361,8 +361,9 @@ def _balanced(names: Sequence[str], targets: Sequence[str], room: int, target_w:
 
     widest = max(target_w, min(room // 2, max([0, *map(len, targets)])))
     step = max(1, (widest - target_w) // 8)
-    candidates = sorted({*range(target_w, widest + 1, step), widest})
-    return min(candidates, key=lambda width: (height(width), width))
+    candidates: list[int] = sorted({*range(target_w, widest + 1, step), widest})
+    best: int = min(candidates, key=lambda width: (height(width), width))
+    return best
 
 
 def _name(goal: GoalResult, result: IndicatorResult) -> str:
