@@ -105,3 +105,21 @@ def test_compare_with_the_years_reversed_puts_them_in_order_and_says_so() -> Non
     in_order = invoke(["compare", "2023", "2024", "--data", str(data)])
     assert code == 0 and "vuodet vaihdettiin järjestykseen: 2023 (aiempi) ja 2024 (myöhempi)" in err
     assert out == in_order[1]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp850"])
+def test_the_compare_arrow_has_an_ascii_fallback(encoding: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    data = FIXTURES / "report" / "data"
+    done = subprocess.run(
+        [sys.executable, "-m", "tavoitteet", "compare", "2023", "2024", "--data", str(data)],
+        capture_output=True,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": encoding},
+        check=False,
+    )
+    out = done.stdout.decode(encoding)
+    assert done.returncode == 0
+    assert ": 2023 -> 2024" in out and "?" not in out
