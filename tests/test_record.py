@@ -229,8 +229,11 @@ def test_interactive_walks_open_indicators_and_writes_each_confirmed_answer(repo
 
 def test_interactive_q_stops_and_nothing_open_says_so(repo: Path) -> None:
     assert interactive(repo, "q\n", "--area", "nuoriso")[0] == 0
-    code, out, _err = interactive(repo, "", "--committee", "olematon")
+    assert interactive(repo, "", "periaatteet-valmiit", "kyllä")[0] == 0
+    code, out, _err = interactive(repo, "", "--area", "kulttuuri")
     assert code == 0 and "ei ole kirjaamattomia" in out
+    code, out, err = interactive(repo, "", "--committee", "olematon")
+    assert code == 2 and "Vaihtoehdot: Hyvinvointilautakunta." in err
 
 
 def test_ctrl_c_stops_with_confirmed_answers_saved(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -123,3 +123,17 @@ def test_the_compare_arrow_has_an_ascii_fallback(encoding: str) -> None:
     out = done.stdout.decode(encoding)
     assert done.returncode == 0
     assert ": 2023 -> 2024" in out and "?" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--area", "nuorisopalvlut"], "Tarkoititko 'nuorisopalvelut'? Vaihtoehdot: hyvinvointipalvelut,"),
+        (["--committee", "tekninen"], "--committee 'tekninen': tällaista lautakuntaa ei ole."),
+    ],
+)
+def test_record_asking_with_an_unknown_filter_names_those_that_exist(args: list[str], expected: str) -> None:
+    from conftest import DATA
+
+    code, out, err = invoke(["record", "--year", "2024", *args, "--data", str(DATA)])
+    assert (code, out) == (2, "") and expected in err

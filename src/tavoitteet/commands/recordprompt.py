@@ -51,9 +51,14 @@ _TEXT = {
 QUIT_WORDS = frozenset({"q", "quit", "lopeta"})
 
 
-def open_indicators(root: Path, year: int, options: record.Options) -> list[Found]:
-    """The year's indicators with no entry and no level set by hand, after the filters."""
+def open_indicators(root: Path, year: int, options: record.Options, lang: Lang = "fi") -> list[Found]:
+    """The year's indicators with no entry and no level set by hand, after the filters.
+
+    A committee, area or spearhead that none of the year's indicators has is an
+    error that names the closest one and those that exist.
+    """
     found = [f for path in year_files(root).get(year, []) for f in indicators_in(year, path)]
+    _check_names(found, options, lang)
     return [
         f
         for f in found
@@ -63,6 +68,31 @@ def open_indicators(root: Path, year: int, options: record.Options) -> list[Foun
         and _matches(options.area, f.area.id, f.area.name)
         and _advances(options.spearhead, f)
     ]
+
+
+def _check_names(found: list[Found], options: record.Options, lang: Lang) -> None:
+    from tavoitteet.commands.viewing import suggestion
+
+    committees = [f.goal_file.committee for f in found]
+    areas = [(f.area.id, f.area.name) for f in found]
+    spearheads = [(s.id, s.name) for f in found for s in f.goal_file.spearheads]
+    named = {
+        "--committee": (options.committee, [(c, c) for c in committees], "lautakuntaa", "committee"),
+        "--area": (options.area, areas, "tehtäväaluetta", "area"),
+        "--spearhead": (options.spearhead, spearheads, "strategiakärkeä", "spearhead"),
+    }
+    for option, (wanted, pairs, fi, en) in named.items():
+        names = list(dict.fromkeys(n for pair in pairs for n in pair))
+        if wanted is None or any(_matches(wanted, name) for name in names):
+            continue
+        known = ", ".join(dict.fromkeys(first for first, _ in pairs)) or "-"
+        hint = suggestion(wanted, names, lang)
+        message = (
+            f"tavoitteet: {option} {wanted!r}: no such {en}.{hint} Known: {known}."
+            if lang == "en"
+            else f"tavoitteet: {option} {wanted!r}: tällaista {fi} ei ole.{hint} Vaihtoehdot: {known}."
+        )
+        raise errors.UserError(message, errors.USAGE)
 
 
 def _advances(wanted: str | None, found: Found) -> bool:
@@ -103,7 +133,7 @@ def choose_year(root: Path, wanted: int | None, lang: Lang) -> int:
 def run(root: Path, options: record.Options, lang: Lang) -> int:
     text = _TEXT[lang]
     year = choose_year(root, options.year, lang)
-    todo = open_indicators(root, year, options)
+    todo = open_indicators(root, year, options, lang)
     broken = unreadable_files(root, year)
     for path in broken:
         sys.stderr.write(text["broken"].format(file=display_path(path)) + "\n")
