@@ -160,15 +160,28 @@ _DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _KEPT = "\x00"
 
 
+class _Wrapper(textwrap.TextWrapper):
+    """Breaks between words only; a word longer than the line may break after a slash
+    (``lapset/ nuoret/seniorit``) before it is cut anywhere."""
+
+    def _split(self, text: str) -> list[str]:
+        chunks = super()._split(text)
+        return [
+            piece
+            for chunk in chunks
+            for piece in (re.findall(r"[^/]+/?|/", chunk) if len(chunk) > self.width and "/" in chunk else [chunk])
+        ]
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most ``width``, broken only between words (a longer word is the only exception).
 
     A number's digit groups (``12 345,5``) stay together.
     """
+    wrapper = _Wrapper(max(width, 1), break_on_hyphens=False)
     lines: list[str] = []
     for paragraph in text.replace(_KEPT, " ").splitlines() or [""]:
-        kept = _DIGIT_GROUP.sub(_KEPT, paragraph)
-        lines += textwrap.wrap(kept, max(width, 1), break_on_hyphens=False) or [""]
+        lines += wrapper.wrap(_DIGIT_GROUP.sub(_KEPT, paragraph)) or [""]
     return [line.replace(_KEPT, " ") for line in lines]
 
 
