@@ -64,13 +64,8 @@ def counts_text(counts: Counts, lang: Lang) -> str:
     return ", ".join(parts) or "-"
 
 
-def comment_text(result: IndicatorResult, lang: Lang) -> str:
-    """What the comment column shows: the entry's comment and the reason of a level set by hand."""
-    return " ".join(_comment_parts(result, lang))
-
-
 def comment_lines(result: IndicatorResult, lang: Lang) -> list[str]:
-    """The same as labelled lines, for under the indicator: ``Kommentti: …``, ``Käsin: …``."""
+    """What is said under the indicator: ``Kommentti: …`` (the entry's comment), ``Käsin: …`` (a level set by hand)."""
     parts = _comment_parts(result, lang, manual=False)
     lines = [f"{label('comment', lang)}: {' '.join(parts)}"] if parts else []
     return lines + _comment_parts(result, lang, entry=False)
@@ -169,7 +164,9 @@ class _Wrapper(textwrap.TextWrapper):
         return [
             piece
             for chunk in chunks
-            for piece in (re.findall(r"[^/]+/?|/", chunk) if len(chunk) > self.width and "/" in chunk else [chunk])
+            for piece in (
+                re.findall(r"[^/]+/?|/", chunk) if len(chunk) > self.width and "/" in chunk else [chunk]
+            )
         ]
 
 
@@ -489,13 +486,6 @@ def _summary_lines(year: YearResult, lang: Lang, width: int, depth: Depth, ascii
         out += _row(cells, widths)
     out.append(Text(""))
     return out
-
-
-def summary_line(goals: Counts, indicators: Counts, lang: Lang) -> str:
-    return (
-        f"{label('goals', lang).lower()} {counts_text(goals, lang)}; "
-        f"{label('indicators', lang).lower()} {counts_text(indicators, lang)}"
-    )
 
 
 def year_panel(year: YearResult, lang: Lang) -> Panel:
