@@ -323,3 +323,30 @@ def test_swedish_is_offered_by_the_report() -> None:
         ["report", "2024", "--lang", "sv", "--data", str(STATUS_DATA), "--as-of", AFTER_2024]
     )
     assert code == 0 and "uppnått" in out
+
+
+# --- the wrapping rule, for any text ------------------------------------------------------------
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = st.lists(st.text(alphabet="abcäöxyz/-,.0123456789", min_size=1, max_size=30), min_size=0, max_size=25)
+
+
+@settings(deadline=None)  # the first example imports the renderer
+@given(WORDS, st.integers(min_value=1, max_value=60))
+@example(["0", "000"], 1)
+@example(["0", "000"], 4)  # a number's groups stay together only while the number fits
+def test_wrapping_breaks_between_words_and_keeps_every_word(words: list[str], width: int) -> None:
+    from tavoitteet.render.status import wrap
+
+    text = " ".join(words)
+    lines = wrap(text, width)
+    assert "".join("".join(lines).split()) == "".join(text.split()), "nothing lost, nothing added"
+    for line in lines:
+        assert line == line.strip()
+        # a line longer than the width is only ever a piece of one word
+        assert len(line) <= width or " " not in line
+    if all(len(w) <= width for w in words):
+        assert all(len(line) <= width for line in lines)
+        assert [w for line in lines for w in line.split()] == [w for w in text.split()], "words stay whole"

@@ -170,6 +170,11 @@ class _Wrapper(textwrap.TextWrapper):
         ]
 
 
+def _keep_groups(word: str, width: int) -> str:
+    """A number's groups kept together only while the whole number fits the line."""
+    return word if len(word) <= width else word.replace(_KEPT, " ")
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most ``width``, broken only between words (a longer word is the only exception).
 
@@ -178,8 +183,10 @@ def wrap(text: str, width: int) -> list[str]:
     wrapper = _Wrapper(max(width, 1), break_on_hyphens=False)
     lines: list[str] = []
     for paragraph in text.replace(_KEPT, " ").splitlines() or [""]:
-        lines += wrapper.wrap(_DIGIT_GROUP.sub(_KEPT, paragraph)) or [""]
-    return [line.replace(_KEPT, " ") for line in lines]
+        kept = " ".join(_keep_groups(word, width) for word in _DIGIT_GROUP.sub(_KEPT, paragraph).split(" "))
+        pieces = [line.replace(_KEPT, " ").strip() for line in wrapper.wrap(kept)]
+        lines += [piece for piece in pieces if piece] or [""]
+    return lines
 
 
 def one_line(text: str, width: int, ascii_only: bool) -> str:
