@@ -84,6 +84,16 @@ def test_status_words_never_wrap(columns: int, lang: str) -> None:
         assert not any(line.rstrip().endswith(f"  {w}") for w in first_words), line
 
 
+@pytest.mark.parametrize("columns", [40, 50, 60, 70])
+def test_a_narrow_terminal_stacks_each_indicator_and_still_fits(columns: int) -> None:
+    code, out, _ = status("2024", "--as-of", AFTER_2024, columns=columns)
+    lines = out.splitlines()
+    assert code == 0 and all(len(line) <= columns for line in lines)
+    assert all(line == line.rstrip() for line in lines)
+    assert any(line.endswith("  osittain toteutunut") for line in lines), "status words whole on one line"
+    assert "Käsin: Hankinta päätettiin" in " ".join(out.split())
+
+
 def test_the_2024_data_fits_45_lines_at_80_columns_and_each_goal_on_one_line_fits_a_screen() -> None:
     code, out, _ = status("2024", "--as-of", "1.12.2026", data=DATA)
     assert code == 0 and len(out.splitlines()) <= 45

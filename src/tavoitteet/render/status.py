@@ -151,7 +151,7 @@ def _short_arg(value: object, lang: Lang) -> str:
     return day(value, lang) if isinstance(value, date) else str(value)
 
 
-_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=\d) (?=%)")
 _KEPT = "\x00"
 
 
@@ -178,7 +178,7 @@ def _keep_groups(word: str, width: int) -> str:
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most ``width``, broken only between words (a longer word is the only exception).
 
-    A number's digit groups (``12 345,5``) stay together.
+    A number's digit groups (``12 345,5``) and its per cent sign (``+5 %``) stay together.
     """
     wrapper = _Wrapper(max(width, 1), break_on_hyphens=False)
     lines: list[str] = []
@@ -221,7 +221,7 @@ def _row(cells: Sequence[Cell], widths: Sequence[int]) -> list[Text]:
             if piece:
                 line.append(" " * pending)
                 line.append(piece, style=cell.style)
-                pending = width - len(piece) + GAP
+                pending = max(width - len(piece), 0) + GAP  # a text never runs into the next one
             else:
                 pending += width + GAP
         out.append(line)
@@ -296,6 +296,8 @@ class _IndicatorLayout:
         targets = [self.targets[id(r)] for _, r in indicators[:SAMPLE]]
         target_w = _balanced(names, targets, rest - latest_w, target_w)
         self.widths = (rest - target_w - latest_w, target_w, latest_w, self.status_w)
+        self.stacked = self.widths[0] < NARROWEST_NAME
+        """too narrow for four columns: target and latest go on lines of their own under the name"""
 
     def _target(self, goal: GoalResult, result: IndicatorResult) -> str:
         """The short target; a condition that its footnote already gives is not repeated."""
@@ -325,7 +327,12 @@ class _IndicatorLayout:
         out: list[Text] = []
         for file_result in self.year.files:
             out += [_heading(file_result, self.year, self.lang), Text("")]
-            out += [_header(titles, self.widths), _rule(self.width, self.ascii_only)]
+            if self.stacked:
+                title_w = self.width - self.status_w - GAP
+                out += [_header([titles[0], titles[3]], (title_w, self.status_w))]
+            else:
+                out += [_header(titles, self.widths)]
+            out.append(_rule(self.width, self.ascii_only))
             for n, area in enumerate(file_result.areas):
                 if n:
                     out.append(Text(""))
@@ -346,6 +353,9 @@ class _IndicatorLayout:
         name_w, target_w, latest_w, _ = self.widths
         bullet = "- " if self.ascii_only else "• "
         for result in goal.indicators:
+            if self.stacked:
+                out += self._stacked(goal, result, title_w, bullet)
+                continue
             name_lines = wrap(_name(goal, result), name_w - 2)
             name = (bullet + name_lines[0], *("  " + line for line in name_lines[1:]))
             target = self.targets[id(result)]
@@ -360,6 +370,24 @@ class _IndicatorLayout:
                 out += [Text("  " + line, style="italic") for line in wrap(comment, title_w - 2)]
         return out
 
+    def _stacked(self, goal: GoalResult, result: IndicatorResult, title_w: int, bullet: str) -> list[Text]:
+        """An indicator on a narrow terminal: its name beside the status, then labelled lines under it."""
+        name_lines = wrap(_name(goal, result), title_w - 2)
+        name = (bullet + name_lines[0], *("  " + line for line in name_lines[1:]))
+        status = Cell((self._status_words(result),), STATUS_STYLES[result.status])
+        out = _row([Cell(name), status], (title_w, self.status_w))
+        target = self.targets[id(result)]
+        latest = "; ".join(self.latest[id(result)])
+        texts = [f"{label('target', self.lang)}: {target}"] if target else []
+        texts += [f"{label('latest', self.lang)}: {latest}"] if latest else []
+        texts += comment_lines(result, self.lang)
+        for text in texts:
+            out += [Text("  " + line) for line in wrap(text, self.width - 2)]
+        return out
+
+
+NARROWEST_NAME = 18
+"""the name column's least width: below it, the view is stacked (a terminal of about 60 columns or less)"""
 
 SAMPLE = 200
 """indicators looked at when the name and target columns share their room"""
