@@ -360,3 +360,21 @@ def test_wrapping_breaks_between_words_and_keeps_every_word(words: list[str], wi
     if all(len(w) <= width for w in words):
         assert all(len(line) <= width for line in lines)
         assert [w for line in lines for w in line.split()] == [w for w in text.split()], "words stay whole"
+
+
+def test_the_views_share_one_declaration_of_their_options() -> None:
+    from typer.main import get_command
+
+    from tavoitteet import cli
+
+    group = get_command(cli.app)
+    views = ("status", "list", "show", "report")
+    for name in ("committee", "as_of", "data"):
+        declared = {
+            (param.opts[0], param.help, param.metavar)  # type: ignore[attr-defined]
+            for view in views
+            for param in group.commands[view].params  # type: ignore[attr-defined]
+            if param.name == name
+        }
+        assert len(declared) == 1, f"--{name} is declared differently: {declared}"
+    assert set(cli.VIEW_OPTIONS) <= set(cli.SHARED)
