@@ -95,6 +95,8 @@ class Shared:
     """The values of the shared options a command declares with :func:`shared` (the rest stay default)."""
 
     committee: str | None = None
+    kunta: str | None = None
+    assessor: str | None = None
     area: str | None = None
     status: tuple[str, ...] = ()
     spearhead: str | None = None
@@ -107,10 +109,36 @@ class Shared:
     def filters(self) -> Any:
         from tavoitteet.commands.viewing import Filters
 
-        return Filters(self.committee, self.area, self.status, self.spearhead)
+        return Filters(self.committee, self.area, self.status, self.spearhead, self.kunta, self.assessor)
 
 
 SHARED: dict[str, tuple[Any, Any]] = {
+    "kunta": (
+        Annotated[
+            Optional[str],
+            typer.Option(
+                "--kunta",
+                "--municipality",
+                metavar=fi_en("KUNTA", "MUNICIPALITY"),
+                help=fi_en("Vain tämän kunnan lautakunnat.", "Only this municipality's committees."),
+            ),
+        ],
+        None,
+    ),
+    "assessor": (
+        Annotated[
+            Optional[str],
+            typer.Option(
+                "--assessor",
+                metavar=fi_en("ARVIOIJA", "ASSESSOR"),
+                help=fi_en(
+                    "Arviot tämän arvioijan mukaan (esim. tarkastuslautakunta).",
+                    "Follow this assessor's assessments (e.g. the audit committee).",
+                ),
+            ),
+        ],
+        None,
+    ),
     "committee": (
         Annotated[
             Optional[str],
@@ -203,7 +231,18 @@ SHARED: dict[str, tuple[Any, Any]] = {
 }
 """Each shared option: its annotation (name, help) and default."""
 
-VIEW_OPTIONS = ("committee", "area", "status", "spearhead", "as_of", "as_json", "no_pager", "data", "lang")
+VIEW_OPTIONS = (
+    "committee",
+    "kunta",
+    "area",
+    "status",
+    "spearhead",
+    "as_of",
+    "as_json",
+    "no_pager",
+    "data",
+    "lang",
+)
 """What the views of a year (status, list) take."""
 
 
@@ -447,7 +486,7 @@ DepthOption = Annotated[
 @app.command(
     help=fi_en("Näytä vuoden tavoitteiden tila taulukkona.", "Show where each goal of a year stands.")
 )
-@shared(*VIEW_OPTIONS)
+@shared("committee", "kunta", "assessor", *VIEW_OPTIONS[2:])
 def status(year: YearArgument = None, depth: DepthOption = "indicator", *, shared: Shared) -> None:
     def body() -> int:
         from tavoitteet.commands import status as command
@@ -488,7 +527,7 @@ def list_goals(year: YearArgument = None, *, shared: Shared) -> None:
 @app.command(
     help=fi_en("Näytä yksi tavoite tai mittari kaikkine tietoineen.", "Show one goal or indicator in full.")
 )
-@shared("committee", "as_of", "as_json", "no_pager", "data", "lang")
+@shared("committee", "kunta", "as_of", "as_json", "no_pager", "data", "lang")
 def show(
     item_id: Annotated[
         str,
@@ -512,7 +551,15 @@ def show(
 
         lang = _lang(shared.lang)
         return command.run(
-            item_id, year, shared.committee, shared.as_of, shared.as_json, lang, shared.data, shared.no_pager
+            item_id,
+            year,
+            shared.committee,
+            shared.as_of,
+            shared.as_json,
+            lang,
+            shared.data,
+            municipality=shared.kunta,
+            no_pager=shared.no_pager,
         )
 
     guarded(body, shared.lang)
@@ -633,9 +680,13 @@ def record_outcome(
         typer.Option(
             "--committee",
             metavar=fi_en("NIMI", "NAME"),
-            help=fi_en("Kysyttäessä vain tämä lautakunta.", "When asking: only this committee."),
+            help=fi_en(
+                "Vain tämän lautakunnan mittari (kun sama tunnus on usealla).",
+                "Only this committee's indicator (when several have the id).",
+            ),
         ),
     ] = None,
+    kunta: Annotated[Optional[str], SHARED["kunta"][0].__metadata__[0]] = None,
     area: Annotated[
         Optional[str],
         typer.Option(
@@ -655,14 +706,210 @@ def record_outcome(
             ),
         ),
     ] = None,
+    correct: Annotated[
+        bool,
+        typer.Option(
+            "--correct",
+            help=fi_en(
+                "Korjaa viimeisin kirjaus uudella arvolla.", "Correct the latest entry with a new value."
+            ),
+        ),
+    ] = False,
+    withdraw: Annotated[
+        bool,
+        typer.Option("--withdraw", help=fi_en("Peru viimeisin kirjaus.", "Withdraw the latest entry.")),
+    ] = False,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help=fi_en("Kysyttäessä kaikki mittarit.", "When asking: every indicator.")),
+    ] = False,
+    period: Annotated[
+        Optional[int],
+        typer.Option(
+            "--period",
+            metavar=YEAR,
+            help=fi_en("Toisen vuoden arvo sarjaan.", "A value of another year, into the series."),
+        ),
+    ] = None,
+    kind: Annotated[
+        Optional[str],
+        typer.Option(
+            "--kind",
+            metavar=fi_en("LAJI", "KIND"),
+            help=fi_en(
+                "Sarjan laji: toteuma, talousarvio, ennuste, …",
+                "The series kind: toteuma (outcome), talousarvio (budget), ennuste (forecast), …",
+            ),
+        ),
+    ] = None,
+    from_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--from",
+            metavar=fi_en("LOMAKE", "FORM"),
+            help=fi_en("Täytetty lomake (tavoitteet form).", "A filled-in form (tavoitteet form)."),
+        ),
+    ] = None,
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help=fi_en("Lomakkeelta vain kelvolliset rivit.", "Record only a form's good rows."),
+        ),
+    ] = False,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
     def body() -> int:
         from tavoitteet.commands import record as command
 
-        options = command.Options(year, comment, source, day, by, level, reason, committee, area, spearhead)
+        if from_file is not None:
+            from tavoitteet.commands import formread
+
+            return formread.run(from_file, year, partial, _lang(lang), data, indicator_id)
+        given = (year, comment, source, day, by, level, reason, committee, area, spearhead)
+        options = command.Options(*given, correct, withdraw, every, period, kind, kunta)
         return command.run(indicator_id, value, options, _lang(lang), data)
+
+    guarded(body, lang)
+
+
+@app.command(
+    help=fi_en(
+        "Kirjaa tavoitteen tai lautakunnan vuoden sanallinen arvio.",
+        "Record a written assessment of a goal or of a committee's year.",
+    )
+)
+def assess(
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar=ID, help=fi_en("Tavoitteen tai lautakunnan tunnus.", "The goal's or committee's id.")
+        ),
+    ],
+    text: Annotated[
+        str,
+        typer.Option(
+            "--text",
+            metavar=fi_en("TEKSTI", "TEXT"),
+            help=fi_en("Sanallinen arvio.", "The written assessment."),
+        ),
+    ],
+    level: Annotated[
+        Optional[str],
+        typer.Option(
+            "--level",
+            metavar=fi_en("TASO", "LEVEL"),
+            help=fi_en("Toteutumistaso käsin.", "The level by hand."),
+        ),
+    ] = None,
+    reason: Annotated[
+        Optional[str],
+        typer.Option(
+            "--reason", metavar=fi_en("TEKSTI", "TEXT"), help=fi_en("Tason perustelu.", "The level's reason.")
+        ),
+    ] = None,
+    by: Annotated[
+        Optional[str],
+        typer.Option("--by", metavar=fi_en("NIMI", "NAME"), help=fi_en("Kirjaaja.", "Who records.")),
+    ] = None,
+    day: Annotated[
+        Optional[str],
+        typer.Option(
+            "--date", metavar=fi_en("PVM", "DATE"), help=fi_en("Arvion päivämäärä.", "The assessment's date.")
+        ),
+    ] = None,
+    assessor: Annotated[
+        Optional[str],
+        typer.Option(
+            "--assessor",
+            metavar=fi_en("ARVIOIJA", "ASSESSOR"),
+            help=fi_en("Arvioija, esim. tarkastuslautakunta.", "The assessor, e.g. the audit committee."),
+        ),
+    ] = None,
+    year: Annotated[
+        Optional[int], typer.Option("--year", metavar=YEAR, help=fi_en("Vuosi.", "The year."))
+    ] = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    def body() -> int:
+        from tavoitteet.commands import assess as command
+
+        options = command.Options(text, level, reason, by, day, assessor, year)
+        return command.run(item_id, options, _lang(lang), data)
+
+    guarded(body, lang)
+
+
+@app.command(
+    help=fi_en(
+        "Tee Excel-lomake toteumien ilmoittamiseen.", "Write a fill-in workbook for reporting outcomes."
+    )
+)
+def form(
+    year: Annotated[
+        int,
+        typer.Argument(metavar=YEAR, help=fi_en("Vuosi, jonka toteumat kirjataan.", "The year reported.")),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar=fi_en("TIEDOSTO", "FILE"),
+            help=fi_en("Kohdetiedosto (.xlsx).", "The workbook to write (.xlsx)."),
+        ),
+    ],
+    committee: Annotated[Optional[str], SHARED["committee"][0].__metadata__[0]] = None,
+    responsible: Annotated[
+        Optional[str],
+        typer.Option(
+            "--responsible",
+            metavar=fi_en("NIMI", "NAME"),
+            help=fi_en("Vain tämän vastuuhenkilön mittarit.", "Only this person's indicators."),
+        ),
+    ] = None,
+    missing: Annotated[
+        bool,
+        typer.Option(
+            "--missing", help=fi_en("Vain mittarit ilman toteumaa.", "Only indicators without an outcome.")
+        ),
+    ] = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    def body() -> int:
+        from tavoitteet.commands import form as command
+
+        return command.run(year, output, committee, responsible, missing, _lang(lang), data)
+
+    guarded(body, lang)
+
+
+@app.command(
+    help=fi_en("Luettele, keneltä toteumat vielä puuttuvat.", "List who still has outcomes to report.")
+)
+def missing(
+    year: Annotated[int, typer.Argument(metavar=YEAR, help=fi_en("Vuosi.", "The year."))],
+    committee: Annotated[Optional[str], SHARED["committee"][0].__metadata__[0]] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar=fi_en("MUOTO", "FORMAT"),
+            help=fi_en("text, csv tai json.", "text, csv or json."),
+        ),
+    ] = "text",
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    def body() -> int:
+        from tavoitteet.commands import missing as command
+
+        return command.run(
+            year, committee, _choice(command.Format, output_format, "--format"), _lang(lang), data
+        )
 
     guarded(body, lang)
 
@@ -672,7 +919,7 @@ def record_outcome(
         "Näytä vuoden viimeisimmät kirjaukset, uusin ensin.", "Show the year's latest entries, newest first."
     )
 )
-@shared("as_json", "data", "lang")
+@shared("as_json", "committee", "kunta", "data", "lang")
 def history(
     year: Annotated[
         Optional[int],
@@ -698,7 +945,8 @@ def history(
     def body() -> int:
         from tavoitteet.commands import history as command
 
-        return command.run(year, limit, shared.as_json, _lang(shared.lang), shared.data)
+        lang = _lang(shared.lang)
+        return command.run(year, limit, shared.as_json, lang, shared.data, shared.committee, shared.kunta)
 
     guarded(body, shared.lang)
 
@@ -723,7 +971,7 @@ ReportLangOption = Annotated[
         "Make the year's report for the annual report and for publishing.",
     )
 )
-@shared("committee", "area", "status", "spearhead", "as_of", "data")
+@shared("committee", "kunta", "assessor", "area", "status", "spearhead", "as_of", "data")
 def report(
     year: Annotated[
         int, typer.Argument(metavar=YEAR, help=fi_en("Raportoitava vuosi.", "The year to report."))
@@ -777,7 +1025,7 @@ def report(
         "Compare two years: continuing, new and dropped goals.",
     )
 )
-@shared("committee", "as_json", "data", "lang")
+@shared("committee", "kunta", "as_json", "data", "lang")
 def compare(
     year_a: Annotated[
         int,
@@ -794,7 +1042,7 @@ def compare(
         from tavoitteet.commands import compare as command
 
         lang = _lang(shared.lang)
-        return command.run(year_a, year_b, shared.committee, shared.as_json, lang, shared.data)
+        return command.run(year_a, year_b, shared.committee, shared.as_json, lang, shared.data, shared.kunta)
 
     guarded(body, shared.lang)
 

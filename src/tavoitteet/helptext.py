@@ -27,6 +27,9 @@ Komennot:
   show      Näytä yksi tavoite tai mittari kaikkine tietoineen.
   years     Luettele vuodet ja lautakunnat, joilla on tavoitetiedostoja.
   record    Kirjaa toteuma tavoitetiedostoon muuta tiedostoa koskematta.
+  assess    Kirjaa tavoitteen tai lautakunnan vuoden sanallinen arvio.
+  form      Tee Excel-lomake toteumien ilmoittamiseen.
+  missing   Luettele, keneltä toteumat vielä puuttuvat.
   history   Näytä vuoden viimeisimmät kirjaukset, uusin ensin.
   report    Tee vuoden raportti toimintakertomukseen ja julkaisuun.
   compare   Vertaa kahta vuotta: jatkuvat, uudet ja poistuneet tavoitteet.
@@ -50,6 +53,9 @@ Commands:
   show      Show one goal or indicator in full.
   years     List the years and committees with goal files.
   record    Record an outcome into its goal file, touching nothing else.
+  assess    Record a written assessment of a goal or of a committee's year.
+  form      Write a fill-in workbook for reporting outcomes.
+  missing   List who still has outcomes to report.
   history   Show the year's latest entries, newest first.
   report    Make the year's report for the annual report and for publishing.
   compare   Compare two years: continuing, new and dropped goals.

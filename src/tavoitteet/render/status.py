@@ -27,12 +27,14 @@ from rich.table import Table
 from rich.text import Text
 
 from tavoitteet.core.evaluation import (
+    BindingCounts,
     Counts,
     FileResult,
     GoalResult,
     IndicatorResult,
     Status,
     YearResult,
+    by_municipality,
     year_over,
 )
 from tavoitteet.core.model import TrendIndicator
@@ -41,6 +43,7 @@ from tavoitteet.words.labels import (
     SHORT_WHY,
     STATUS_STYLES,
     day,
+    explain,
     label,
     latest_value,
     number,
@@ -77,6 +80,8 @@ def _comment_parts(result: IndicatorResult, lang: Lang, entry: bool = True, manu
         parts += [t for t in (result.latest.missing_reason, result.latest.comment) if t]
     if manual and result.manual is not None:
         parts.append(f"{label('manual_mark', lang).capitalize()}: {result.manual.reason}")
+    if entry and result.manual is None and result.why.code == "no_baseline":
+        parts.append(explain(result, lang))  # says the command that records the baseline (issue 14)
     return parts
 
 
@@ -249,11 +254,17 @@ class StatusView:
         return _summary_lines(self.year, self.lang, width, self.depth, ascii_only)
 
 
-def _heading(file_result: FileResult, year: YearResult, lang: Lang) -> Text:
-    committee = file_result.goal_file.committee
-    return Text(
-        label("status_on", lang, committee=committee, year=year.year, date=day(year.as_of, lang)), "bold"
-    )
+def _heading(file_result: FileResult, year: YearResult, lang: Lang) -> list[Text]:
+    """The committee's heading, and its own assessment of the year when it has one."""
+    committee = committee_name(file_result)
+    heading = label("status_on", lang, committee=committee, year=year.year, date=day(year.as_of, lang))
+    lines = [Text(heading, "bold")]
+    if (own := file_result.assessed.own) is not None:
+        level = (
+            f"{status_name(file_result.status, lang)} ({label('manual_mark', lang)}): " if own.level else ""
+        )
+        lines.append(Text(f"{label('assessment', lang)}: {level}{own.text}", style="italic"))
+    return lines
 
 
 def _rule(width: int, ascii_only: bool) -> Text:
@@ -326,7 +337,7 @@ class _IndicatorLayout:
         titles = [label(k, self.lang) for k in ("goal_indicator", "target", "latest", "status")]
         out: list[Text] = []
         for file_result in self.year.files:
-            out += [_heading(file_result, self.year, self.lang), Text("")]
+            out += [*_heading(file_result, self.year, self.lang), Text("")]
             if self.stacked:
                 title_w = self.width - self.status_w - GAP
                 out += [_header([titles[0], titles[3]], (title_w, self.status_w))]
@@ -337,6 +348,9 @@ class _IndicatorLayout:
                 if n:
                     out.append(Text(""))
                 out += [Text(line, style="bold underline") for line in wrap(area.area.name, self.width)]
+                if not area.goals:  # an area described without goals: its description
+                    described = area.area.description or label("no_goals", self.lang)
+                    out += [Text(line) for line in wrap(described, self.width)]
                 for goal in area.goals:
                     out += self._goal(goal)
             out.append(Text(""))
@@ -350,6 +364,8 @@ class _IndicatorLayout:
         title_w = self.width - self.status_w - GAP
         status = Cell((status_name(goal.status, self.lang),), STATUS_STYLES[goal.status])
         out = _row([Cell(tuple(wrap(goal.goal.title, title_w)), "bold"), status], (title_w, self.status_w))
+        for assessment in assessment_lines(goal, self.lang):
+            out += [Text(line, style="italic") for line in wrap(assessment, title_w)]
         name_w, target_w, latest_w, _ = self.widths
         bullet = "- " if self.ascii_only else "• "
         for result in goal.indicators:
@@ -462,7 +478,7 @@ def _goal_lines(year: YearResult, lang: Lang, width: int, ascii_only: bool) -> l
     titles = [label("goal", lang), label("indicators", lang), label("status", lang)]
     out: list[Text] = []
     for file_result in year.files:
-        out += [_heading(file_result, year, lang), _header(titles, widths), _rule(width, ascii_only)]
+        out += [*_heading(file_result, year, lang), _header(titles, widths), _rule(width, ascii_only)]
         for area in file_result.areas:
             out.append(Text(one_line(area.area.name, width, ascii_only), style="bold underline"))
             for goal in area.goals:
@@ -494,10 +510,10 @@ def _summary_lines(year: YearResult, lang: Lang, width: int, depth: Depth, ascii
     rows: list[_SummaryRow] = []
     for f in year.files:
         if depth is Depth.COMMITTEE:
-            name = f"{f.goal_file.committee} {year.year}"
+            name = f"{committee_name(f)} {year.year}"
             rows.append(_SummaryRow(name, f.goal_counts, f.indicator_counts, f.status))
             continue
-        rows.append(_SummaryRow(f.goal_file.committee, f.goal_counts, f.indicator_counts, f.status, True))
+        rows.append(_SummaryRow(committee_name(f), f.goal_counts, f.indicator_counts, f.status, True))
         rows += [_SummaryRow(a.area.name, a.goal_counts, a.indicator_counts, a.status) for a in f.areas]
     first = label("committee" if depth is Depth.COMMITTEE else "area", lang)
     titles = [first, label("goals", lang), label("indicators", lang), label("status", lang)]
@@ -523,7 +539,55 @@ def _summary_lines(year: YearResult, lang: Lang, width: int, depth: Depth, ascii
     return out
 
 
-def year_panel(year: YearResult, lang: Lang) -> Panel:
+def assessment_lines(goal: GoalResult, lang: Lang) -> list[str]:
+    """Under a goal assessed by hand: the committee's own assessment, and others' levels that differ."""
+    lines = []
+    own = goal.assessed.own
+    if own is not None:
+        lines.append(f"{label('assessment', lang)}: {own.text}")
+    for other in goal.assessed.differing():
+        level = status_name(Status(other.level), lang) if other.level else ""
+        who = other.assessor or label("own_assessment", lang)
+        lines.append(f"{label('assessment_by', lang, who=who)}: {level}")
+    return lines
+
+
+def binding_lines(binding: BindingCounts, lang: Lang) -> list[Text]:
+    """Binding goals and indicators apart from the rest, with those that do not say kept apart too.
+
+    Nothing when no goal or indicator states whether it is binding."""
+    lines = []
+    for key, counts, not_stated, not_binding in (
+        ("binding_goals", binding.goals, binding.goals_not_stated, binding.goals_not_binding),
+        (
+            "binding_indicators",
+            binding.indicators,
+            binding.indicators_not_stated,
+            binding.indicators_not_binding,
+        ),
+    ):
+        if not counts.total and not not_binding:
+            continue
+        extra = label("binding_rest", lang, not_stated=not_stated, not_binding=not_binding)
+        lines.append(
+            Text.assemble(
+                (f"{label(key, lang)} ({counts.total}): ", "bold"),
+                f"{binding_counts_text(counts, lang)}; {extra}",
+            )
+        )
+    return lines
+
+
+def binding_counts_text(counts: Counts, lang: Lang) -> str:
+    """``toteutunut 1/2 (50 %), ei toteutunut 1/2``: the share met is out of those judged."""
+    text = counts_text(counts, lang)
+    if counts[Status.MET] and counts.judged:
+        met = f"{status_name(Status.MET, lang)} {counts[Status.MET]}/{counts.total}"
+        text = text.replace(met, f"{met} ({round(100 * counts[Status.MET] / counts.judged)} %)", 1)
+    return text
+
+
+def year_panel(year: YearResult, lang: Lang, municipality: str | None = None) -> Panel:
     state = label("year_over" if year_over(year.year, year.as_of) else "year_running", lang)
     lines = [
         Text.assemble(
@@ -534,6 +598,7 @@ def year_panel(year: YearResult, lang: Lang) -> Panel:
             (f"{label('indicators', lang)} ({year.indicator_counts.total}): ", "bold"),
             counts_text(year.indicator_counts, lang),
         ),
+        *binding_lines(year.binding, lang),
     ]
     if year.goal_counts.total:  # a selection with no goals has no status to claim
         lines.append(
@@ -542,12 +607,35 @@ def year_panel(year: YearResult, lang: Lang) -> Panel:
             .append(f"; {state}.")
         )
     title = label("year_summary", lang, year=year.year, date=day(year.as_of, lang))
-    return Panel(Group(*lines), title=title, title_align="left", box=box.SQUARE)
+    if municipality is not None:
+        title = f"{municipality}: {title}"
+    return Panel(Group(*lines), title=Text(title), title_align="left", box=box.SQUARE)
 
 
 def status_view(year: YearResult, lang: Lang, depth: Depth = Depth.INDICATOR) -> list[RenderableType]:
-    """Everything ``tavoitteet status`` shows, in order; laid out at the console's width when printed."""
-    return [StatusView(year, lang, depth), year_panel(year, lang)]
+    """Everything ``tavoitteet status`` shows, in order; laid out at the console's width when printed.
+
+    A year with several municipalities' files is shown municipality by municipality, each with its
+    own summary: different municipalities are never added up."""
+    groups = by_municipality(year) if year.files else []
+    if len(groups) <= 1:
+        return [StatusView(year, lang, depth), year_panel(year, lang)]
+    shown: list[RenderableType] = []
+    for name, part in groups:
+        shown += [
+            StatusView(part, lang, depth),
+            year_panel(part, lang, name or label("no_municipality", lang)),
+            Text(""),
+        ]
+    return shown[:-1]
+
+
+def committee_name(file_result: FileResult) -> str:
+    """The committee, with its municipality when the file names one."""
+    goal_file = file_result.goal_file
+    return (
+        f"{goal_file.committee} ({goal_file.municipality})" if goal_file.municipality else goal_file.committee
+    )
 
 
 def list_view(year: YearResult, lang: Lang) -> list[RenderableType]:
@@ -556,7 +644,7 @@ def list_view(year: YearResult, lang: Lang) -> list[RenderableType]:
         return [Text(label("nothing", lang))]
     views: list[RenderableType] = []
     for file_result in year.files:
-        table = view_table(f"{file_result.goal_file.committee} {year.year}")
+        table = view_table(f"{committee_name(file_result)} {year.year}")
         table.add_column(label("id", lang), no_wrap=True)  # ids are copied whole into show/record
         table.add_column(label("goal_indicator", lang), ratio=1, overflow="fold")
         table.add_column(label("status", lang), width=10, overflow="fold")
