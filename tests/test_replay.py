@@ -173,17 +173,23 @@ def _entry(cache: Path) -> Path:
     return entry
 
 
-def test_a_forged_entry_is_not_printed(repository: Path, cache: Path) -> None:
+@pytest.mark.parametrize("damage", ["text", "header", "other key"])
+def test_an_altered_entry_is_not_printed(repository: Path, cache: Path, damage: str) -> None:
     first = _run(repository, cache, *ARGS)
     entry = _entry(cache)
-    length, _, rest = entry.read_bytes().partition(b"\n")
-    entry.write_bytes(length + b"\n" + rest[: int(length)] + b"FORGED\n")
-    assert _run(repository, cache, *ARGS)[1] == "FORGED\n"  # the test's own forgery, by the owner: replayed
-    header = rest[: int(length)].split(b"\0")
-    header[2] = b"0" * len(header[2])
-    forged = b"\0".join(header)
-    entry.write_bytes(f"{len(forged)}\n".encode() + forged + b"FORGED\n")
-    assert _run(repository, cache, *ARGS)[:2] == first[:2]
+    stored = entry.read_bytes()
+    if damage == "text":
+        entry.write_bytes(stored[: -len(b"\n")] + b" FORGED\n")
+    elif damage == "header":
+        first_line, _, rest = stored.partition(b"\n")
+        entry.write_bytes(first_line + b"\n" + rest.replace(str(repository).encode(), b"/elsewhere", 1))
+    else:  # an entry of another invocation copied under this one's name
+        _run(repository, cache, *ARGS, "--lang", "en")
+        other = next(p for p in (cache / "views").glob("replay-*.txt") if p != entry)
+        entry.write_bytes(other.read_bytes())
+    again = _run(repository, cache, *ARGS)
+    assert again[2] == "FULL"
+    assert again[:2] == first[:2]
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")

@@ -25,7 +25,9 @@ stores a new entry when the view succeeds.  Errors are never stored.
 
 Entries live beside the view cache's (``views/replay-*.txt``, pruned with
 them) and are read only from folders and files of the user's own that nobody
-else can write, as the other caches are.
+else can write, as the other caches are.  Each is sealed with a digest of its
+key, header and text: an entry altered, damaged or copied under another
+invocation's name is refused.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ def answer(argv: list[str]) -> bool:
         stored = _read_private(_entry(key))
         if stored is None:
             return False
-        header, raw = _split(stored)
+        header, raw = _unpack(key, stored)
         mode, root = header[0], header[1]
         if (mode == "help") != _help or (
             not _help and _state(root, mode == "search", header[3:]) != header[2]
@@ -123,8 +125,7 @@ def remember_help(recorder: Recorder) -> None:
         entry = _entry(_pending)
     except ValueError:
         return
-    header = b"help\0\0"  # no files
-    _store(entry, f"{len(header)}\n".encode() + header + "".join(recorder.pieces).encode("utf-8"))
+    _store(entry, _pack(_pending, ("help", "", ""), "".join(recorder.pieces)))  # no files
 
 
 def pending() -> bool:
@@ -146,9 +147,7 @@ def remember(root: str, searched: bool, state: str | None, files: list[str], tex
         entry = _entry(_pending)
     except (OSError, ValueError):  # unreadable now, or the cache was turned off meanwhile
         return
-    fields = ("search" if searched else "given", root, state, *files)
-    header = "\0".join(fields).encode("utf-8", "surrogateescape")
-    _store(entry, f"{len(header)}\n".encode() + header + text.encode("utf-8"))
+    _store(entry, _pack(_pending, ("search" if searched else "given", root, state, *files), text))
 
 
 def state(root: str, searched: bool, files: list[str]) -> str | None:
@@ -249,13 +248,30 @@ def _state(root: str, searched: bool, files: list[str]) -> str:
     return digest.hexdigest()
 
 
-def _split(stored: bytes) -> tuple[list[str], bytes]:
-    length, _, rest = stored.partition(b"\n")
+def _seal(key: str, header: bytes, text: bytes) -> bytes:
+    """Binds an entry's text and header to its key: an entry altered, damaged or copied under another key is refused."""
+    digest = blake2b(key.encode(), digest_size=16)
+    digest.update(f"\0{len(header)}\0".encode())
+    digest.update(header)
+    digest.update(text)
+    return digest.hexdigest().encode()
+
+
+def _pack(key: str, fields: tuple[str, ...], text: str) -> bytes:
+    header = "\0".join(fields).encode("utf-8", "surrogateescape")
+    raw = text.encode("utf-8")
+    return _seal(key, header, raw) + f" {len(header)}\n".encode() + header + raw
+
+
+def _unpack(key: str, stored: bytes) -> tuple[list[str], bytes]:
+    first, _, rest = stored.partition(b"\n")
+    seal, _, length = first.partition(b" ")
     size = int(length)
-    header = rest[:size].decode("utf-8", "surrogateescape").split("\0")
-    if len(header) < 3:
-        raise ValueError("not a replay entry")
-    return header, rest[size:]
+    header, text = rest[:size], rest[size:]
+    fields = header.decode("utf-8", "surrogateescape").split("\0")
+    if len(fields) < 3 or seal != _seal(key, header, text):
+        raise ValueError("not this invocation's entry")
+    return fields, text
 
 
 def _write(text: str) -> None:
