@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.prompt import Confirm, Prompt
+from rich.text import Text
 
 from tavoitteet import errors
 from tavoitteet.commands import record
@@ -113,7 +114,7 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
         sys.stdout.write(text["none"].format(year=year, filters=shown))
         return outcome
     day = record.parse_day(options.day, lang)
-    console = Console(highlight=False, emoji=False)
+    console = Console(highlight=False, emoji=False, markup=False)  # what comes from a file is text
     console.print(text["intro"].format(year=year, count=len(todo)))
     saved = 0
     try:
@@ -124,10 +125,10 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
             if entry is True:
                 continue
             written = record.write(found, [entry], lang)
+            saved += 1  # counted as soon as it is on disk, whatever printing it does
             console.print(
-                record.recorded_text(found, [entry], record.status_after(written, found, root), lang)
+                Text(record.recorded_text(found, [entry], record.status_after(written, found, root), lang))
             )
-            saved += 1
     except EOFError:
         pass
     except KeyboardInterrupt:
@@ -143,7 +144,7 @@ def ask(console: Console, found: Found, options: record.Options, day: date, lang
     text = _TEXT[lang]
     indicator = found.indicator
     console.print(
-        f"\n[bold]{indicator.id}[/bold]  {found.goal_file.committee} / {found.area.name}", markup=True
+        Text.assemble("\n", (indicator.id, "bold"), f"  {found.goal_file.committee} / {found.area.name}")
     )
     console.print(f"  {found.goal.title}", markup=False)
     console.print(f"  {text['target']}: {indicator.target_text}", markup=False)

@@ -25,8 +25,13 @@ WRITE_LIMIT = 32 * 1024 // 4
 
 
 def console() -> Console:
-    """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR."""
-    return Console(highlight=False, soft_wrap=False, emoji=False)
+    """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR.
+
+    Markup is off: every string a view hands to rich (a goal's title, a
+    target, a comment) is text, so ``[/]`` or ``[huom]`` in a file prints as
+    written instead of crashing the view or vanishing.
+    """
+    return Console(highlight=False, soft_wrap=False, emoji=False, markup=False)
 
 
 def print_view(renderables: list[RenderableType]) -> None:
@@ -118,6 +123,7 @@ def _render_piece(piece: tuple[dict[str, Any], list[RenderableType]]) -> str:
         highlight=False,
         soft_wrap=False,
         emoji=False,
+        markup=False,
         **settings,
     )
     with target.capture() as capture:

@@ -65,7 +65,9 @@ def data_root(explicit: Path | None, lang: Lang) -> Path:
     except DataNotFound as error:
         from tavoitteet.commands.validate import data_not_found_message
 
-        raise errors.UserError(data_not_found_message(error.start, lang), errors.USAGE) from None
+        raise errors.UserError(
+            data_not_found_message(error.start, lang, error.skipped), errors.USAGE
+        ) from None
 
 
 def choose_year(years: dict[int, list[Path]], wanted: int | None, today: date, lang: Lang) -> int:

@@ -19,6 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tavoitteet.core.safetext import strip_controls
+
 MAX_BYTES = 20_000_000
 MAX_UNPACKED = 50_000_000
 """XML a Word or Excel file may unpack to: a goals table is well under a megabyte, a zip bomb is not"""
@@ -32,6 +34,11 @@ class Row:
     number: int
     cells: tuple[str, ...]
     paragraph: bool = False
+
+    def __post_init__(self) -> None:
+        # A control character copied from another program would be written as a YAML escape, which
+        # the reader refuses (it could reach a terminal): cells lose them here, once for every format.
+        object.__setattr__(self, "cells", tuple(strip_controls(cell) for cell in self.cells))
 
     @property
     def text(self) -> str:
