@@ -8,6 +8,7 @@ status is printed from :mod:`tavoitteet.core.evaluation`.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from tavoitteet.commands.recordvalue import RecordValueError, parse_record_value
 from tavoitteet.core.evaluation import BaselineLookup, IndicatorResult, evaluate_indicator
 from tavoitteet.core.model import Indicator, ManualLevelName
 from tavoitteet.core.parsing import ValueParseError, parse_date
+from tavoitteet.core.safetext import first_unsafe
 from tavoitteet.files.writer import Change, NewEntry, NewLevel, WriteRefused, Written, record
 from tavoitteet.words.i18n import Lang
 
@@ -49,6 +51,7 @@ def run(
         from tavoitteet.commands import recordprompt
 
         return recordprompt.run(root, options, lang)
+    indicator_id = unicodedata.normalize("NFC", indicator_id)  # as the reader reads the file's ids
     found = recordfind.find_indicator(root, indicator_id, options.year, lang)
     changes = build_changes(found.indicator, value, options, lang, found.where)
     written = write(found, changes, lang)
@@ -64,6 +67,8 @@ def build_changes(
     ``where`` (``file:line`` of the indicator) is named when the value does not fit.
     """
     day = parse_day(options.day, lang)
+    for option, text in (("--comment", options.comment), ("--by", options.by), ("--source", options.source)):
+        _check_text_option(option, text, lang)
     changes: list[Change] = []
     if value is not None:
         changes.append(
@@ -82,6 +87,24 @@ def build_changes(
             "give a value (e.g. tavoitteet record ID kyllä) or --level with --reason.",
         )
     return changes
+
+
+def _check_text_option(option: str, text: str | None, lang: Lang) -> None:
+    """A text option must say something, and hold nothing the file may not (control characters)."""
+    if text is None:
+        return
+    if not text.strip():
+        raise _usage(
+            lang,
+            f"{option} on tyhjä; kirjoita teksti tai jätä valinta pois.",
+            f"{option} is empty; write a text or leave the option out.",
+        )
+    if (bad := first_unsafe(text, in_line=True)) is not None:
+        raise _usage(
+            lang,
+            f"{option}: tekstissä on ohjausmerkki U+{ord(bad):04X}, jota tiedostoon ei kirjoiteta.",
+            f"{option}: the text contains the control character U+{ord(bad):04X}, which is not written into the file.",
+        )
 
 
 def parsed_value(

@@ -187,7 +187,7 @@ def _check_characters(indicator: Indicator, typed: str) -> None:
         )
 
 
-_KEPT_KEYS = ("value.", "number.ambiguous", "date.nonexistent")
+_KEPT_KEYS = ("value.", "number.ambiguous", "number.out_of_range", "date.nonexistent")
 
 
 def _refusal(indicator: Indicator, error: ValueParseError) -> RecordValueError:

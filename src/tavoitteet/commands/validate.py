@@ -233,7 +233,7 @@ def _files_with(problems: list[Problem]) -> int:
 
 def _source_lines(loaded: LoadedFile, path: Path) -> list[str]:
     """The file's lines for the excerpts; a link, a folder or an unreadable file shows none (it is never read)."""
-    from tavoitteet.files.yamlread import read_goal_bytes
+    from tavoitteet.files.rawread import read_goal_bytes
 
     if loaded.document is not None:
         return loaded.document.text.split("\n")

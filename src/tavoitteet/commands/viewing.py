@@ -106,10 +106,12 @@ def load_year(root: Path, wanted: int | None, today: date, lang: Lang) -> YearDa
 
 
 def _problems_text(broken: list[LoadedFile], lang: Lang) -> str:
-    from tavoitteet.render.problems import render_text
+    from tavoitteet.render.problems import capped, excerpt, render_text
 
-    problems = [p for item in broken for p in item.problems]
-    sources = {item.path: item.document.text.splitlines() for item in broken if item.document}
+    problems = capped([p for item in broken for p in item.problems])  # at most as many as validate prints
+    sources = {
+        item.path: excerpt(item.document.text.split("\n"), item.problems) for item in broken if item.document
+    }
     return render_text(problems, sources, lang)
 
 

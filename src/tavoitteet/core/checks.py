@@ -153,12 +153,75 @@ def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -
     return problems
 
 
+YEARS_BEFORE = 2
+YEARS_AFTER = 10
+"""how far from its file's year an entry may be dated: outcomes are recorded late, and corrected later
+still, but a date a century off (2204 for 2024) or a digit swap (2042) is a typo that no view would show"""
+
+
+def dates_near_year(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """Every entry and level set by hand is dated from two years before the file's year to ten after (2204 is a typo)."""
+    first, last = goal_file.year - YEARS_BEFORE, goal_file.year + YEARS_AFTER
+    shown = {"year": str(goal_file.year), "first": f"1.1.{first}", "last": f"31.12.{last}"}
+    problems = []
+    for data_path, item in walk(goal_file):
+        if not isinstance(item, IndicatorBase):
+            continue
+        dated = [((*data_path, "toteuma", e, "pvm"), entry.date) for e, entry in enumerate(item.entries)]
+        if item.manual_level is not None and item.manual_level.date is not None:
+            dated.append(((*data_path, "toteutumistaso", "pvm"), item.manual_level.date))
+        for where, day in dated:
+            if not first <= day.year <= last:
+                problems.append(
+                    _at(
+                        document,
+                        path,
+                        where,
+                        Code.DATE_OUTSIDE_YEAR,
+                        "check.date_outside_year",
+                        date=f"{day.day}.{day.month}.{day.year}",
+                        **shown,
+                    )
+                )
+    return problems
+
+
+def categories_differ_in_case(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """The categories of an indicator differ in more than case (an entry names them case-insensitively)."""
+    problems = []
+    for data_path, item in walk(goal_file):
+        seen: dict[str, str] = {}
+        for c, category in enumerate(getattr(item, "categories", None) or []):
+            folded = category.casefold()
+            if folded in seen:
+                problems.append(
+                    _at(
+                        document,
+                        path,
+                        (*data_path, "luokat", c),
+                        Code.CATEGORY_CASE,
+                        "check.category_case",
+                        first=seen[folded],
+                        second=category,
+                    )
+                )
+            else:
+                seen[folded] = category
+    return problems
+
+
 DocumentCheck = Callable[[Document, Path], list[Problem]]
 
 DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (file_name_is_slug, year_matches_folder, unique_ids)
 """Checks of the parsed data that run even when the models refused the file."""
 
-CHECKS: tuple[Check, ...] = (spearheads_resolve, goals_have_indicators, values_fit_indicators)
+CHECKS: tuple[Check, ...] = (
+    spearheads_resolve,
+    goals_have_indicators,
+    values_fit_indicators,
+    dates_near_year,
+    categories_differ_in_case,
+)
 """Checks that need a valid model."""
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -28,7 +29,7 @@ from tavoitteet.words.labels import explain, kind_name, label
 from tavoitteet.words.report_labels import status_word
 
 BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class CsvDialect(StrEnum):
@@ -68,19 +69,6 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("baseline", "vertailuarvo", "baseline"),
     ("change", "muutos", "change"),
     ("change_percent", "muutos_prosenttia", "change_percent"),
-)
-NUMERIC = frozenset(
-    {
-        "at_least",
-        "more_than",
-        "at_most",
-        "less_than",
-        "exactly",
-        "baseline",
-        "change",
-        "change_percent",
-        "year",
-    }
 )
 
 
@@ -173,8 +161,20 @@ def record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str]:
     }
 
 
+_NUMBER_CELL = {
+    CsvDialect.EXCEL: re.compile(r"-?[0-9]+(?:,[0-9]+)?"),
+    CsvDialect.STANDARD: re.compile(r"-?[0-9]+(?:\.[0-9]+)?"),
+}
+
+
 def _guard(key: str, text: str, dialect: CsvDialect) -> str:
-    if dialect is CsvDialect.EXCEL and key not in NUMERIC and text.startswith(FORMULA_STARTS):
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe, in both dialects.
+
+    A number (as :func:`_number` writes it, ``-3`` or ``-3,5``) stays a number
+    in whichever column it stands; every other cell that starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return is guarded.
+    """
+    if text.startswith(FORMULA_STARTS) and not _NUMBER_CELL[dialect].fullmatch(text):
         return "'" + text
     return text
 

@@ -6,6 +6,7 @@ The hint of ``key`` is stored under ``key + ".hint"``.
 
 from __future__ import annotations
 
+from tavoitteet.core.parsing import MAX_DECIMALS, MAX_DIGITS
 from tavoitteet.words.i18n import Lang, translate
 
 
@@ -422,8 +423,10 @@ _RAW.update(
             "Remove one of the keys; decomposed letters (NFD) are read as composed ones (NFC).",
         ),
         "number.out_of_range": _m(
-            "'{text}' on liian suuri tai liian tarkka luku (enintään {digits} numeroa ennen desimaalipilkkua ja {decimals} sen jälkeen)",
-            "'{text}' is too large or too precise (at most {digits} digits before the decimal point and {decimals} after it)",
+            "'{text}' on liian suuri tai liian tarkka luku (enintään "
+            f"{MAX_DIGITS} numeroa ennen desimaalipilkkua ja {MAX_DECIMALS} sen jälkeen)",
+            f"'{{text}}' is too large or too precise (at most {MAX_DIGITS} digits before the decimal point"
+            f" and {MAX_DECIMALS} after it)",
             "Tarkista luku; kirjoita esim. 1 234,5.",
             "Check the number; write e.g. 1 234,5.",
         ),
