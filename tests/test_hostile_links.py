@@ -61,7 +61,7 @@ def test_record_never_writes_through_a_linked_goal_file(tmp_path: Path) -> None:
     real.rename(target)
     real.symlink_to(target)
     before = target.read_bytes()
-    code, out, err = invoke(["record", "mittari", "kyllä"], cwd=repo)
+    code, _out, err = invoke(["record", "mittari", "kyllä"], cwd=repo)
     assert code == 1 and "symbolinen linkki" in err
     assert target.read_bytes() == before
 

@@ -50,8 +50,8 @@ def run(year: int | None, limit: int, as_json: bool, lang: Lang, data: Path | No
     root = data_root(data, lang)
     chosen = choose_year(root, year, lang)
     paths = year_files(root)[chosen]
-    broken = [p for p in paths if load_file(p).goal_file is None]
-    rows = latest(entries_of([f for p in paths for f in indicators_in(chosen, p)]), limit)
+    broken = [p for p in paths if _has_problems(p)]
+    rows = latest(entries_of([f for p in paths if p not in broken for f in indicators_in(chosen, p)]), limit)
     if as_json:
         sys.stdout.write(render_json(chosen, rows, lang))
     else:
@@ -59,6 +59,12 @@ def run(year: int | None, limit: int, as_json: bool, lang: Lang, data: Path | No
     for path in broken:
         sys.stderr.write(_broken(path, lang))
     return errors.PROBLEMS if broken else errors.OK
+
+
+def _has_problems(path: Path) -> bool:
+    """A file that does not load, or loads with problems (a value out of bounds): named, and exit 1."""
+    loaded = load_file(path)
+    return loaded.goal_file is None or bool(loaded.problems)
 
 
 def entries_of(found: list[Found]) -> list[Row]:

@@ -138,8 +138,13 @@ def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -
             try:
                 parse_value(item, entry.value)  # type: ignore[arg-type]
             except ValueParseError as error:
-                key = error.key if error.key.startswith("value.") else "value.wrong"
-                args = {"value": error.text, "kind": item.kind, "expected": expected_values(item)}  # type: ignore[arg-type, attr-defined]
+                key = error.key if error.key.startswith(("value.", "number.out_of_range")) else "value.wrong"
+                args = {
+                    "value": error.text,
+                    "text": error.text,
+                    "kind": item.kind,
+                    "expected": expected_values(item),
+                }  # type: ignore[arg-type, attr-defined]
                 problems.append(
                     _at(
                         document,
