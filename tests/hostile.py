@@ -66,7 +66,6 @@ def secret_file(root: Path) -> Path:
     """A file outside the repository that must never be printed: stands for .git/config or /proc/self/environ."""
     secret = root / "outside" / "config"
     secret.parent.mkdir(parents=True, exist_ok=True)
-    secret.write_text(
-        f"muoto: 1\ntoken: {SECRET}\n[core]\n\turl = https://{SECRET}@example.org\n", encoding="utf-8"
-    )
+    lines = [f"token: {SECRET}", f"url: https://{SECRET}@example.org"]
+    secret.write_text("\n".join(lines) + "\n", encoding="utf-8")  # YAML whose every line holds the secret
     return secret

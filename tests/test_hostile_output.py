@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from hostile import goal_text, make_repo
-from tavoitteet.core.safetext import escape_controls, one_line
 
 from conftest import invoke
 
@@ -84,6 +83,8 @@ def test_a_relative_file_name_starting_with_two_colons_gets_our_prefix(tmp_path:
 
 
 def test_the_escaping_helpers_show_every_unsafe_character_visibly() -> None:
+    from tavoitteet.core.safetext import escape_controls, one_line
+
     assert escape_controls("a\x1b[2Jb\tc\nd\u202e") == "a\\x1b[2Jb\tc\nd\\u202e"
     assert one_line("a\nb\tc\udcff") == "a\\x0ab\\x09c\\xff"
     assert one_line("tavallinen teksti ä") == "tavallinen teksti ä"
@@ -102,15 +103,22 @@ def test_an_error_message_with_an_argument_full_of_controls_is_escaped(tmp_path:
     "text", ["[/]", "[huom] tärkeä", "[bold red]punainen[/bold red]", "[link=http://x]y"]
 )
 def test_markup_in_goal_texts_is_printed_as_written(tmp_path: Path, text: str) -> None:
-    quoted = '"' + text + '"'
-    entry = f"            toteuma:\n              - pvm: 1.2.2024\n                arvo: kyllä\n                kommentti: {quoted}\n"
-    repo = make_repo(
-        tmp_path, goal_text(committee=quoted, area=quoted, title=quoted, target=quoted, extra=entry)
+    def quoted(prefix: str) -> str:
+        return '"' + prefix + text + '"'
+
+    entry = (
+        "            toteuma:\n              - pvm: 1.2.2024\n                arvo: kyllä\n"
+        f"                kommentti: {quoted('K')}\n"
     )
+    texts = {"committee": quoted("L"), "area": quoted("A"), "title": quoted("T"), "target": quoted("M")}
+    repo = make_repo(tmp_path, goal_text(**texts, extra=entry))
+    shown = {"status": "ATMK", "list": "AT", "show": "TMK", "history": "K"}
+    tag = text.split("]")[0] + "]"
     for command in VIEWS:
         code, out, err = invoke(command, cwd=repo)
         assert code == 0, (command, out, err)
-        assert text.split("]")[0] + "]" in out, command
+        for prefix in shown[command[0]]:
+            assert prefix + tag in out, (command, prefix, out)
 
 
 def test_thousands_of_tags_in_one_target_print_as_text(tmp_path: Path) -> None:

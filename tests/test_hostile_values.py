@@ -10,7 +10,8 @@ import pytest
 
 from hostile import NUMBER_FILE, goal_text, make_repo
 from tavoitteet.commands import validate
-from tavoitteet.core.parsing import MAX_DECIMALS, MAX_DIGITS, ValueParseError, parse_number
+from tavoitteet.core import parsing
+from tavoitteet.core.parsing import ValueParseError, parse_number
 
 from conftest import invoke
 
@@ -42,7 +43,7 @@ def test_a_number_beyond_the_bounds_is_refused_by_validate_and_no_view_crashes(
 
 
 def test_the_largest_numbers_validate_accepts_print_in_every_view(tmp_path: Path) -> None:
-    largest = "9" * MAX_DIGITS + "," + "9" * MAX_DECIMALS
+    largest = "9" * parsing.MAX_DIGITS + "," + "9" * parsing.MAX_DECIMALS
     trend = (
         NUMBER_FILE.format(entries=_entries(largest, "-" + largest))
         .replace(
@@ -53,7 +54,7 @@ def test_the_largest_numbers_validate_accepts_print_in_every_view(tmp_path: Path
     repo = make_repo(tmp_path, trend)
     earlier = repo / "data" / "2023"
     earlier.mkdir()
-    smallest = "0," + "0" * (MAX_DECIMALS - 1) + "1"
+    smallest = "0," + "0" * (parsing.MAX_DECIMALS - 1) + "1"
     (earlier / "testilautakunta.yaml").write_text(
         NUMBER_FILE.format(entries=_entries(smallest)).replace("2024", "2023"), encoding="utf-8"
     )
@@ -74,8 +75,9 @@ def test_record_refuses_a_number_beyond_the_bounds_and_leaves_the_file(tmp_path:
 
 
 def test_the_bound_is_one_rule_in_the_parser() -> None:
-    assert parse_number("9" * MAX_DIGITS) == int("9" * MAX_DIGITS)
-    for text in ("9" * (MAX_DIGITS + 1), "1," + "1" * (MAX_DECIMALS + 1)):
+    digits, decimals = parsing.MAX_DIGITS, parsing.MAX_DECIMALS
+    assert parse_number("9" * digits) == int("9" * digits)
+    for text in ("9" * (digits + 1), "1," + "1" * (decimals + 1)):
         with pytest.raises(ValueParseError) as refused:
             parse_number(text)
         assert refused.value.key == "number.out_of_range"
