@@ -184,7 +184,7 @@ def test_a_folder_that_vanishes_during_the_walk_is_a_problem_with_its_path(
         return real(path)  # type: ignore[arg-type]
 
     monkeypatch.setattr(discovery.os, "scandir", vanishing)
-    code, out, err = invoke(["validate"], cwd=repo)
+    code, out, _err = invoke(["validate"], cwd=repo)
     assert code == 1 and "data/2025" in out and "Ei virheitä" not in out
 
 

@@ -12,7 +12,7 @@ import io
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console, Group, RenderableType
 
@@ -24,14 +24,14 @@ WRITE_LIMIT = 32 * 1024 // 4
 """rich's limit per write: 32 KiB, with every character counted as four bytes of UTF-8"""
 
 
-def console() -> Console:
+def console(file: IO[str] | None = None) -> Console:
     """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR.
 
     Markup is off: every string a view hands to rich (a goal's title, a
     target, a comment) is text, so ``[/]`` or ``[huom]`` in a file prints as
     written instead of crashing the view or vanishing.
     """
-    return Console(highlight=False, soft_wrap=False, emoji=False, markup=False)
+    return Console(file=file, highlight=False, soft_wrap=False, emoji=False, markup=False)
 
 
 def print_view(renderables: list[RenderableType]) -> None:

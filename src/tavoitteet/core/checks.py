@@ -139,12 +139,8 @@ def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -
                 parse_value(item, entry.value)  # type: ignore[arg-type]
             except ValueParseError as error:
                 key = error.key if error.key.startswith(("value.", "number.out_of_range")) else "value.wrong"
-                args = {
-                    "value": error.text,
-                    "text": error.text,
-                    "kind": item.kind,
-                    "expected": expected_values(item),
-                }  # type: ignore[arg-type, attr-defined]
+                expected = expected_values(item)  # type: ignore[arg-type]
+                args = {"value": error.text, "text": error.text, "kind": item.kind, "expected": expected}  # type: ignore[attr-defined]
                 problems.append(
                     _at(
                         document,
