@@ -96,7 +96,7 @@ def intro(imported: Imported, source: str) -> list[str]:
 def refuse_existing(target: Path, lang: Lang, hint: bool = True) -> None:
     """Stop when ``target`` exists (or is a link, even a dangling one): generated files never overwrite anything."""
     if target.is_symlink():
-        from tavoitteet.files.output import refuse
+        from tavoitteet.commands.output import refuse
 
         raise refuse("link", Path(display_path(target)), lang, errors.PROBLEMS)
     if target.exists():
@@ -111,7 +111,7 @@ def refuse_existing(target: Path, lang: Lang, hint: bool = True) -> None:
 
 def write_new(target: Path, text: str, lang: Lang, hint: bool = True) -> None:
     """Write ``text`` to a file that must not exist yet; on failure no part of it stays."""
-    from tavoitteet.files.output import confirm_written
+    from tavoitteet.commands.output import confirm_written
 
     created = False
     refuse_existing(target, lang, hint)

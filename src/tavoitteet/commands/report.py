@@ -112,6 +112,6 @@ def run(
 
 def write_atomically(target: Path, payload: bytes, data_root: Path, lang: str) -> None:
     """Write ``payload`` to ``target`` through a temporary file; refuse a link and every data folder."""
-    from tavoitteet.files.output import replace_file
+    from tavoitteet.commands.output import replace_file
 
     replace_file(target, payload, lang, data=[data_root], what="report")

@@ -13,7 +13,7 @@ from tavoitteet.words.i18n import Lang
 
 
 def run(output: Path | None, lang: Lang) -> int:
-    from tavoitteet.files.output import cannot_write, check_target, replace_file
+    from tavoitteet.commands.output import cannot_write, check_target, replace_file
 
     target = output or _default_target()
     text = schema_text()
