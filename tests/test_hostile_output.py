@@ -82,6 +82,17 @@ def test_a_relative_file_name_starting_with_two_colons_gets_our_prefix(tmp_path:
     assert out.startswith("./::error")
 
 
+def test_no_line_of_a_view_starts_a_workflow_command(tmp_path: Path) -> None:
+    text = '"::error file=a::pwned ::stop-commands::x"'
+    entry = f"            toteuma:\n              - pvm: 1.2.2024\n                arvo: kyllä\n                kommentti: {text}\n"
+    repo = make_repo(tmp_path, goal_text(committee=text, area=text, title=text, target=text, extra=entry))
+    for command in [*VIEWS, ["years"], ["compare", "2024", "2024"]]:
+        code, out, err = invoke(command, cwd=repo)
+        assert code == 0, (command, out, err)
+        assert "pwned" in out
+        assert not [line for line in out.splitlines() if line.lstrip().startswith("::")], (command, out)
+
+
 def test_the_escaping_helpers_show_every_unsafe_character_visibly() -> None:
     from tavoitteet.core.safetext import escape_controls, one_line
 

@@ -35,8 +35,12 @@ def console(file: IO[str] | None = None) -> Console:
 
 
 def print_view(renderables: list[RenderableType]) -> None:
-    """Print a view's renderables one below the other on stdout."""
-    console().print(Group(*renderables))
+    """Print a view's renderables one below the other on stdout (as :func:`write_rendered` writes them)."""
+    output = console()
+    if layout_traits(output) is None:  # the legacy Windows console colours through system calls
+        output.print(Group(*renderables))
+        return
+    write_rendered(output, rendered(output, renderables))
 
 
 View = Callable[[Path, date, int], "str | list[RenderableType]"]
@@ -138,7 +142,7 @@ def write_rendered(target: Console, text: str) -> None:
     """
     piece: list[str] = []
     size = 0
-    for line in text.splitlines(keepends=True):
+    for line in map(guarded_view_line, text.splitlines(keepends=True)):
         if piece and size + len(line) > WRITE_LIMIT:
             target.file.write("".join(piece))
             piece, size = [], 0
@@ -146,6 +150,22 @@ def write_rendered(target: Console, text: str) -> None:
         size += len(line)
     target.file.write("".join(piece))
     target.file.flush()
+
+
+def guarded_view_line(line: str) -> str:
+    """A line of a view that a goal text made start with ``::`` gets our mark, so CI never obeys it.
+
+    GitHub Actions runs a line of a job's output that starts with ``::`` as a
+    workflow command (``::error``, ``::stop-commands::``); a goal's title at
+    the left edge of a table, or a wrapped line of it, could be one.
+    """
+    stripped = line.lstrip(" ")
+    if not stripped.startswith("::"):
+        return line
+    return line[: len(line) - len(stripped)] + VIEW_LINE_MARK + stripped
+
+
+VIEW_LINE_MARK = "› "
 
 
 def layout_traits(target: Console) -> tuple[object, ...] | None:
