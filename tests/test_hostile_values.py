@@ -157,6 +157,7 @@ def test_status_prints_at_most_as_many_problems_as_validate(tmp_path: Path) -> N
     assert code == 1
     assert err.count(": virhe T") == checked.count(": virhe T") == 201
     assert "T099" in err
+    assert "Löytyi 250 virhettä 250 tiedostossa." in checked  # counted, though only 200 are kept
 
 
 def test_validate_keeps_only_the_lines_its_problems_point_at(tmp_path: Path) -> None:

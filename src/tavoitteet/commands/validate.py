@@ -42,6 +42,9 @@ class Tally:
     goals: int = 0
     actions: int = 0
     indicators: int = 0
+    problems: int = 0
+    files_with_problems: set[Path] = field(default_factory=set)
+    """counted, not kept: only the problems that are printed are kept (a broken corpus has millions)"""
 
     def add(self, loaded: LoadedFile) -> None:
         self.add_checked(FileResult.of(loaded))
@@ -54,6 +57,10 @@ class Tally:
         self.goals += result.goals
         self.actions += result.actions
         self.indicators += result.indicators
+
+    def count_problems(self, path: Path, count: int) -> None:
+        self.problems += count
+        self.files_with_problems.add(path)
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -157,13 +164,16 @@ def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
             problems.append(Problem(target, Code.UNREADABLE, "file.unreadable", {"reason": _missing(lang)}))
     if not files and not problems:
         problems.append(Problem(targets[0], Code.NO_FILES, "check.no_files", {"target": str(targets[0])}))
+    for problem in problems:
+        tally.count_problems(problem.file, 1)
     cache = ValidCache.open()
     for result in check_with_cache(files, cache):
         tally.add_checked(result)
         if result.problems:
-            if len(problems) <= MAX_PRINTED:  # the lines of problems that are not printed are not kept
+            tally.count_problems(result.path, len(result.problems))
+            if len(problems) <= MAX_PRINTED:  # problems that are not printed, and their lines, are not kept
                 sources[result.path] = result.source or {}
-            problems += result.problems
+                problems += result.problems
     cache.save()
     sys.stdout.write(_render(problems, sources, output, lang, tally))
     return errors.PROBLEMS if problems else errors.OK
@@ -180,11 +190,11 @@ def _render(
     if output is ProblemFormat.JSON:
         return render_json(shown, lang, tally.as_dict())
     if output is ProblemFormat.GITHUB:
-        return render_github(shown, lang) + summary(tally, problems, lang)
-    return render_text(shown, sources, lang) + summary(tally, problems, lang)
+        return render_github(shown, lang) + summary(tally, lang)
+    return render_text(shown, sources, lang) + summary(tally, lang)
 
 
-def summary(tally: Tally, problems: list[Problem], lang: Lang) -> str:
+def summary(tally: Tally, lang: Lang) -> str:
     """One line: what was checked and the verdict, with Finnish or English number agreement."""
     counts = tally.as_dict()
     nouns = _NOUNS[lang]
@@ -192,12 +202,12 @@ def summary(tally: Tally, problems: list[Problem], lang: Lang) -> str:
         _count(counts[key], nouns[key], lang) for key in ("lautakunnat", "tavoitteet", "teot", "mittarit")
     )
     files = _count(counts["tiedostot"], nouns["tiedostot"], lang)
-    in_files = _count(_files_with(problems), nouns["tiedostoissa"], lang)
-    errors_found = _count(len(problems), nouns["virheet"], lang)
+    in_files = _count(len(tally.files_with_problems), nouns["tiedostoissa"], lang)
+    errors_found = _count(tally.problems, nouns["virheet"], lang)
     if lang == "en":
-        verdict = "No errors." if not problems else f"Found {errors_found} in {in_files}."
+        verdict = "No errors." if not tally.problems else f"Found {errors_found} in {in_files}."
         return f"Checked {files}: {checked}. {verdict}\n"
-    verdict = "Ei virheitä." if not problems else f"Löytyi {errors_found} {in_files}."
+    verdict = "Ei virheitä." if not tally.problems else f"Löytyi {errors_found} {in_files}."
     return f"Tarkistettu {files}: {checked}. {verdict}\n"
 
 
@@ -225,10 +235,6 @@ _NOUNS = {
 
 def _count(number: int, forms: tuple[str, str], lang: Lang) -> str:
     return f"{number} {forms[0] if number == 1 else forms[1]}"
-
-
-def _files_with(problems: list[Problem]) -> int:
-    return len({p.file for p in problems})
 
 
 def _source_lines(loaded: LoadedFile, path: Path) -> list[str]:

@@ -8,6 +8,7 @@ never shows partial truth.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -155,7 +156,7 @@ def evaluate(data: YearData, as_of: date) -> YearResult:
 def _matches(text: str | None, *candidates: str | None) -> bool:
     if text is None:
         return True
-    wanted = text.strip().casefold()
+    wanted = unicodedata.normalize("NFC", text).strip().casefold()  # as the reader reads the files
     return any(c is not None and (c.casefold() == wanted or wanted in c.casefold()) for c in candidates)
 
 
