@@ -200,6 +200,16 @@ def test_another_users_data_folder_above_is_passed_over_and_named(
     assert code == 2 and "Ohitettiin" in err and str(planted.name) in err
 
 
+@pytest.mark.skipif(not hasattr(os, "chown") or os.geteuid() != 0, reason="needs root to give a folder away")
+def test_another_users_data_folder_where_we_stand_is_used_but_named(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    os.chown(repo / "data", 54321, 54321)
+    code, _out, err = invoke(["validate"], cwd=repo)
+    assert code == 0 and "kuuluu toiselle käyttäjälle (uid 54321)" in err
+    code, _out, err = invoke(["status", "2024"], cwd=repo)
+    assert code == 0 and "uid 54321" in err
+
+
 def test_a_data_folder_that_is_a_link_is_not_followed_by_the_search(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)

@@ -255,11 +255,15 @@ def _missing(lang: Lang) -> str:
 
 def _default_root(lang: Lang) -> Path:
     try:
-        return find_data_root()
+        root = find_data_root()
     except DataNotFound as error:
         raise errors.UserError(
             data_not_found_message(error.start, lang, error.skipped), errors.USAGE
         ) from None
+    from tavoitteet.commands.viewing import note_foreign_owner
+
+    note_foreign_owner(root, lang)
+    return root
 
 
 def data_not_found_message(start: Path, lang: Lang, skipped: Sequence[Path] = ()) -> str:

@@ -62,13 +62,29 @@ def data_root(explicit: Path | None, lang: Lang) -> Path:
             raise _fail(lang, f"kansiota {explicit} ei ole.", f"no folder {explicit}.", errors.USAGE)
         return explicit
     try:
-        return find_data_root()
+        root = find_data_root()
     except DataNotFound as error:
         from tavoitteet.commands.validate import data_not_found_message
 
         raise errors.UserError(
             data_not_found_message(error.start, lang, error.skipped), errors.USAGE
         ) from None
+    note_foreign_owner(root, lang)
+    return root
+
+
+def note_foreign_owner(root: Path, lang: Lang) -> None:
+    """Say so on stderr when the data folder found belongs to another user: it is used, but never silently."""
+    from tavoitteet.core.safetext import one_line
+    from tavoitteet.files.discovery import foreign_owner
+
+    if (owner := foreign_owner(root)) is not None:
+        shown = one_line(str(root))
+        sys.stderr.write(
+            f"tavoitteet: note: the data folder {shown} belongs to another user (uid {owner}).\n"
+            if lang == "en"
+            else f"tavoitteet: huom: data-kansio {shown} kuuluu toiselle käyttäjälle (uid {owner}).\n"
+        )
 
 
 def choose_year(years: dict[int, list[Path]], wanted: int | None, today: date, lang: Lang) -> int:

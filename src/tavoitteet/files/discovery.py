@@ -53,6 +53,17 @@ def find_data_root(start: Path | None = None) -> Path:
     raise DataNotFound(here, tuple(skipped))
 
 
+def foreign_owner(folder: Path) -> int | None:
+    """The owner's uid when ``folder`` belongs to another user (nor root), else None; always None on Windows."""
+    if not hasattr(os, "getuid"):
+        return None
+    try:
+        owner = folder.lstat().st_uid
+    except OSError:
+        return None
+    return None if owner in (os.getuid(), 0) else owner
+
+
 def _home() -> Path | None:
     try:
         return Path.home().absolute()
