@@ -73,13 +73,7 @@ def _home() -> Path | None:
 
 def _own(folder: Path) -> bool:
     """Whether the folder belongs to the user (or to root, as system folders do); always on Windows."""
-    if not hasattr(os, "getuid"):
-        return True
-    try:
-        owner = folder.lstat().st_uid
-    except OSError:
-        return False
-    return owner in (os.getuid(), 0)
+    return foreign_owner(folder) is None
 
 
 def _has_year_folders(folder: Path) -> bool:
@@ -95,7 +89,7 @@ def goal_files(paths: Iterable[Path]) -> list[Path]:
     Nothing that may be a goal file is left out silently: a symbolic link (to
     a file or a folder), a folder that cannot be listed or vanished meanwhile
     and a name that is not UTF-8 are listed as they are, and reading them
-    (:func:`tavoitteet.files.yamlread.read_goal_bytes`) turns each into a
+    (:func:`tavoitteet.files.rawread.read_goal_bytes`) turns each into a
     problem naming the path.  Links are never followed.
     """
     found: list[Path] = []
