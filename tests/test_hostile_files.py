@@ -155,8 +155,9 @@ def test_a_file_name_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path: Path) -
     repo = make_repo(tmp_path)
     _undecodable(repo / "data" / "2024")
     code, out, err = invoke(["validate"], cwd=repo)
-    assert code == 1 and "T052" in out and "\\xff\\xfe.yaml" in out and "Traceback" not in err
-    for command in (["years"], ["years", "--json"], ["status", "2024"], ["record", "mittari", "kyllä"]):
+    assert code == 1 and "T062" in out and "\\xff\\xfe.yaml" in out and "Traceback" not in err
+    record = ["record", "mittari", "kyllä", "--year", "2024", "--date", "1.6.2024"]
+    for command in (["years"], ["years", "--json"], ["status", "2024"], record):
         code, out, err = invoke(command, cwd=repo)
         assert code in (0, 1), (command, out, err)
         assert "\udcff" not in out + err
@@ -196,7 +197,7 @@ def test_an_unreadable_year_folder_is_a_problem_never_a_clean_result(tmp_path: P
     year.chmod(0)
     try:
         code, out, _err = invoke(["validate"], cwd=repo)
-        assert code == 1 and "T051" in out and "Ei virheitä" not in out
+        assert code == 1 and "T061" in out and "Ei virheitä" not in out
         assert invoke(["status", "2025"], cwd=repo)[0] == 1
     finally:
         year.chmod(0o755)
@@ -208,7 +209,7 @@ def test_a_folder_in_place_of_a_goal_file_and_data_pointing_at_proc(
     repo = make_repo(tmp_path)
     (repo / "data" / "2024" / "kansio.yaml").mkdir()
     code, _out, err = invoke(["status", "2024"], cwd=repo)
-    assert code == 1 and "kansio.yaml" in err and "T050" in err
+    assert code == 1 and "kansio.yaml" in err and "T060" in err
     if Path("/proc/self").exists():
         monkeypatch.setenv("TAVOITTEET_DATA", "/proc")
         for command in (["status"], ["years"], ["history"]):

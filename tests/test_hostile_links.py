@@ -25,7 +25,7 @@ def test_validate_refuses_a_linked_goal_file_unread_and_names_the_link(tmp_path:
         code, out, err = invoke(["validate", "--format", output], cwd=repo)
         assert code == 1
         assert SECRET not in out + err
-        assert "T050" in out and "linkki.yaml" in out
+        assert "T060" in out and "linkki.yaml" in out
 
 
 def test_a_linked_year_folder_is_refused_and_nothing_in_it_is_read(tmp_path: Path) -> None:
@@ -35,7 +35,7 @@ def test_a_linked_year_folder_is_refused_and_nothing_in_it_is_read(tmp_path: Pat
     (outside / "x.yaml").write_text(goal_text().replace("2024", "2025") + f"# {SECRET}\n", encoding="utf-8")
     (repo / "data" / "2025").symlink_to(outside)
     code, out, err = invoke(["validate"], cwd=repo)
-    assert code == 1 and "T050" in out and "data/2025" in out and SECRET not in out + err
+    assert code == 1 and "T060" in out and "data/2025" in out and SECRET not in out + err
     code, out, err = invoke(["status", "2025"], cwd=repo)
     assert code == 1 and "symbolinen linkki" in err and SECRET not in out + err
 

@@ -149,7 +149,9 @@ def test_interactive_record_with_markup_in_the_texts_saves_and_says_so(tmp_path:
     previous = Path.cwd()
     os.chdir(repo)
     try:
-        result = CliRunner().invoke(app, ["record", "--year", "2024"], input="kyllä\n[/] kommentti\nk\n")
+        result = CliRunner().invoke(
+            app, ["record", "--year", "2024"], input="kyllä\n\n\n\n[/] kommentti\nk\n"
+        )
     finally:
         os.chdir(previous)
     assert result.exit_code == 0, result.output

@@ -44,7 +44,7 @@ YES_INPUT = frozenset({"kyllä", "kylla", "k", "yes", "y", "true", "tosi"})
 NO_INPUT = frozenset({"ei", "e", "no", "n", "false", "epätosi"})
 NOT_APPLICABLE_TEXT = "ei sovellu"
 
-_FORBIDDEN = re.compile(f"[{UNSAFE_CLASS}\\ufeff\\t\\n]")
+FORBIDDEN = re.compile(f"[{UNSAFE_CLASS}\\ufeff\\t\\n]")
 """what the reader refuses in a file (:mod:`tavoitteet.core.safetext`), and line breaks and tabs"""
 _PAIR_SEPARATOR = re.compile(r"[\s,;]*$")
 
@@ -181,7 +181,7 @@ class _CategoryError(ValueParseError):
 
 
 def _check_characters(indicator: Indicator, typed: str) -> None:
-    if found := _FORBIDDEN.search(typed):
+    if found := FORBIDDEN.search(typed):
         raise RecordValueError(
             "value.forbidden_char", {"code": f"{ord(found.group()):04X}", **_context(indicator, typed)}
         )

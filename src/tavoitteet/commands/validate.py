@@ -95,10 +95,11 @@ class FileResult:
         goals = goal_file.goals()
         actions = sum(len(g.actions) for g in goals)
         indicators = len(goal_file.indicators())
+        committee = goal_file.committee  # one committee of each municipality counts once
+        if goal_file.municipality:
+            committee += f" ({goal_file.municipality})"
         key = None if loaded.problems else _checked_key(loaded)
-        return cls(
-            loaded.path, loaded.problems, goal_file.committee, len(goals), actions, indicators, source, key
-        )
+        return cls(loaded.path, loaded.problems, committee, len(goals), actions, indicators, source, key)
 
 
 def _checked_key(loaded: LoadedFile) -> str | None:

@@ -9,6 +9,16 @@ SCHEMA_FILE = "schemas/tavoitteet.schema.json"
 SCHEMA_ID = "https://github.com/tavoitteet/tavoitteet/raw/main/schemas/tavoitteet.schema.json"
 
 _DEFINITIONS = {
+    "AreaPart": ("Tehtäväalueen osa", "Tehtäväalueen strateginen tavoite tai alayksikkö (esim. kirjasto)."),
+    "Assessment": (
+        "Arvio",
+        "Sanallinen arvio tavoitteesta tai lautakunnan vuodesta; taso valinnainen, arvioija oletuksena lautakunta.",
+    ),
+    "CarryOver": ("Siirto", "Seuraavalle vuodelle siirtyvä tavoite tai teko ja siirron syy."),
+    "SeriesValue": (
+        "Sarjan arvo",
+        "Mittarin arvo yhdeltä vuodelta: toteuma, talousarvio, ennuste, ehdotus, suunnitelma tai lähtötaso.",
+    ),
     "Action": ("Teko", "Teko, jolla tavoitetta edistetään, ja sen mittarit."),
     "BudgetLink": ("Talousarvio", "Talousarvio, johon tavoitteet liitetään."),
     "CategoryIndicator": (
