@@ -54,13 +54,13 @@ def run(
     indicator_id: str | None, value: str | None, options: Options, lang: Lang, data: Path | None = None
 ) -> int:
     root = viewing.data_root(data, lang)
+    for option, text in (("--comment", options.comment), ("--by", options.by), ("--source", options.source)):
+        _check_text_option(option, text, lang)
     if indicator_id is None:
         from tavoitteet.commands import recordprompt
 
         return recordprompt.run(root, options, lang)
     indicator_id = unicodedata.normalize("NFC", indicator_id)  # as the reader reads the file's ids
-    for option, text in (("--comment", options.comment), ("--by", options.by), ("--source", options.source)):
-        _check_text_option(option, text, lang)
     if options.kind is not None and options.period is None:
         raise _usage(lang, "--kind kuuluu --period-valinnan kanssa.", "--kind goes with --period.")
     today = date.today()
