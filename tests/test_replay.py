@@ -230,3 +230,21 @@ def test_a_replay_that_cannot_be_written_says_so(repository: Path, cache: Path) 
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("tavoitteet: [Errno 28]")
+
+
+def test_a_replay_writes_what_the_view_wrote_guarded_lines_too(repository: Path, cache: Path) -> None:
+    """A goal text that would start a line with ``::`` is marked in the view; the replay writes the same."""
+    target = repository / "data" / "2024" / "hyvinvointilautakunta.yaml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(
+        text.replace("otsikko: Kehitetään", 'otsikko: "::error::Kehitetään', 1).replace(
+            "kirjastopalveluja.\n", 'kirjastopalveluja."\n', 1
+        ),
+        encoding="utf-8",
+    )
+    first = _run(repository, cache, *ARGS, COLUMNS="200")
+    second = _run(repository, cache, *ARGS, COLUMNS="200")
+    assert first[0] == 0, first[1]
+    assert "::error::" in first[1]
+    assert not any(line.lstrip().startswith("::") for line in first[1].splitlines())
+    assert second == (0, first[1], "REPLAYED")

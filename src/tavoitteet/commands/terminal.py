@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console, Group, RenderableType
 
@@ -27,14 +27,23 @@ WRITE_LIMIT = 32 * 1024 // 4
 """rich's limit per write: 32 KiB, with every character counted as four bytes of UTF-8"""
 
 
-def console() -> Console:
-    """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR."""
-    return Console(highlight=False, soft_wrap=False, emoji=False)
+def console(file: IO[str] | None = None) -> Console:
+    """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR.
+
+    Markup is off: every string a view hands to rich (a goal's title, a
+    target, a comment) is text, so ``[/]`` or ``[huom]`` in a file prints as
+    written instead of crashing the view or vanishing.
+    """
+    return Console(file=file, highlight=False, soft_wrap=False, emoji=False, markup=False)
 
 
 def print_view(renderables: list[RenderableType]) -> None:
-    """Print a view's renderables one below the other on stdout."""
-    console().print(Group(*renderables))
+    """Print a view's renderables one below the other on stdout (as :func:`write_rendered` writes them)."""
+    output = console()
+    if layout_traits(output) is None:  # the legacy Windows console colours through system calls
+        output.print(Group(*renderables))
+        return
+    write_rendered(output, rendered(output, renderables))
 
 
 View = Callable[[Path, date, int], "str | list[RenderableType]"]
@@ -80,7 +89,7 @@ def print_cached(
     write_rendered(output, shown)
     may_page = pager and output.is_terminal and shown.count("\n") >= output.height
     if before is not None and not may_page:  # the same invocation again needs no Typer, rich or pager
-        replay.remember(str(folder), searched, before, read, shown)
+        replay.remember(str(folder), searched, before, read, guarded_text(shown))
 
 
 def pager_command() -> str | None:
@@ -196,6 +205,7 @@ def _render_piece(piece: tuple[dict[str, Any], list[RenderableType]]) -> str:
         highlight=False,
         soft_wrap=False,
         emoji=False,
+        markup=False,
         **settings,
     )
     with target.capture() as capture:
@@ -208,15 +218,37 @@ def write_rendered(target: Console, text: str) -> None:
 
     A single larger write to a Windows console can fail (CPython issue 82052), which rich avoids the same way.
     """
-    start = 0
-    while start < len(text):
-        cut = text.rfind("\n", start, start + WRITE_LIMIT)
-        if cut < 0:  # a line longer than a piece: written alone
-            cut = text.find("\n", start + WRITE_LIMIT)
-            cut = len(text) - 1 if cut < 0 else cut
-        target.file.write(text[start : cut + 1])
-        start = cut + 1
+    piece: list[str] = []
+    size = 0
+    for line in map(guarded_view_line, text.splitlines(keepends=True)):
+        if piece and size + len(line) > WRITE_LIMIT:
+            target.file.write("".join(piece))
+            piece, size = [], 0
+        piece.append(line)
+        size += len(line)
+    target.file.write("".join(piece))
     target.file.flush()
+
+
+def guarded_text(text: str) -> str:
+    """All that :func:`write_rendered` writes of ``text``: every line through :func:`guarded_view_line`."""
+    return "".join(map(guarded_view_line, text.splitlines(keepends=True)))
+
+
+def guarded_view_line(line: str) -> str:
+    """A line of a view that a goal text made start with ``::`` gets our mark, so CI never obeys it.
+
+    GitHub Actions runs a line of a job's output that starts with ``::`` as a
+    workflow command (``::error``, ``::stop-commands::``); a goal's title at
+    the left edge of a table, or a wrapped line of it, could be one.
+    """
+    stripped = line.lstrip(" ")
+    if not stripped.startswith("::"):
+        return line
+    return line[: len(line) - len(stripped)] + VIEW_LINE_MARK + stripped
+
+
+VIEW_LINE_MARK = "› "
 
 
 def layout_traits(target: Console) -> tuple[object, ...] | None:
