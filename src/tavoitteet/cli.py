@@ -66,6 +66,12 @@ def schema(
         Optional[Path],
         typer.Option("--output", "-o", help="Kohdetiedosto (oletus: schemas/tavoitteet.schema.json)."),
     ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Älä kirjoita: kerro, onko kopio ajan tasalla (1 = vanhentunut). / Check only."
+        ),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Kirjoita JSON Schema malleista editoreita varten. / Write the JSON Schema for editors."""
@@ -74,7 +80,7 @@ def schema(
         from tavoitteet.commands import schema as command
         from tavoitteet.words.i18n import detect_lang
 
-        return command.run(output, detect_lang(lang))
+        return command.run(output, detect_lang(lang), check=check)
 
     guarded(body, lang)
 
@@ -141,6 +147,39 @@ def new_year(
         from tavoitteet.words.i18n import detect_lang
 
         return command.run(year, earlier, committee, detect_lang(lang), data)
+
+    guarded(body, lang)
+
+
+# --- a goals repository of one's own (init) ------------------------------------------------------
+
+
+@app.command("init")
+def init_repository(
+    folder: Annotated[
+        Optional[Path], typer.Argument(help="Kansio (oletus: nykyinen kansio). / The folder.")
+    ] = None,
+    municipality: Annotated[
+        str, typer.Option("--kunta", help="Kunnan nimi, esim. Esimerkkilä. / The municipality.")
+    ] = "",
+    committees: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--lautakunta", help="Lautakunta; toista valitsin usean lautakunnan tiedostoille. / Committee."
+        ),
+    ] = None,
+    year: Annotated[
+        Optional[int], typer.Option("--vuosi", help="Vuosi (oletus: kuluva vuosi). / The goals' year.")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Tee uusi tavoiterepositorio: pohjat, skeema, editori ja CI. / Make a new goals repository."""
+
+    def body() -> int:
+        from tavoitteet.commands import init_repo as command
+        from tavoitteet.words.i18n import detect_lang
+
+        return command.run(folder, municipality, committees or [], year, detect_lang(lang))
 
     guarded(body, lang)
 

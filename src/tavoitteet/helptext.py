@@ -17,6 +17,7 @@ Commands:
   schema    Kirjoita JSON Schema malleista editoreita varten.
   import    Tuo tavoitetaulukko (Word, Excel, CSV, teksti) YAML-tiedostoksi.
   new       Aloita uuden vuoden tavoitteet edellisen vuoden pohjalta.
+  init      Tee uusi tavoiterepositorio: pohjat, skeema, editori ja CI.
   status    Näytä vuoden tavoitteiden tila taulukkona.
   list      Luettele tavoitteet ja mittarit tunnuksineen.
   show      Näytä yksi tavoite tai mittari kaikkine tietoineen.
