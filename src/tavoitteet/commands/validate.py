@@ -135,14 +135,49 @@ def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
     if not files and not problems:
         problems.append(Problem(targets[0], Code.NO_FILES, "check.no_files", {"target": str(targets[0])}))
     cache = ValidCache.open()
+    results: list[FileResult] = []
     for result in check_with_cache(files, cache):
         tally.add_checked(result)
+        results.append(
+            FileResult(result.path, result.problems, result.committee, result.goals, 0, result.indicators)
+        )
         if result.problems:
             problems += result.problems
             sources[result.path] = result.source or []
     cache.save()
     sys.stdout.write(_render(problems, sources, output, lang, tally))
+    if output is ProblemFormat.GITHUB:
+        _step_summary(results, problems, summary(tally, problems, lang), lang)
     return errors.PROBLEMS if problems else errors.OK
+
+
+def _step_summary(results: list[FileResult], problems: list[Problem], verdict: str, lang: Lang) -> None:
+    """In a GitHub Actions run, add a table of the files to the run's page ($GITHUB_STEP_SUMMARY)."""
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from tavoitteet.render.problems import display_path
+    from tavoitteet.render.step_summary import FileLine, render
+
+    counts: dict[Path, int] = {}
+    for problem in problems:
+        counts[problem.file] = counts.get(problem.file, 0) + 1
+    lines = [
+        FileLine(display_path(r.path), r.committee, r.goals, r.indicators, counts.get(r.path, 0))
+        for r in results
+    ]
+    lines += [
+        FileLine(display_path(path), None, 0, 0, n)
+        for path, n in counts.items()
+        if path not in {r.path for r in results}
+    ]
+    try:
+        with Path(target).open("a", encoding="utf-8") as handle:
+            handle.write(render(lines, verdict, lang))
+    except OSError as error:
+        sys.stderr.write(f"tavoitteet: GITHUB_STEP_SUMMARY: {error.strerror or error}\n")
 
 
 def _render(
