@@ -10,6 +10,7 @@ from typing import Annotated, Optional, TypeVar
 
 import typer
 
+from tavoitteet import completion  # values for shell completion (issue 16)
 from tavoitteet.errors import guarded
 from tavoitteet.usage import LocalizedGroup
 
@@ -20,14 +21,18 @@ app = typer.Typer(
     cls=LocalizedGroup,  # Click's usage errors in Finnish
     help="Toiminnalliset tavoitteet YAML-tiedostoina: tarkistus, tila ja raportit. / Operational goals as YAML files.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (issue 16)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
 LangOption = Annotated[
     Optional[str],
-    typer.Option("--lang", help="Kieli: fi tai en (oletus ympäristöstä, muuten fi). / Language: fi or en."),
+    typer.Option(
+        "--lang",
+        help="Kieli: fi tai en (oletus ympäristöstä, muuten fi). / Language: fi or en.",
+        autocompletion=completion.langs,
+    ),
 ]
 DataOption = Annotated[
     Optional[Path],
@@ -129,7 +134,12 @@ def import_table(
 def new_year(
     year: Annotated[int, typer.Argument(help="Uusi vuosi, esim. 2025. / The new year.")],
     earlier: Annotated[
-        int, typer.Option("--from", help="Vuosi, jonka tavoitteista aloitetaan. / Copy from year.")
+        int,
+        typer.Option(
+            "--from",
+            help="Vuosi, jonka tavoitteista aloitetaan. / Copy from year.",
+            autocompletion=completion.years,
+        ),
     ],
     committee: Annotated[
         Optional[str],
@@ -188,26 +198,41 @@ def init_repository(
 
 YearArgument = Annotated[
     Optional[int],
-    typer.Argument(help="Vuosi (oletus: kuluva vuosi, muuten viimeisin data/-kansiossa). / Year."),
+    typer.Argument(
+        help="Vuosi (oletus: kuluva vuosi, muuten viimeisin data/-kansiossa). / Year.",
+        autocompletion=completion.years,
+    ),
 ]
 CommitteeOption = Annotated[
     Optional[str],
-    typer.Option("--committee", help="Vain tämä lautakunta (nimi tai sen osa). / Only this committee."),
+    typer.Option(
+        "--committee",
+        help="Vain tämä lautakunta (nimi tai sen osa). / Only this committee.",
+        autocompletion=completion.committees,
+    ),
 ]
 AreaOption = Annotated[
     Optional[str],
-    typer.Option("--area", help="Vain tämä tehtäväalue (tunnus tai nimi). / Only this service area."),
+    typer.Option(
+        "--area",
+        help="Vain tämä tehtäväalue (tunnus tai nimi). / Only this service area.",
+        autocompletion=completion.areas,
+    ),
 ]
 StatusOption = Annotated[
     Optional[str],
     typer.Option(
-        "--status", help="Vain tavoitteet, joilla tai joiden mittarilla on tämä tila. / Only this status."
+        "--status",
+        help="Vain tavoitteet, joilla tai joiden mittarilla on tämä tila. / Only this status.",
+        autocompletion=completion.statuses,
     ),
 ]
 SpearheadOption = Annotated[
     Optional[str],
     typer.Option(
-        "--spearhead", help="Vain tätä strategiakärkeä edistävät tavoitteet. / Only this spearhead."
+        "--spearhead",
+        help="Vain tätä strategiakärkeä edistävät tavoitteet. / Only this spearhead.",
+        autocompletion=completion.spearheads,
     ),
 ]
 AsOfOption = Annotated[
@@ -276,11 +301,18 @@ def list_goals(
 @app.command()
 def show(
     item_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Tavoitteen tai mittarin tunnus. / Goal or indicator id.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Tavoitteen tai mittarin tunnus. / Goal or indicator id.",
+            autocompletion=completion.goal_and_indicator_ids,
+        ),
     ],
     year: Annotated[
         Optional[int],
-        typer.Option("--year", help="Vuosi (oletus kuten status-komennossa). / Year."),
+        typer.Option(
+            "--year", help="Vuosi (oletus kuten status-komennossa). / Year.", autocompletion=completion.years
+        ),
     ] = None,
     committee: CommitteeOption = None,
     as_of: AsOfOption = None,
@@ -325,7 +357,9 @@ def record_outcome(
     indicator_id: Annotated[
         Optional[str],
         typer.Argument(
-            metavar="[TUNNUS]", help="Mittarin tunnus; ilman tunnusta kysytään vuorotellen. / Indicator id."
+            metavar="[TUNNUS]",
+            help="Mittarin tunnus; ilman tunnusta kysytään vuorotellen. / Indicator id.",
+            autocompletion=completion.indicator_ids,
         ),
     ] = None,
     value: Annotated[
@@ -336,7 +370,12 @@ def record_outcome(
         ),
     ] = None,
     year: Annotated[
-        Optional[int], typer.Option("--year", help="Vuosi (oletus: viimeisin, jossa mittari on). / Year.")
+        Optional[int],
+        typer.Option(
+            "--year",
+            help="Vuosi (oletus: viimeisin, jossa mittari on). / Year.",
+            autocompletion=completion.years,
+        ),
     ] = None,
     comment: Annotated[Optional[str], typer.Option("--comment", help="Kommentti. / Comment.")] = None,
     source: Annotated[
@@ -401,7 +440,9 @@ def record_outcome(
 def history(
     year: Annotated[
         Optional[int],
-        typer.Argument(help="Vuosi (oletus: kuluva vuosi, muuten viimeisin). / Year."),
+        typer.Argument(
+            help="Vuosi (oletus: kuluva vuosi, muuten viimeisin). / Year.", autocompletion=completion.years
+        ),
     ] = None,
     limit: Annotated[
         int, typer.Option("--limit", help="Enintään näin monta kirjausta (0 = kaikki). / At most.")
@@ -426,14 +467,18 @@ def history(
 ReportLangOption = Annotated[
     Optional[str],
     typer.Option(
-        "--lang", help="Kieli: fi, en tai sv (sv vain md ja html). / Language: fi, en or sv (md, html)."
+        "--lang",
+        help="Kieli: fi, en tai sv (sv vain md ja html). / Language: fi, en or sv (md, html).",
+        autocompletion=completion.report_langs,
     ),
 ]
 
 
 @app.command()
 def report(
-    year: Annotated[int, typer.Argument(help="Raportoitava vuosi. / The year to report.")],
+    year: Annotated[
+        int, typer.Argument(help="Raportoitava vuosi. / The year to report.", autocompletion=completion.years)
+    ],
     output_format: Annotated[str, typer.Option("--format", help="md, csv, json tai html.")] = "md",
     output: Annotated[
         Optional[Path],
@@ -471,8 +516,18 @@ def report(
 
 @app.command()
 def compare(
-    year_a: Annotated[int, typer.Argument(metavar="YEAR_A", help="Aiempi vuosi. / The earlier year.")],
-    year_b: Annotated[int, typer.Argument(metavar="YEAR_B", help="Myöhempi vuosi. / The later year.")],
+    year_a: Annotated[
+        int,
+        typer.Argument(
+            metavar="YEAR_A", help="Aiempi vuosi. / The earlier year.", autocompletion=completion.years
+        ),
+    ],
+    year_b: Annotated[
+        int,
+        typer.Argument(
+            metavar="YEAR_B", help="Myöhempi vuosi. / The later year.", autocompletion=completion.years
+        ),
+    ],
     committee: CommitteeOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,

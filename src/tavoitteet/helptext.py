@@ -10,7 +10,10 @@ AFTER_PROGRAM = """ [OPTIONS] COMMAND [ARGS]...
   Operational goals as YAML files.
 
 Options:
-  --help  Show this message and exit.
+  --install-completion  Install completion for the current shell.
+  --show-completion     Show completion for the current shell, to copy it or
+                        customize the installation.
+  --help                Show this message and exit.
 
 Commands:
   validate  Tarkista tavoitetiedostot ja luettele kaikki virheet.
