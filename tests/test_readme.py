@@ -29,7 +29,12 @@ def test_no_command_is_continued_with_a_backslash() -> None:
 def test_the_windows_steps_are_one_powershell_safe_command_a_line() -> None:
     windows = section("### Windows vaihe vaiheelta")
     (block,) = code_blocks(windows)
-    assert block.splitlines() == ["py -m venv .venv", ".venv\\Scripts\\activate", "python -m pip install .", "tavoitteet status 2024"]
+    assert block.splitlines() == [
+        "py -m venv .venv",
+        ".venv\\Scripts\\activate",
+        "python -m pip install .",
+        "tavoitteet status 2024",
+    ]
     assert "&&" not in block
     assert "python.org" in windows and "Add python.exe to PATH" in windows
 
@@ -37,7 +42,11 @@ def test_the_windows_steps_are_one_powershell_safe_command_a_line() -> None:
 def test_linux_and_macos_use_a_venv_and_the_ways_to_get_the_tool_are_named() -> None:
     unix = section("### Linux ja macOS")
     assert "python3 -m venv .venv" in unix and ". .venv/bin/activate" in unix
-    for way in ("pipx install tavoitteet", "git clone https://github.com/tavoitteet/tavoitteet.git", "Download ZIP"):
+    for way in (
+        "pipx install tavoitteet",
+        "git clone https://github.com/tavoitteet/tavoitteet.git",
+        "Download ZIP",
+    ):
         assert way in README, way
 
 
