@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_corpus import generate  # noqa: E402 - the generator sits next to this script
 
 Command = list[str]
+COMPLETE_SHOW = {"_TAVOITTEET_COMPLETE": "complete_bash", "COMP_WORDS": "tavoitteet show ", "COMP_CWORD": "2"}
 
 
 def tool(name: str) -> Command | None:
@@ -122,6 +123,8 @@ def startup(tavoitteet: Command, runs: int, env: dict[str, str], cache: Path) ->
         ("tavoitteet --help", [*tavoitteet, "--help"], env, "<= 6x"),
         ("tavoitteet status --help (through Typer)", [*tavoitteet, "status", "--help"], env, ""),
         ("tavoitteet validate (cache warm)", [*tavoitteet, "validate"], warm, "<= 12x"),
+        # issue 16: one Tab of shell completion, the ids of every goal file (100 ms on the 20 ms machine)
+        ("shell completion: tavoitteet show <Tab>", list(tavoitteet), {**env, **COMPLETE_SHOW}, "<= 5x"),
         ("tavoitteet validate (no cache)", [*tavoitteet, "validate"], cold, ""),
     ]
     if has_command(tavoitteet, "status", env):

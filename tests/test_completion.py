@@ -174,3 +174,178 @@ def test_a_real_bash_completes_with_the_installed_script(program: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["kirjastotoimi", "kirjastopalvelut"]
+
+
+# --- the fast path (completion.fast_complete) gives what Typer gives, without loading Typer -------
+
+TABLE = Path(__file__).resolve().parent.parent / "src" / "tavoitteet" / "completetable.py"
+TABLE_HEADER = '''"""Each command's options and arguments with the function that completes their values.
+
+Generated from the Typer app: ``UPDATE_GOLDEN=1 python -m pytest tests/test_completion.py``
+writes it again, and that test fails whenever it differs from the app.  ``completion.FLAG``
+marks an option without a value, ``None`` a value without a completer.
+"""
+
+'''
+
+
+def generated_table() -> str:
+    import inspect
+
+    import typer.main
+
+    from tavoitteet.cli import app
+    from tavoitteet.completion import FLAG
+
+    group = typer.main.get_command(app)
+    options: dict[str, dict[str, str | None]] = {}
+    arguments: dict[str, list[str | None]] = {}
+
+    def completer(param: object) -> str | None:
+        compat = getattr(param, "_custom_shell_complete", None)
+        if compat is None:
+            return None
+        wrapper = inspect.getclosurevars(compat).nonlocals["autocompletion"]
+        function = getattr(wrapper, "__wrapped__", wrapper)
+        assert function.__module__ == "tavoitteet.completion", function
+        return str(function.__name__)
+
+    for name, command in sorted(group.commands.items()):  # type: ignore[attr-defined]
+        options[name], arguments[name] = {}, []
+        for param in command.params:
+            if param.param_type_name == "argument":
+                arguments[name].append(completer(param))
+                continue
+            kind = FLAG if param.is_flag or param.count else completer(param)
+            for opt in [*param.opts, *param.secondary_opts]:
+                options[name][opt] = kind
+        options[name]["--help"] = FLAG
+    return (
+        f"{TABLE_HEADER}OPTIONS: dict[str, dict[str, str | None]] = {options!r}\n"
+        f"ARGUMENTS: dict[str, list[str | None]] = {arguments!r}\n"
+    )
+
+
+def test_the_stored_table_is_the_apps() -> None:
+    expected = generated_table()
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        TABLE.write_text(expected, encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(TABLE)], check=False)
+        pytest.skip("completetable.py written again")
+    from tavoitteet import completetable
+
+    namespace: dict[str, object] = {}
+    exec(expected.split('"""', 2)[2], namespace)
+    assert (
+        namespace["OPTIONS"],
+        namespace["ARGUMENTS"],
+    ) == (completetable.OPTIONS, completetable.ARGUMENTS), (
+        "the options changed: run UPDATE_GOLDEN=1 python -m pytest tests/test_completion.py"
+    )
+
+
+LINES = [
+    "tavoitteet status ",
+    "tavoitteet status 20",
+    "tavoitteet status 2024 --area kir",
+    "tavoitteet status --json --committee Hyv",
+    "tavoitteet status --committee hyv",
+    "tavoitteet list 2021 --spearhead ",
+    "tavoitteet show --year 2024 puisto",
+    "tavoitteet show ",
+    "tavoitteet record ",
+    "tavoitteet record --year 2021 ",
+    "tavoitteet report 2024 --lang ",
+    "tavoitteet report ",
+    "tavoitteet compare 2021 ",
+    "tavoitteet history ",
+    "tavoitteet new 2025 --from ",
+    "tavoitteet status --status ei",
+    "tavoitteet status --data data --area n",
+    "tavoitteet status --area zzz",
+]
+
+
+def _environments(line: str) -> dict[str, dict[str, str]]:
+    words = line.split(" ")
+    incomplete = words[-1]
+    return {
+        "bash": {
+            "_TAVOITTEET_COMPLETE": "complete_bash",
+            "COMP_WORDS": line,
+            "COMP_CWORD": str(len(words) - 1),
+        },
+        "zsh": {"_TAVOITTEET_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line},
+        "fish": {
+            "_TAVOITTEET_COMPLETE": "complete_fish",
+            "_TYPER_COMPLETE_ARGS": line,
+            "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        },
+        "fish-is-args": {
+            "_TAVOITTEET_COMPLETE": "complete_fish",
+            "_TYPER_COMPLETE_ARGS": line,
+            "_TYPER_COMPLETE_FISH_ACTION": "is-args",
+        },
+        "powershell": {
+            "_TAVOITTEET_COMPLETE": "complete_powershell",
+            "_TYPER_COMPLETE_ARGS": line,
+            "_TYPER_COMPLETE_WORD_TO_COMPLETE": incomplete,
+        },
+    }
+
+
+def typer_answer(env: dict[str, str]) -> tuple[str, int]:
+    """Typer's own completion, in this process (the environment set only while it runs)."""
+    from typer.testing import CliRunner
+
+    from tavoitteet.cli import app
+
+    previous = Path.cwd()
+    os.chdir(DATA.parent)
+    try:
+        result = CliRunner().invoke(app, [], env=env, prog_name="tavoitteet")
+    finally:
+        os.chdir(previous)
+    return result.stdout, result.exit_code
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "fish-is-args", "powershell"])
+def test_the_fast_path_answers_as_typer_does(shell: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tavoitteet.completion import fast_complete
+
+    monkeypatch.chdir(DATA.parent)
+    for line in LINES:
+        env = _environments(line)[shell]
+        assert fast_complete(env) == typer_answer(env), line
+
+
+def test_the_fast_path_loads_no_typer() -> None:
+    code = (
+        "import sys\nsys.argv = ['tavoitteet']\nfrom tavoitteet.launch import main\n"
+        "try:\n    main()\nfinally:\n    sys.stderr.write(str(sorted(m for m in ('typer', 'pydantic', 'rich') if m in sys.modules)))\n"
+    )
+    for line in ("tavoitteet status 2024 --area kir", "tavoitteet show "):
+        env = {**os.environ, **_environments(line)["zsh"]}
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=DATA.parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0 and done.stdout.startswith("_arguments"), done.stdout
+        assert done.stderr == "[]", (line, done.stderr)
+
+
+def test_what_the_fast_path_does_not_know_goes_to_typer() -> None:
+    from tavoitteet.completion import fast_complete
+
+    for line in (
+        "tavoitteet st",
+        "tavoitteet status --c",
+        "tavoitteet status --format=",
+        "tavoitteet validate ",
+        "tavoitteet report 2024 --format ",
+    ):
+        assert fast_complete(_environments(line)["bash"]) is None, line

@@ -150,3 +150,139 @@ def langs(incomplete: str) -> list[str]:
 
 def report_langs(incomplete: str) -> list[str]:
     return _offer(REPORT_LANGS, incomplete)
+
+
+# --- the fast path: values completed without loading Typer ----------------------------------------
+#
+# Most Tabs complete a value (a year, a committee, an id). Importing Typer and Click is most of the
+# time of such a Tab, so ``launch.py`` first asks :func:`fast_complete`, which reads the stored table
+# of each command's options and arguments (``completetable.py``, generated from the Typer app by
+# ``UPDATE_GOLDEN=1 python -m pytest tests/test_completion.py`` and tested to give Typer's own
+# output).  Anything it is not sure of (option names, a value without a completer) goes to Typer.
+
+FLAG = "-"
+"""In the stored table: an option that takes no value."""
+
+COMPLETE_VAR = "_TAVOITTEET_COMPLETE"
+
+
+class _Context:
+    """What the value functions read of Click's context: the parsed options and the loose words."""
+
+    def __init__(self, params: dict[str, Any], args: list[str]) -> None:
+        self.params = params
+        self.args = args
+
+
+def _split(text: str) -> list[str]:
+    """Words as Click splits a command line that may end inside quotes (shell_completion.split_arg_string)."""
+    import shlex
+
+    lex = shlex.shlex(text, posix=True)
+    lex.whitespace_split = True
+    lex.commenters = ""
+    words: list[str] = []
+    try:
+        words.extend(lex)
+    except ValueError:
+        words.append(lex.token)
+    return words
+
+
+def _words(shell: str, environ: Any) -> tuple[list[str], str] | None:
+    """The arguments before the cursor and the incomplete word, as Typer's shell classes read them."""
+    if shell == "bash":
+        words = _split(environ.get("COMP_WORDS", ""))
+        cword = int(environ.get("COMP_CWORD", "0"))
+        return words[1:cword], (words[cword] if cword < len(words) else "")
+    if shell in ("zsh", "fish"):
+        line = environ.get("_TYPER_COMPLETE_ARGS", "")
+        args = _split(line)[1:]
+        if args and not line.endswith(" "):
+            return args[:-1], args[-1]
+        return args, ""
+    if shell in ("powershell", "pwsh"):
+        incomplete = environ.get("_TYPER_COMPLETE_WORD_TO_COMPLETE", "")
+        words = _split(environ.get("_TYPER_COMPLETE_ARGS", ""))
+        return (words[1:-1] if incomplete else words[1:]), incomplete
+    return None
+
+
+def _zsh_escape(text: str) -> str:
+    return (
+        text.replace('"', '""')
+        .replace("'", "''")
+        .replace("$", "\\$")
+        .replace("`", "\\`")
+        .replace(":", r"\\:")
+    )
+
+
+def _format(shell: str, values: list[str], environ: Any) -> tuple[str, int]:
+    if shell == "zsh":
+        if not values:
+            return "_files\n", 0
+        return "_arguments '*: :((" + "\n".join(f'"{_zsh_escape(v)}"' for v in values) + "))'\n", 0
+    if shell == "fish":
+        if environ.get("_TYPER_COMPLETE_FISH_ACTION", "") == "is-args":
+            return "", 0 if values else 1
+        return "\n".join(values) + "\n", 0
+    if shell in ("powershell", "pwsh"):
+        return "\n".join(f"{v}::: " for v in values) + "\n", 0
+    return "\n".join(values) + "\n", 0
+
+
+def fast_complete(environ: Any) -> tuple[str, int] | None:
+    """The completion output and exit code for a value, or None when Typer must answer."""
+    from tavoitteet.completetable import ARGUMENTS, OPTIONS
+
+    instruction, _, shell = str(environ.get(COMPLETE_VAR, "")).partition("_")
+    if instruction != "complete":
+        return None
+    read = _words(shell, environ)
+    if read is None:
+        return None
+    args, incomplete = read
+    if not args or args[0] not in OPTIONS or incomplete.startswith("-") or "=" in incomplete or "--" in args:
+        return None
+    command, words = args[0], args[1:]
+    options, arguments = OPTIONS[command], ARGUMENTS[command]
+    given: dict[str, str] = {}
+    loose: list[str] = []
+    pending: str | None = None
+    for word in words:
+        if pending is not None:
+            given[pending], pending = word, None
+        elif word.startswith("-"):
+            name = word.partition("=")[0]
+            if name not in options:
+                return None  # an option Typer would complain of, or a short form: let Typer answer
+            if options[name] != FLAG and "=" not in word:
+                pending = word
+        else:
+            loose.append(word)
+    if pending is not None:
+        completer = options[pending]
+    elif len(loose) < len(arguments):
+        completer = arguments[len(loose)]
+    else:
+        return None
+    function = globals().get(completer or "")
+    if function is None:
+        return None
+    year = given.get("--year")
+    params: dict[str, Any] = {
+        "year": int(year) if year and year.isdigit() else None,
+        "data": given.get("--data"),
+    }
+    context = _Context(params, loose)
+    try:
+        values = function(context, incomplete) if completer in _WITH_CONTEXT else function(incomplete)
+    except Exception:  # a Tab never fails; Typer would print the same nothing
+        return None
+    return _format(shell, values, environ)
+
+
+_WITH_CONTEXT = frozenset(
+    {"years", "committees", "areas", "spearheads", "indicator_ids", "goal_and_indicator_ids"}
+)

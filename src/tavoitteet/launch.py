@@ -22,6 +22,14 @@ def main() -> None:
         sys.stdout.write(stored_help(program_name()))
         sys.stdout.flush()
         return
+    if "_TAVOITTEET_COMPLETE" in os.environ:  # a Tab: values come without Typer (completion.py)
+        from tavoitteet.completion import fast_complete
+
+        answer = fast_complete(os.environ)
+        if answer is not None:
+            sys.stdout.write(answer[0])
+            sys.stdout.flush()
+            raise SystemExit(answer[1])
     from tavoitteet.cli import main as run_cli
 
     run_cli()
