@@ -113,9 +113,8 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+      # the tag pins the tool too: the action installs its own version
       - uses: {REPOSITORY}@{version_tag()}
-        with:
-          version: "{__version__}"
       - name: Skeeman kopio ajan tasalla
         run: tavoitteet schema --check
 """
