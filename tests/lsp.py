@@ -24,7 +24,8 @@ class LanguageServer:
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
         self._next_id = 0
         assert self.process.stdout is not None
-        threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True).start()
+        self._reader = threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True)
+        self._reader.start()
 
     def _read(self, stream: IO[bytes]) -> None:
         while True:
@@ -109,3 +110,7 @@ class LanguageServer:
             if self.process.poll() is None:
                 self.process.kill()
                 self.process.wait()
+            self._reader.join(DEADLINE)  # the server's output ends with the process
+            for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+                if stream is not None:
+                    stream.close()
