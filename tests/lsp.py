@@ -17,7 +17,7 @@ DEADLINE = 120.0
 class LanguageServer:
     def __init__(self, command: list[str], settings: dict[str, Any]) -> None:
         self.process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
         self.settings = settings
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
