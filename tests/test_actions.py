@@ -140,7 +140,7 @@ def test_the_check_step_passes_a_clean_repository_with_a_finnish_summary(tmp_pat
     assert done.returncode == 0, done.stdout + done.stderr
     assert summary.startswith("## Tavoitetiedostojen tarkistus\n")
     assert "| Tiedosto | Lautakunta | Tavoitteita | Mittareita | Virheitä |" in summary
-    assert "| Tekninen lautakunta | 1 | 1 | ✅ ei virheitä |" in summary
+    assert "| Tekninen lautakunta \\(Esimerkkilä\\) | 1 | 1 | ✅ ei virheitä |" in summary
     assert "Ei virheitä" in summary
 
 

@@ -43,9 +43,9 @@ def test_init_writes_a_repository_whose_goal_files_validate(tmp_path: Path) -> N
         assert f"  {relative}\n" in out
     code, out, _ = invoke(["validate"], cwd=folder)
     assert code == 0, out
-    assert "Tarkistettu 2 tiedostoa: 2 lautakuntaa" in out
+    assert "Tarkistettu 3 tiedostoa: 2 lautakuntaa" in out  # the settings file is checked too
     code, out, _ = invoke(["status", "2025"], cwd=folder)
-    assert code == 0 and "Hyvinvointilautakunta 2025" in out
+    assert code == 0 and "Hyvinvointilautakunta (Esimerkkilä) 2025" in out  # kunta from data/tavoitteet.yaml
     assert (folder / "data/tavoitteet.yaml").read_text(encoding="utf-8").splitlines()[
         -1
     ] == 'kunta: "Esimerkkilä"'

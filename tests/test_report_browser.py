@@ -172,3 +172,28 @@ def test_a_screenshot_is_not_blank_and_shows_status_colours(
     assert len(set(pixels)) > 50
     colours = set(pixels)
     assert MET_GREEN in colours and NOT_MET_RED in colours
+
+
+def test_series_assessments_and_municipalities_reach_the_dom(chromium: str, tmp_path: Path) -> None:
+    """Issue 13 scenarios: the series is drawn with the target, differing assessments are listed and
+    two municipalities get a summary each (their data folders are in tests/fixtures/scenarios/)."""
+    scenarios = FIXTURES / "scenarios"
+    texts = {
+        "sarja-2012": ("2012", "1.12.2026", ["2009 toteuma", "n. 800 m", "tavoitealue: vähintään 900"]),
+        "arviot": ("2024", "1.5.2025", ["Eroavat arviot", "tarkastuslautakunta"]),
+        "kaksi-kuntaa": (
+            "2024",
+            "1.1.2025",
+            ["Vuoden yhteenveto: Esimerkkilä", "Vuoden yhteenveto: Mallila"],
+        ),
+    }
+    for name, (year, day, expected) in texts.items():
+        target = tmp_path / f"{name}.html"
+        args = ["report", year, "--format", "html", "-o", str(target), "--as-of", day]
+        code, _, err = invoke([*args, "--data", str(scenarios / name / "data")])
+        assert code == 0, err
+        result = run_browser(chromium, tmp_path / f"profile-{name}", "--dump-dom", target.as_uri())
+        assert result.returncode == 0, result.stderr[-2000:]
+        for text in expected:
+            assert text in result.stdout, (name, text)
+        assert result.stdout.count("<svg") == result.stdout.count('role="img"')

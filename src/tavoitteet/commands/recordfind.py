@@ -55,33 +55,86 @@ def indicators_in(year: int, path: Path) -> Iterator[Found]:
             yield Found(year, path, goal_file, area, goal, node, line)  # type: ignore[arg-type]
 
 
-def find_indicator(root: Path, indicator_id: str, year: int | None, lang: Lang) -> Found:
-    """The one indicator with this id: in ``year``, else in the latest year that has it."""
+def committee_matches(
+    goal_file: GoalFile, path: Path, committee: str | None, municipality: str | None
+) -> bool:
+    """The file is of the committee (name, part of it, or file name) and municipality asked for."""
+    if (
+        municipality is not None
+        and (goal_file.municipality or "").strip().casefold() != municipality.strip().casefold()
+    ):
+        return False
+    if committee is None:
+        return True
+    wanted = committee.strip().casefold()
+    name = goal_file.committee.casefold()
+    return wanted in (name, path.stem.casefold()) or wanted in name
+
+
+def committee_label(goal_file: GoalFile) -> str:
+    """``Hyvinvointilautakunta (Esimerkkilä)``: the committee, with its municipality when named."""
+    if goal_file.municipality:
+        return f"{goal_file.committee} ({goal_file.municipality})"
+    return goal_file.committee
+
+
+def find_indicator(
+    root: Path,
+    indicator_id: str,
+    year: int | None,
+    lang: Lang,
+    committee: str | None = None,
+    municipality: str | None = None,
+) -> Found:
+    """The one indicator with this id: in ``year``, else in the latest year that has it; with
+    ``committee`` (and ``municipality``), only in that committee's file."""
     years = year_files(root)
     if year is not None and year not in years:
         raise _fail(lang, f"vuodelle {year} ei ole tavoitetiedostoja.", f"no goal files for {year}.")
     searched = [year] if year is not None else sorted(years, reverse=True)
     for candidate_year in searched:
-        found = [
-            f
-            for p in years[candidate_year]
-            if _mentions(p, indicator_id)
-            for f in indicators_in(candidate_year, p)
-        ]
-        matches = [f for f in found if f.indicator.id == indicator_id]
-        if not matches:
-            _refuse_broken(years[candidate_year], indicator_id, lang)
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            listed = "\n".join(f"  {m.display} ({m.year})" for m in matches)
-            raise _fail(
-                lang,
-                f"mittari '{indicator_id}' on usealla lautakunnalla; korjaa tunnukset yksilöllisiksi:\n{listed}",
-                f"the indicator '{indicator_id}' is in several files; make the ids unique:\n{listed}",
-            )
+        if found := in_year(root, indicator_id, candidate_year, lang, committee, municipality):
+            return found
+    raise not_found(indicator_id, year, lang)
+
+
+def in_year(
+    root: Path,
+    indicator_id: str,
+    year: int,
+    lang: Lang,
+    committee: str | None = None,
+    municipality: str | None = None,
+) -> Found | None:
+    """The indicator with this id in ``year``'s files (of ``committee``); None if none has it,
+    refused if several committees do."""
+    paths = year_files(root).get(year, [])
+    found = [f for p in paths if _mentions(p, indicator_id) for f in indicators_in(year, p)]
+    matches = [
+        f
+        for f in found
+        if f.indicator.id == indicator_id and committee_matches(f.goal_file, f.path, committee, municipality)
+    ]
+    if not matches:
+        _refuse_broken(paths, indicator_id, lang)
+        return None
+    if len(matches) > 1:
+        listed = "\n".join(f"  {committee_label(m.goal_file)}: {m.display} ({m.year})" for m in matches)
+        raise errors.UserError(
+            "tavoitteet: "
+            + (
+                f"the indicator '{indicator_id}' is in several committees; choose one with --committee:\n{listed}"
+                if lang == "en"
+                else f"mittari '{indicator_id}' on usealla lautakunnalla; valitse yksi valinnalla --committee:\n{listed}"
+            ),
+            errors.USAGE,
+        )
+    return matches[0]
+
+
+def not_found(indicator_id: str, year: int | None, lang: Lang) -> errors.UserError:
     where = f" ({year})" if year is not None else ""
-    raise _fail(
+    return _fail(
         lang,
         f"mittaria '{indicator_id}' ei löytynyt{where}. Tarkista tunnus tavoitetiedostosta (mittarit: - id: ...).",
         f"no indicator '{indicator_id}' found{where}. Check the id in the goal file (mittarit: - id: ...).",

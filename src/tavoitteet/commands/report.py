@@ -103,7 +103,7 @@ def run(
     today = date.today()
     data_year = viewing.load_year(viewing.data_root(data, messages), year, today, messages)
     day = viewing.parse_as_of(as_of, today, messages)
-    result = viewing.apply_filters(viewing.evaluate(data_year, day), filters, messages)
+    result = viewing.apply_filters(viewing.evaluate(data_year, day, filters.assessor), filters, messages)
     comparisons = earlier_comparison(data_year, result, day, lang) if fmt is ReportFormat.HTML else []
     payload = render(fmt, result, lang, dialect, filters, comparisons).encode("utf-8")
     if output is None:

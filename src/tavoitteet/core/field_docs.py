@@ -267,6 +267,94 @@ FIELD_DOCS: dict[str, tuple[str, Any]] = {
         [{"nimi": "Maija Meikäläinen"}],
     ),
     "MinutesRemark.acting_chair": ("Kuka toimi puheenjohtajana asian ajan.", "Varapuheenjohtaja"),
+    # issue 13: municipality, other decisions, assessments, parts of areas, series, carried-over items
+    "GoalFile.municipality": (
+        "Kunta, jonka lautakunta tämä on; oletus data-kansion tavoitteet.yaml-tiedostosta.",
+        "Esimerkkilä",
+    ),
+    "GoalFile.decisions": (
+        "Vuoden muut päätökset, esim. tavoitteiden muuttaminen kesken vuoden.",
+        [{"toimielin": "Hyvinvointilautakunta", "kokouspäivä": "12.3.2024"}],
+    ),
+    "GoalFile.assessments": (
+        "Sanalliset arviot lautakunnan koko vuodesta, myös muiden kuin lautakunnan.",
+        [{"arvio": "Vuosi meni suunnitellusti.", "arvioija": "Tarkastuslautakunta"}],
+    ),
+    "Assessment.text": ("Sanallinen arvio sellaisenaan.", "Tavoite toteutui osittain; hanke viivästyi."),
+    "Assessment.level": (
+        "Arvioijan toteutumistaso: toteutunut, osittain toteutunut, ei toteutunut tai ei sovellu.",
+        "osittain toteutunut",
+    ),
+    "Assessment.reason": ("Perustelu arvion tasolle.", "Hanke siirtyi syksyyn."),
+    "Assessment.date": ("Arvion päivämäärä (15.2.2025 tai 2025-02-15).", "15.2.2025"),
+    "Assessment.assessor": (
+        "Kuka arvioi, esim. tarkastuslautakunta; ilman tätä arvio on lautakunnan oma.",
+        "Tarkastuslautakunta",
+    ),
+    "Assessment.by": ("Kuka arvion kirjasi.", "Sivistysjohtaja"),
+    "ServiceArea.description": ("Tehtäväalueen kuvaus.", "Kirjasto- ja tietopalvelut koko kunnalle."),
+    "ServiceArea.strategic_aims": (
+        "Tehtäväalueen strategiset tavoitteet, joihin tavoitteet viittaavat tunnuksella.",
+        [{"id": "lukutaito", "nimi": "Lukutaito vahvistuu"}],
+    ),
+    "ServiceArea.sub_units": (
+        "Tehtäväalueen alayksiköt, joihin tavoitteet viittaavat tunnuksella.",
+        [{"id": "paakirjasto", "nimi": "Pääkirjasto"}],
+    ),
+    "ServiceArea.notes": ("Huomautukset tehtäväalueesta.", ["Tehtäväalue yhdistettiin vuonna 2024."]),
+    "AreaPart.id": (_ID, "paakirjasto"),
+    "AreaPart.name": ("Nimi sellaisena kuin se on lähteessä.", "Pääkirjasto"),
+    "AreaPart.description": ("Strategisen tavoitteen tai alayksikön kuvaus.", "Kunnan keskustan kirjasto."),
+    "Goal.goal_kind": (
+        "Tavoitelaji: vaikuttavuustavoite, suoritetavoite tai tulostavoite.",
+        "suoritetavoite",
+    ),
+    "Goal.goal_nature": ("Onko tavoite toiminnallinen vai taloudellinen.", "toiminnallinen"),
+    "Goal.strategic_aim": ("Tehtäväalueen strateginen tavoite, jota tavoite edistää (tunnus).", "lukutaito"),
+    "Goal.sub_unit": ("Tehtäväalueen alayksikkö, jonka tavoite tämä on (tunnus).", "paakirjasto"),
+    "Goal.assessments": (
+        "Sanalliset arviot tavoitteesta, myös muiden kuin lautakunnan.",
+        [{"arvio": "Toteutui hyvin.", "taso": "toteutunut"}],
+    ),
+    "Goal.carry_over": (
+        "Tavoite siirtyy seuraavalle vuodelle: syy ja vuosi.",
+        {"syy": "Hanke viivästyi.", "vuodelle": 2025},
+    ),
+    "Action.carry_over": (
+        "Teko siirtyy seuraavalle vuodelle: syy ja vuosi.",
+        {"syy": "Rahoitus puuttui.", "vuodelle": 2025},
+    ),
+    "Action.notes": ("Huomautukset teosta.", ["Teko tehdään yhdessä nuorisopalvelujen kanssa."]),
+    "CarryOver.reason": ("Miksi tavoite tai teko siirtyy.", "Hanke viivästyi."),
+    "CarryOver.to_year": ("Vuosi, jolle se siirtyy.", 2025),
+    "Decision.diary_number": ("Asian diaarinumero.", "123/02.02.00/2024"),
+    "IndicatorBase.binding": (
+        "Onko mittari sitova valtuustoon nähden: kyllä tai ei; puuttuu = ei ilmoitettu.",
+        "kyllä",
+    ),
+    "IndicatorBase.target_year": (
+        "Vuosi, jota tavoite koskee, jos se on myöhempi kuin tiedoston vuosi.",
+        2026,
+    ),
+    "IndicatorBase.series": (
+        "Aiempien ja tulevien vuosien arvot: toteumat, talousarviot, ennusteet, ehdotukset ja suunnitelmat.",
+        [{"vuosi": 2023, "laji": "toteuma", "arvo": 812}],
+    ),
+    "SeriesValue.year": ("Vuosi, jonka arvo tämä on.", 2023),
+    "SeriesValue.kind": (
+        "Laji: toteuma, talousarvio, ennuste, ehdotus, suunnitelma tai lähtötaso; oletus toteuma.",
+        "talousarvio",
+    ),
+    "SeriesValue.value": ("Arvo, esim. 812 tai n. 800 (likimääräinen).", "n. 800"),
+    "SeriesValue.missing_reason": ("Syy, miksi arvoa ei ole; arvon sijaan.", "Tilastoa ei julkaistu."),
+    "SeriesValue.source": ("Mistä arvo on.", "Tilinpäätös 2023"),
+    "SeriesValue.comment": ("Kommentti arvosta.", "Laskentatapa muuttui."),
+    "Entry.period": ("Vuosi, jonka arvo tämä on; oletus tiedoston vuosi.", 2024),
+    "Entry.corrects": (
+        "Korjattavan kirjauksen järjestysnumero (1 = ensimmäinen); tämä kirjaus korvaa sen.",
+        1,
+    ),
+    "Entry.withdraws": ("Perutun kirjauksen järjestysnumero (1 = ensimmäinen); perumisella ei ole arvoa.", 2),
 }
 
 

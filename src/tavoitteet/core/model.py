@@ -21,6 +21,9 @@ from tavoitteet.core.fields import Day, FormatVersion, Id, Integer, Number, RawV
 GoalRuleName = Literal["kaikki", "heikoin", "osuus"]
 ManualLevelName = Literal["toteutunut", "osittain toteutunut", "ei toteutunut", "ei sovellu"]
 Period = Literal["vuosi", "puolivuotis", "kausi", "kuukausi", "viikko", "koko hanke"]
+SeriesKind = Literal["toteuma", "talousarvio", "ennuste", "ehdotus", "suunnitelma", "lähtötaso"]
+GoalKind = Literal["vaikuttavuustavoite", "suoritetavoite", "tulostavoite"]
+GoalNature = Literal["toiminnallinen", "taloudellinen"]
 
 SCHEMA_VERSION = 1
 
@@ -83,7 +86,13 @@ class Decision(Strict):
     subject: Text | None = Field(None, alias="asia", title="Asian otsikko")
     body: Text = Field(alias="toimielin", title="Toimielin")
     meeting_date: Day = Field(alias="kokouspäivä", title="Kokouspäivä")
-    section: Integer = Field(alias="pykälä", title="Pykälä (§)")
+    section: Integer | None = Field(None, alias="pykälä", title="Pykälä (§)")
+    diary_number: Text | None = Field(
+        None,
+        alias="diaarinumero",
+        title="Diaarinumero",
+        description="Asian diaarinumero, esim. 123/02.02.00/2024.",
+    )
     preamble: Text | None = Field(None, alias="selostus", title="Selostus")
     preparer: Person | None = Field(None, alias="valmistelija", title="Valmistelija")
     presenter: Person | None = Field(None, alias="esittelijä", title="Esittelijä")
@@ -154,6 +163,12 @@ class Entry(Strict):
     """One dated realization entry (toteuma) of an indicator."""
 
     date: Day = Field(alias="pvm", title="Päivämäärä")
+    period: Year | None = Field(
+        None,
+        alias="vuosi",
+        title="Minkä vuoden arvo",
+        description="Vuosi, jonka arvo tämä on; oletus tiedoston vuosi.",
+    )
     value: RawValue | None = Field(None, alias="arvo", title="Arvo")
     missing_reason: Text | None = Field(
         None, alias="puuttuu", title="Arvo puuttuu, syy", description="Esim. tietoa ei vielä saatavilla."
@@ -161,12 +176,83 @@ class Entry(Strict):
     by: Text | None = Field(None, alias="kirjaaja", title="Kirjaaja")
     source: Text | None = Field(None, alias="lähde", title="Lähde")
     comment: Text | None = Field(None, alias="kommentti", title="Kommentointi")
+    # --- corrections and withdrawals (issue 14): entries are only ever added ---
+    corrects: Integer | None = Field(
+        None,
+        alias="korjaa",
+        title="Korjaa kirjauksen",
+        description="Korjattavan kirjauksen järjestysnumero (1 = ensimmäinen); tämä kirjaus korvaa sen.",
+        ge=1,
+    )
+    withdraws: Integer | None = Field(
+        None,
+        alias="peruu",
+        title="Peruu kirjauksen",
+        description="Perutun kirjauksen järjestysnumero (1 = ensimmäinen); perumisella ei ole arvoa.",
+        ge=1,
+    )
+
+    @model_validator(mode="after")
+    def _value_xor_missing(self) -> Self:
+        if self.withdraws is not None:
+            if self.value is not None or self.missing_reason is not None or self.corrects is not None:
+                raise PydanticCustomError("entry_withdrawal_alone", "peruu without arvo")
+            return self
+        if (self.value is None) == (self.missing_reason is None):
+            raise PydanticCustomError("entry_value_xor_missing", "arvo or puuttuu")
+        return self
+
+
+class SeriesValue(Strict):
+    """An indicator's value for one year and of one kind: an actual, a budget, a forecast, ...
+
+    Values written as in the documents, ``n. 800`` (noin), are approximate.
+    """
+
+    year: Year = Field(alias="vuosi", title="Vuosi")
+    kind: SeriesKind = Field(
+        "toteuma",
+        alias="laji",
+        title="Laji",
+        description="toteuma, talousarvio, ennuste, ehdotus, suunnitelma tai lähtötaso; oletus toteuma.",
+    )
+    value: RawValue | None = Field(
+        None, alias="arvo", title="Arvo", description="Esim. 812 tai n. 800 (likimääräinen)."
+    )
+    missing_reason: Text | None = Field(None, alias="puuttuu", title="Arvo puuttuu, syy")
+    source: Text | None = Field(None, alias="lähde", title="Lähde")
+    comment: Text | None = Field(None, alias="kommentti", title="Kommentti")
 
     @model_validator(mode="after")
     def _value_xor_missing(self) -> Self:
         if (self.value is None) == (self.missing_reason is None):
             raise PydanticCustomError("entry_value_xor_missing", "arvo or puuttuu")
         return self
+
+
+class Assessment(Strict):
+    """A written assessment (sanallinen arvio) of a goal or of the committee's year, by one assessor."""
+
+    text: Text = Field(alias="arvio", title="Sanallinen arvio")
+    level: ManualLevelName | None = Field(
+        None, alias="taso", title="Toteutumistaso", description="Käsin asetettu taso; ohittaa lasketun tilan."
+    )
+    reason: Text | None = Field(None, alias="perustelu", title="Perustelu")
+    date: Day | None = Field(None, alias="pvm", title="Päivämäärä")
+    assessor: Text | None = Field(
+        None,
+        alias="arvioija",
+        title="Arvioija",
+        description="Esim. tarkastuslautakunta; ilman tätä arvio on lautakunnan oma.",
+    )
+    by: Text | None = Field(None, alias="kirjaaja", title="Kirjaaja", description="Kuka arvion kirjasi.")
+
+
+class CarryOver(Strict):
+    """An item carried over to the next year (siirtyy), with the reason."""
+
+    reason: Text = Field(alias="syy", title="Syy")
+    to_year: Year | None = Field(None, alias="vuodelle", title="Vuodelle")
 
 
 class IndicatorBase(Strict):
@@ -184,7 +270,22 @@ class IndicatorBase(Strict):
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     note: Text | None = Field(None, alias="huomautus", title="Huomautus")
     corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
+    binding: YesNo | None = Field(
+        None, alias="sitova", title="Sitova mittari", description="Puuttuu = ei ilmoitettu."
+    )
+    target_year: Year | None = Field(
+        None,
+        alias="tavoitevuosi",
+        title="Tavoitevuosi",
+        description="Vuosi, jota tavoite koskee, jos se on myöhempi kuin tiedoston vuosi.",
+    )
     entries: list[Entry] = Field(default_factory=list, alias="toteuma", title="Toteuma")
+    series: list[SeriesValue] = Field(
+        default_factory=list,
+        alias="sarja",
+        title="Arvot vuosittain",
+        description="Aiempien ja tulevien vuosien toteumat, talousarviot, ennusteet, ehdotukset ja suunnitelmat.",
+    )
     manual_level: ManualLevel | None = Field(None, alias="toteutumistaso", title="Toteutumistaso")
 
 
@@ -296,6 +397,8 @@ class Action(Strict):
     text: Text = Field(alias="kuvaus", title="Teko")
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
+    carry_over: CarryOver | None = Field(None, alias="siirtyy", title="Siirtyy seuraavalle vuodelle")
+    notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
     indicators: list[Indicator] = Field(default_factory=list, alias="mittarit", title="Mittarit")
 
 
@@ -310,12 +413,32 @@ class Goal(Strict):
     also_advances: list[Id] = Field(
         default_factory=list, alias="edistää_myös", title="Edistää myös strategiakärkiä"
     )
-    binding: YesNo = Field(False, alias="sitova", title="Sitova tavoite valtuustoon nähden")
+    binding: YesNo | None = Field(
+        None,
+        alias="sitova",
+        title="Sitova tavoite valtuustoon nähden",
+        description="kyllä tai ei; puuttuu = asiakirja ei kerro.",
+    )
+    goal_kind: GoalKind | None = Field(None, alias="tavoitelaji", title="Tavoitelaji")
+    goal_nature: GoalNature | None = Field(
+        None, alias="tavoitetyyppi", title="Toiminnallinen vai taloudellinen"
+    )
+    strategic_aim: Id | None = Field(
+        None,
+        alias="strateginen_tavoite",
+        title="Strateginen tavoite",
+        description="Tehtäväalueen strateginen tavoite.",
+    )
+    sub_unit: Id | None = Field(
+        None, alias="alayksikkö", title="Alayksikkö", description="Tehtäväalueen alayksikkö."
+    )
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     rule: GoalRule | None = Field(None, alias="arviointisääntö", title="Arviointisääntö")
     predecessor: Text | None = Field(None, alias="edeltäjä", title="Edellisen vuoden tavoite")
     corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
     notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
+    assessments: list[Assessment] = Field(default_factory=list, alias="arviot", title="Arviot")
+    carry_over: CarryOver | None = Field(None, alias="siirtyy", title="Siirtyy seuraavalle vuodelle")
     actions: list[Action] = Field(default_factory=list, alias="teot", title="Teot")
     indicators: list[Indicator] = Field(default_factory=list, alias="mittarit", title="Mittarit")
 
@@ -324,14 +447,28 @@ class Goal(Strict):
         return [*self.indicators, *(i for a in self.actions for i in a.indicators)]
 
 
+class AreaPart(Strict):
+    """A strategic aim grouping goals inside an area, or a sub-unit of the area (e.g. the library)."""
+
+    id: Id = Field(alias="id", title="Tunnus")
+    name: Text = Field(alias="nimi", title="Nimi")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+
+
 class ServiceArea(Strict):
-    """A service area (tehtäväalue) under the committee."""
+    """A service area (tehtäväalue) under the committee; it may describe itself without goals."""
 
     id: Id = Field(alias="id", title="Tunnus")
     name: Text = Field(alias="nimi", title="Tehtäväalue")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
-    goals: list[Goal] = Field(alias="tavoitteet", title="Tavoitteet", min_length=1)
+    strategic_aims: list[AreaPart] = Field(
+        default_factory=list, alias="strategiset_tavoitteet", title="Strategiset tavoitteet"
+    )
+    sub_units: list[AreaPart] = Field(default_factory=list, alias="alayksiköt", title="Alayksiköt")
+    notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
+    goals: list[Goal] = Field(default_factory=list, alias="tavoitteet", title="Tavoitteet")
 
 
 class GoalFile(Strict):
@@ -343,23 +480,58 @@ class GoalFile(Strict):
         alias="muoto", title="Tiedostomuodon versio", description="Tämän tiedostomuodon versio: 1."
     )
     year: Year = Field(alias="vuosi", title="Vuosi")
+    municipality: Text | None = Field(
+        None,
+        alias="kunta",
+        title="Kunta",
+        description="Kunta, jonka lautakunta tämä on; oletus data-kansion tavoitteet.yaml-tiedostosta.",
+    )
     committee: Text = Field(alias="lautakunta", title="Lautakunta")
     title: Text | None = Field(None, alias="otsikko", title="Otsikko")
     description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
     source: Text | None = Field(None, alias="lähde", title="Lähdeasiakirja")
     decision: Decision | None = Field(None, alias="päätös", title="Päätös")
+    decisions: list[Decision] = Field(
+        default_factory=list, alias="päätökset", title="Muut päätökset", description="Vuoden muut päätökset."
+    )
     rule: GoalRule | None = Field(None, alias="arviointisääntö", title="Oletusarviointisääntö")
     spearheads: list[Spearhead] = Field(
         default_factory=list, alias="strategiakärjet", title="Strategiakärjet"
     )
     areas: list[ServiceArea] = Field(alias="tehtäväalueet", title="Tehtäväalueet", min_length=1)
     notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
+    assessments: list[Assessment] = Field(
+        default_factory=list, alias="arviot", title="Arviot", description="Arviot lautakunnan koko vuodesta."
+    )
 
     def goals(self) -> list[Goal]:
         return [goal for area in self.areas for goal in area.goals]
 
     def indicators(self) -> list[Indicator]:
         return [ind for goal in self.goals() for ind in goal.all_indicators()]
+
+
+class Settings(Strict):
+    """The data folder's settings file (``data/tavoitteet.yaml``): defaults for every goal file."""
+
+    model_config = ConfigDict(title="Tavoitteiden asetukset")
+
+    format_version: FormatVersion | None = Field(None, alias="muoto", title="Tiedostomuodon versio")
+    municipality: Text | None = Field(
+        None, alias="kunta", title="Kunta", description="Kunta, jos tiedosto ei itse nimeä kuntaa."
+    )
+
+
+OWN_ASSESSORS = frozenset({"lautakunta", "toimielin"})
+"""Assessor names (casefolded) that mean the committee itself, besides its own name."""
+
+
+def is_own_assessment(assessment: Assessment, committee: str) -> bool:
+    """The committee's own assessment: no assessor named, 'lautakunta', or the committee's name."""
+    if assessment.assessor is None:
+        return True
+    who = assessment.assessor.strip().casefold()
+    return who in OWN_ASSESSORS or who == committee.strip().casefold()
 
 
 Located = tuple[tuple[str | int, ...], "ServiceArea | Goal | Action | IndicatorBase"]

@@ -9,6 +9,16 @@ SCHEMA_FILE = "schemas/tavoitteet.schema.json"
 SCHEMA_ID = "https://github.com/tavoitteet/tavoitteet/raw/main/schemas/tavoitteet.schema.json"
 
 _DEFINITIONS = {
+    "AreaPart": ("Tehtäväalueen osa", "Tehtäväalueen strateginen tavoite tai alayksikkö (esim. kirjasto)."),
+    "Assessment": (
+        "Arvio",
+        "Sanallinen arvio tavoitteesta tai lautakunnan vuodesta; taso valinnainen, arvioija oletuksena lautakunta.",
+    ),
+    "CarryOver": ("Siirto", "Seuraavalle vuodelle siirtyvä tavoite tai teko ja siirron syy."),
+    "SeriesValue": (
+        "Sarjan arvo",
+        "Mittarin arvo yhdeltä vuodelta: toteuma, talousarvio, ennuste, ehdotus, suunnitelma tai lähtötaso.",
+    ),
     "Action": ("Teko", "Teko, jolla tavoitetta edistetään, ja sen mittarit."),
     "BudgetLink": ("Talousarvio", "Talousarvio, johon tavoitteet liitetään."),
     "CategoryIndicator": (
@@ -121,7 +131,14 @@ def _add_model_rules(schema: dict[str, Any]) -> None:
     from tavoitteet.core import schema_forms as forms
 
     defs = schema["$defs"]
-    defs["Entry"]["oneOf"] = [_has("arvo"), _has("puuttuu")]
+    alone = [{"not": _has(key)} for key in ("arvo", "puuttuu", "korjaa")]
+    defs["Entry"]["anyOf"] = [
+        {"allOf": [_has("peruu"), *alone]},  # a withdrawal has no value
+        {"allOf": [{"not": _has("peruu")}, _has("arvo"), {"not": _has("puuttuu")}]},
+        {"allOf": [{"not": _has("peruu")}, _has("puuttuu"), {"not": _has("arvo")}]},
+    ]
+    if "SeriesValue" in defs:
+        defs["SeriesValue"]["oneOf"] = [_has("arvo"), _has("puuttuu")]
     defs["Person"]["anyOf"] = [_has("nimike"), _has("nimi")]
     bounds = ["vähintään", "yli", "enintään", "alle", "tasan"]
     defs["Target"]["anyOf"] = [_has(bound) for bound in bounds]
@@ -145,15 +162,6 @@ def _add_model_rules(schema: dict[str, Any]) -> None:
         },
         {"properties": {"osuus_prosenttia": share}},
     ]
-    defs["Goal"]["anyOf"] = [
-        {"required": ["mittarit"], "properties": {"mittarit": {"minItems": 1}}},
-        {
-            "required": ["teot"],
-            "properties": {
-                "teot": {"contains": {"required": ["mittarit"], "properties": {"mittarit": {"minItems": 1}}}}
-            },
-        },
-    ]
     defs["CategoryIndicator"]["properties"]["luokat"]["uniqueItems"] = True
     for definition in defs.values():
         kind = definition.get("properties", {}).get("tyyppi", {}).get("const")
@@ -162,12 +170,21 @@ def _add_model_rules(schema: dict[str, Any]) -> None:
         value = forms.VALUE_BY_KIND[kind]
         conditional = {"anyOf": [value, forms.NOT_APPLICABLE, {"type": "null"}]}
         plain = {"anyOf": [value, {"type": "null"}]}
-        definition["allOf"] = [
-            {
-                "if": _has("ehto"),
-                "then": {"properties": {"toteuma": {"items": {"properties": {"arvo": conditional}}}}},
-                "else": {"properties": {"toteuma": {"items": {"properties": {"arvo": plain}}}}},
+        series = {
+            "anyOf": [forms.approximate(value), forms.approximate(forms.NOT_APPLICABLE), {"type": "null"}]
+        }
+        series_plain = {"anyOf": [forms.approximate(value), {"type": "null"}]}
+
+        def values(entry: dict[str, Any], series_value: dict[str, Any]) -> dict[str, Any]:
+            return {
+                "properties": {
+                    "toteuma": {"items": {"properties": {"arvo": entry}}},
+                    "sarja": {"items": {"properties": {"arvo": series_value}}},
+                }
             }
+
+        definition["allOf"] = [
+            {"if": _has("ehto"), "then": values(conditional, series), "else": values(plain, series_plain)}
         ]
 
 

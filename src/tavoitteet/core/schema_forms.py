@@ -102,6 +102,19 @@ VALUE_BY_KIND: dict[str, dict[str, Any]] = {
 }
 """What ``arvo`` may be for each kind of indicator (core/values.py), besides 'ei sovellu'."""
 
+_APPROXIMATE = "(?:(?:[Nn]\\.|[Nn][Oo][Ii][Nn] |~)\\s*)?"
+
+
+def approximate(form: dict[str, Any]) -> dict[str, Any]:
+    """``form`` also written as approximate, ``n. 800`` (noin, ~), as a series value may be (core/values.py)."""
+    if "anyOf" in form:
+        return {**form, "anyOf": [approximate(part) for part in form["anyOf"]]}
+    pattern = form.get("pattern")
+    if form.get("type") == "string" and isinstance(pattern, str) and pattern.startswith("^\\s*"):
+        return {**form, "pattern": "^\\s*" + _APPROXIMATE + pattern.removeprefix("^\\s*")}
+    return form
+
+
 NOT_EXPRESSIBLE: dict[str, str] = {
     "yaml-number-text": (
         "A value YAML reads as a number but whose text the tool refuses (1.234 is ambiguous; 1e3, .5, "
@@ -115,5 +128,7 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     "target-range": "A target's lower bound is below its upper bound (values compared as numbers).",
     "share-range": "osuus_prosenttia given as text is in 0–100 (compared as a number).",
     "baselines": "A trend's baseline found in another year's file.",
+    "entry-period": "An entry dated outside its file's year states vuosi (T036): the date against the file's year.",
+    "series-once": "A series holds each year and kind once, and not the deciding year's actual (compared across items).",
 }
 """Rules of the tool a JSON Schema cannot express: the agreement test allows these, and only these."""

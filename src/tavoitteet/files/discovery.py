@@ -47,16 +47,13 @@ def _has_year_folders(folder: Path) -> bool:
 
 def goal_files(paths: Iterable[Path]) -> list[Path]:
     """Every YAML file named by ``paths``: files as given, folders searched recursively."""
-    from tavoitteet.files.settings import is_settings_file
-
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found += sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
         else:
             found.append(path)
-    # data/tavoitteet.yaml holds the repository's settings (tavoitteet init), not goals
-    return [path for path in found if not is_settings_file(path)]
+    return found
 
 
 def year_files(data_root: Path) -> dict[int, list[Path]]:

@@ -25,7 +25,7 @@ from tavoitteet.core.values import NOT_APPLICABLE, Value
 from tavoitteet.render.report_rows import Row, rows
 from tavoitteet.words.i18n import Lang
 from tavoitteet.words.labels import explain, kind_name, label
-from tavoitteet.words.report_labels import status_word
+from tavoitteet.words.report_labels import assessments_words, series_words, status_word
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -68,6 +68,14 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("baseline", "vertailuarvo", "baseline"),
     ("change", "muutos", "change"),
     ("change_percent", "muutos_prosenttia", "change_percent"),
+    ("municipality", "kunta", "municipality"),
+    ("goal_binding", "tavoite_sitova", "goal_binding"),
+    ("binding", "mittari_sitova", "indicator_binding"),
+    ("target_year", "tavoitevuosi", "target_year"),
+    ("series", "sarja", "series"),
+    ("note", "huomautus", "note"),
+    ("goal_manual", "tavoite_käsin_asetettu", "goal_set_by_hand"),
+    ("goal_assessments", "tavoitteen_arviot", "goal_assessments"),
 )
 NUMERIC = frozenset(
     {
@@ -170,7 +178,20 @@ def record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str]:
         "source": (latest.source or "") if latest else "",
         "recorder": (latest.by or "") if latest else "",
         **_trend_fields(result, dialect),
+        "municipality": row.file.goal_file.municipality or "",
+        "goal_binding": _binding(row.goal.goal.binding, lang),
+        "binding": _binding(indicator.binding, lang),
+        "target_year": str(indicator.target_year) if indicator.target_year else "",
+        "series": series_words(indicator, lang),
+        "note": indicator.note or "",
+        "goal_manual": label("yes" if row.goal.is_manual else "no", lang),
+        "goal_assessments": " | ".join(assessments_words(row.goal.assessed, lang)),
     }
+
+
+def _binding(value: bool | None, lang: Lang) -> str:
+    """kyllä / ei as stated, ``ei ilmoitettu`` (not stated) when the file does not say."""
+    return label("binding_not_stated", lang) if value is None else label("yes" if value else "no", lang)
 
 
 def _guard(key: str, text: str, dialect: CsvDialect) -> str:

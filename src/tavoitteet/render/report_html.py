@@ -22,6 +22,7 @@ from tavoitteet.core.evaluation import (
     GoalResult,
     Status,
     YearResult,
+    by_municipality,
     year_over,
 )
 from tavoitteet.render.compare_views import comparison_html
@@ -32,13 +33,37 @@ from tavoitteet.render.svg_charts import status_bar
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.labels import day
 from tavoitteet.words.report_labels import (
-    comment_words,
+    action_words,
+    assessments_words,
+    binding_words,
     count_rows,
-    decision_reference,
-    realization_words,
+    decision_references,
+    differing_words,
+    goal_facts,
+    indicator_comment_words,
+    indicator_realization_words,
     status_word,
     word,
 )
+
+
+def _text(text: str) -> str:
+    """Escaped text with its line breaks kept."""
+    return "<br>".join(escape(line) for line in text.split("\n"))
+
+
+def _list(title: str, items: Sequence[str]) -> str:
+    if not items:
+        return ""
+    entries = "".join(f"<li>{escape(item)}</li>" for item in items)
+    return f"<p>{escape(title)}:</p><ul>{entries}</ul>"
+
+
+def committee_name(file: FileResult) -> str:
+    goal_file = file.goal_file
+    return (
+        f"{goal_file.committee} ({goal_file.municipality})" if goal_file.municipality else goal_file.committee
+    )
 
 
 def badge(status: Status, lang: ReportLang, manual: bool = False) -> str:
@@ -80,12 +105,15 @@ def legend(lang: ReportLang) -> str:
 
 
 def _goal_rows(goal: GoalResult, file: FileResult, area: AreaResult, lang: ReportLang) -> Iterator[str]:
+    extra = "\n".join(
+        [*goal_facts(goal.goal, area.area, lang), *assessments_words(goal.assessed, lang), *goal.goal.notes]
+    )
     yield (
         f'<tr class="goal"><th scope="rowgroup" colspan="5">{escape(goal.goal.title)}</th>'
-        f"<td>{badge(goal.status, lang)}</td><td></td></tr>"
+        f"<td>{badge(goal.status, lang, goal.is_manual)}</td><td>{_text(extra)}</td></tr>"
     )
     for action in bare_actions(goal.goal):
-        yield f'<tr><td></td><td colspan="6">{escape(action.text)}</td></tr>'
+        yield f'<tr><td></td><td colspan="6">{_text(action_words(action, lang))}</td></tr>'
     for row in goal_rows(file, area, goal):
         yield _indicator_row(row, lang)
 
@@ -97,9 +125,9 @@ def _indicator_row(row: Row, lang: ReportLang) -> str:
         escape(row.action.text) if row.action else "",
         escape(result.indicator.name or result.indicator.id),
         escape(result.indicator.target_text),
-        escape(realization_words(result, lang)),
+        _text(indicator_realization_words(result, lang)),
         badge(result.status, lang, result.is_manual),
-        escape(comment_words(result, lang)),
+        _text(indicator_comment_words(result, lang)),
     ]
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
@@ -108,7 +136,7 @@ def area_table(file: FileResult, area: AreaResult, lang: ReportLang) -> str:
     keys = ("goal", "action", "indicator", "target", "realization", "status", "comment")
     head = "".join(f'<th scope="col">{escape(word(k, lang))}</th>' for k in keys)
     body = "".join(row for goal in area.goals for row in _goal_rows(goal, file, area, lang))
-    caption = f"{file.goal_file.committee}: {area.area.name}"
+    caption = f"{committee_name(file)}: {area.area.name}"
     return (
         f'<table class="goals"><caption>{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -123,7 +151,10 @@ def area_section(
         for n, row in enumerate(r for goal in area.goals for r in goal_rows(file, area, goal))
         if (chart := indicator_chart(row.result, file.goal_file.year, f"{ident}-c{n}", lang, earlier))
     ]
-    parts = [f"<section><h3>{escape(area.area.name)}</h3>", area_table(file, area, lang)]
+    parts = [f"<section><h3>{escape(area.area.name)}</h3>"]
+    parts += [f"<p>{escape(t)}</p>" for t in (area.area.description, *area.area.notes) if t]
+    if area.goals:
+        parts.append(area_table(file, area, lang))
     if charts:
         parts.append(f'<h4>{escape(word("charts", lang))}: {escape(area.area.name)}</h4><div class="charts">')
         parts += charts
@@ -134,9 +165,9 @@ def area_section(
 def committee_section(
     file: FileResult, ident: str, lang: ReportLang, comparison: CommitteeComparison | None
 ) -> str:
-    name = file.goal_file.committee
+    name = committee_name(file)
     parts = [f"<section><h2>{escape(name)}</h2>"]
-    if (reference := decision_reference(file.goal_file.decision, lang)) is not None:
+    for reference in decision_references([file.goal_file.decision, *file.goal_file.decisions], lang):
         parts.append(f'<p class="decision">{escape(word("decision", lang))}: {escape(reference)}</p>')
     parts.append(f"<h3>{escape(word('status_bars', lang))}</h3>")
     for n, area in enumerate(file.areas):
@@ -147,13 +178,18 @@ def committee_section(
     parts += [area_section(file, area, f"{ident}-s{n}", lang, earlier) for n, area in enumerate(file.areas)]
     caption = f"{word('summary', lang)}: {name}"
     parts.append(summary_table(file.goal_counts, file.indicator_counts, caption, lang))
+    parts += [f"<p>{escape(line)}</p>" for line in binding_words(file.binding, lang)]
+    parts.append(_list(word("assessments", lang), assessments_words(file.assessed, lang)))
+    differing = [t for a in file.areas for g in a.goals for t in differing_words(g, lang)]
+    parts.append(_list(word("differing", lang), differing))
+    parts.append(_list(word("notes", lang), file.goal_file.notes))
     if comparison is not None:
         parts.append(comparison_html(comparison, lang))
     return "".join(parts) + "</section>"
 
 
 def _comparison_for(file: FileResult, comparisons: Sequence[Comparison]) -> CommitteeComparison | None:
-    key = file.goal_file.committee.strip().casefold()
+    key = committee_name(file).strip().casefold()
     for comparison in comparisons:
         for item in comparison.committees:
             if item.committee.strip().casefold() == key:
@@ -192,11 +228,20 @@ def render_html(year: YearResult, lang: ReportLang = "fi", comparisons: Sequence
 
 
 def _year_summary(year: YearResult, lang: ReportLang) -> str:
-    heading = word("year_summary", lang)
-    return (
-        f'<section class="year"><h2>{escape(heading)}</h2>'
-        + summary_table(year.goal_counts, year.indicator_counts, heading, lang)
-        + status_bars(year.goal_counts, year.indicator_counts, str(year.year), "y", lang)
-        + legend(lang)
-        + "</section>\n"
-    )
+    """The year's summary; one per municipality when the year holds several (never added up)."""
+    groups = by_municipality(year)
+    parts = []
+    for n, (name, part) in enumerate(groups):
+        heading = word("year_summary", lang)
+        if len(groups) > 1:
+            heading += f": {name or word('no_municipality', lang)}"
+        ident = "y" if len(groups) == 1 else f"y{n}"
+        parts.append(
+            f'<section class="year"><h2>{escape(heading)}</h2>'
+            + summary_table(part.goal_counts, part.indicator_counts, heading, lang)
+            + "".join(f"<p>{escape(line)}</p>" for line in binding_words(part.binding, lang))
+            + status_bars(part.goal_counts, part.indicator_counts, str(year.year), ident, lang)
+            + (legend(lang) if n == len(groups) - 1 else "")
+            + "</section>\n"
+        )
+    return "".join(parts)

@@ -11,15 +11,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from tavoitteet.core.evaluation import AreaResult, Counts, FileResult, GoalResult, YearResult, year_over
+from tavoitteet.core.evaluation import (
+    AreaResult,
+    Counts,
+    FileResult,
+    GoalResult,
+    YearResult,
+    by_municipality,
+    year_over,
+)
 from tavoitteet.render.report_rows import bare_actions, goal_rows
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.labels import day
 from tavoitteet.words.report_labels import (
-    comment_words,
+    action_words,
+    assessments_words,
+    binding_words,
     count_rows,
-    decision_reference,
-    realization_words,
+    decision_references,
+    differing_words,
+    goal_facts,
+    goal_status_cell,
+    indicator_comment_words,
+    indicator_realization_words,
     status_cell,
     status_word,
     word,
@@ -42,9 +56,20 @@ def table(header: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _goal_body(goal: GoalResult, file: FileResult, area: AreaResult, lang: ReportLang) -> Iterator[list[str]]:
-    yield [f"**{cell(goal.goal.title)}**", "", "", "", "", f"**{cell(status_word(goal.status, lang))}**", ""]
+    extra = "\n".join(
+        [*goal_facts(goal.goal, area.area, lang), *assessments_words(goal.assessed, lang), *goal.goal.notes]
+    )
+    yield [
+        f"**{cell(goal.goal.title)}**",
+        "",
+        "",
+        "",
+        "",
+        f"**{cell(goal_status_cell(goal, lang))}**",
+        cell(extra),
+    ]
     for action in bare_actions(goal.goal):
-        yield ["", cell(action.text), "", "", "", "", ""]
+        yield ["", cell(action_words(action, lang)), "", "", "", "", ""]
     for row in goal_rows(file, area, goal):
         result = row.result
         yield [
@@ -52,9 +77,9 @@ def _goal_body(goal: GoalResult, file: FileResult, area: AreaResult, lang: Repor
             cell(row.action.text if row.action else None),
             cell(result.indicator.name or result.indicator.id),
             cell(result.indicator.target_text),
-            cell(realization_words(result, lang)),
+            cell(indicator_realization_words(result, lang)),
             cell(status_cell(result, lang)),
-            cell(comment_words(result, lang)),
+            cell(indicator_comment_words(result, lang)),
         ]
 
 
@@ -70,14 +95,38 @@ def summary_table(goals: Counts, indicators: Counts, lang: ReportLang) -> list[s
     return table(header, body)
 
 
+def committee_name(file: FileResult) -> str:
+    goal_file = file.goal_file
+    return (
+        f"{goal_file.committee} ({goal_file.municipality})" if goal_file.municipality else goal_file.committee
+    )
+
+
+def _paragraphs(texts: Sequence[str]) -> list[str]:
+    return [line for text in texts for line in (cell(text), "")]
+
+
 def committee_section(file: FileResult, lang: ReportLang) -> list[str]:
-    lines = [f"## {cell(file.goal_file.committee)}", ""]
-    if (reference := decision_reference(file.goal_file.decision, lang)) is not None:
+    goal_file = file.goal_file
+    lines = [f"## {cell(committee_name(file))}", ""]
+    for reference in decision_references([goal_file.decision, *goal_file.decisions], lang):
         lines += [f"{word('decision', lang)}: {cell(reference)}", ""]
     for area in file.areas:
-        lines += [f"### {cell(area.area.name)}", "", *area_table(file, area, lang), ""]
-    lines += [f"### {word('summary', lang)}: {cell(file.goal_file.committee)}", ""]
-    return [*lines, *summary_table(file.goal_counts, file.indicator_counts, lang), ""]
+        lines += [f"### {cell(area.area.name)}", ""]
+        lines += _paragraphs([t for t in (area.area.description, *area.area.notes) if t])
+        if area.goals:
+            lines += [*area_table(file, area, lang), ""]
+    lines += [f"### {word('summary', lang)}: {cell(committee_name(file))}", ""]
+    lines += [*summary_table(file.goal_counts, file.indicator_counts, lang), ""]
+    lines += _paragraphs(binding_words(file.binding, lang))
+    if year_texts := assessments_words(file.assessed, lang):
+        lines += [f"{word('assessments', lang)}:", "", *[f"- {cell(t)}" for t in year_texts], ""]
+    differing = [t for a in file.areas for g in a.goals for t in differing_words(g, lang)]
+    if differing:
+        lines += [f"{word('differing', lang)}:", "", *[f"- {cell(t)}" for t in differing], ""]
+    if goal_file.notes:
+        lines += [f"{word('notes', lang)}:", "", *[f"- {cell(t)}" for t in goal_file.notes], ""]
+    return lines
 
 
 def render_markdown(year: YearResult, lang: ReportLang = "fi") -> str:
@@ -93,6 +142,14 @@ def render_markdown(year: YearResult, lang: ReportLang = "fi") -> str:
         return "\n".join([*lines, word("nothing", lang), ""])
     for file in year.files:
         lines += committee_section(file, lang)
-    lines += [f"## {word('year_summary', lang)}", ""]
-    lines += summary_table(year.goal_counts, year.indicator_counts, lang)
-    return "\n".join(lines) + "\n"
+    groups = by_municipality(year)
+    for name, part in groups:
+        title = word("year_summary", lang)
+        if len(groups) > 1:
+            title += f": {name or word('no_municipality', lang)}"
+        lines += [f"## {cell(title)}", ""]
+        lines += summary_table(part.goal_counts, part.indicator_counts, lang)
+        if binding := binding_words(part.binding, lang):
+            lines += ["", *_paragraphs(binding)[:-1]]
+        lines.append("")
+    return "\n".join(lines[:-1]) + "\n"
