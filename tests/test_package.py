@@ -166,7 +166,7 @@ def test_the_wheel_works_in_a_fresh_venv_outside_any_checkout(dist: Path, tmp_pa
     assert done.returncode == 0, done.stderr
     assert run("validate").returncode == 0
     status = run("status", "2025")
-    assert status.returncode == 0 and "Sivistyslautakunta 2025" in status.stdout
+    assert status.returncode == 0 and "Sivistyslautakunta (Esimerkkilä) 2025" in status.stdout
     report = run("report", "2025", "--format", "html", "-o", "raportti.html")
     assert report.returncode == 0, report.stderr
     assert "Sivistyslautakunta" in (work / "raportti.html").read_text(encoding="utf-8")
