@@ -172,7 +172,7 @@ def test_csv_standard_dialect_is_plain_comma_separated_utf8() -> None:
     assert not payload.startswith(BOM)
     by_id = {row["mittari_id"]: row for row in parse_csv(payload, ",")}
     assert by_id["lainat"]["arvo"] == "1234.5" and by_id["lainat"]["pvm"] == "2024-12-31"
-    assert by_id["aukiolo"]["kommentti"] == "=Henkilöstöpula"
+    assert by_id["aukiolo"]["kommentti"] == "'=Henkilöstöpula"  # the formula guard holds in both dialects
 
 
 def test_csv_header_in_english() -> None:
@@ -233,9 +233,21 @@ def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
     code, out, err = invoke(
         ["report", "2024", "--format", "csv", "-o", str(target), *AFTER, "--data", str(REPORT_DATA)]
     )
-    assert (code, out, err) == (0, "", "")
+    size = f"{target.stat().st_size:,}".replace(",", " ")
+    assert (code, out, err) == (0, "", f"tavoitteet: kirjoitettu {target} (csv, {size} tavua).\n")
     assert target.read_bytes() == report_bytes("2024", "--format", "csv", *AFTER)
     assert [p.name for p in tmp_path.iterdir()] == ["raportti.csv"]
+
+
+@pytest.mark.parametrize(
+    ("windows", "terminal", "hint"), [(True, False, True), (True, True, False), (False, False, False)]
+)
+def test_on_windows_a_redirected_report_says_to_use_o(windows: bool, terminal: bool, hint: bool) -> None:
+    from tavoitteet.commands.report import redirect_hint
+
+    shown = redirect_hint(windows, terminal, "fi")
+    assert (shown is not None) is hint
+    assert shown is None or "-o TIEDOSTO" in shown
 
 
 def test_output_replaces_an_existing_file(tmp_path: Path) -> None:

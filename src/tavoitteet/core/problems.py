@@ -56,6 +56,10 @@ class Code(StrEnum):
     TARGET_YEAR_EARLIER = "T039"
     NO_FILES = "T040"
     ENTRY_REFERENCE = "T050"  # issue 14: korjaa / peruu
+    LINKED = "T060"  # issue 12: hostile input
+    FOLDER_UNREADABLE = "T061"
+    FILE_NAME_ENCODING = "T062"
+    CATEGORY_CASE = "T063"
     TOO_MANY_PROBLEMS = "T099"
 
 

@@ -122,7 +122,7 @@ def _indicator_row(row: Row, lang: ReportLang) -> str:
     result = row.result
     cells = [
         "",
-        escape(row.action.text) if row.action else "",
+        _text(action_words(row.action, lang)) if row.action else "",
         escape(result.indicator.name or result.indicator.id),
         escape(result.indicator.target_text),
         _text(indicator_realization_words(result, lang)),

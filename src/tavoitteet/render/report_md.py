@@ -74,7 +74,7 @@ def _goal_body(goal: GoalResult, file: FileResult, area: AreaResult, lang: Repor
         result = row.result
         yield [
             "",
-            cell(row.action.text if row.action else None),
+            cell(action_words(row.action, lang) if row.action else None),
             cell(result.indicator.name or result.indicator.id),
             cell(result.indicator.target_text),
             cell(indicator_realization_words(result, lang)),
