@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tavoitteet.core.problems import Code
 from tavoitteet.files.yamlread import MAX_BYTES, MAX_DEPTH, parse_bytes, read_file
 from tavoitteet.words.problem_messages import message
+
+from conftest import invoke
 
 FILE = Path("data/2024/testi.yaml")
 
@@ -162,3 +166,38 @@ def test_no_break_space_inside_text_is_fine() -> None:
 def test_unreadable_path_is_a_problem_not_an_exception(tmp_path: Path) -> None:
     result = read_file(tmp_path / "puuttuu.yaml")
     assert [p.code for p in result.problems] == [Code.UNREADABLE]
+
+
+# --- UTF-16 (issue 16): Notepad's "Unicode" and PowerShell 5.1's `>` ------------------------------
+
+UTF16_TEXT = "muoto: 1\nvuosi: 2024\nlautakunta: Hyvinvointilautakunta\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "variant"),
+    [
+        (UTF16_TEXT.encode("utf-16"), "UTF-16 LE"),  # with the BOM Python writes on little-endian machines
+        (b"\xfe\xff" + UTF16_TEXT.encode("utf-16-be"), "UTF-16 BE"),
+        (UTF16_TEXT.encode("utf-16-le"), "UTF-16 LE"),  # no BOM
+        (UTF16_TEXT.encode("utf-16-be"), "UTF-16 BE"),
+    ],
+)
+def test_utf16_files_are_named_as_utf16(raw: bytes, variant: str) -> None:
+    assert problems_of(raw) == [(1, 1, "T003", f"tiedosto on UTF-16-muodossa ({variant}), ei UTF-8")]
+
+
+def test_utf16_from_powershell_is_named_through_validate(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "2024" / "lautakunta.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_bytes("\ufeffmuoto: 1\r\nvuosi: 2024\r\nlautakunta: Ä\r\n".encode("utf-16-le"))
+    code, out, _ = invoke(["validate", str(path), "--lang", "en"])
+    assert code == 1
+    assert "the file is UTF-16 (UTF-16 LE), not UTF-8" in out and "Windows-1252" not in out
+    assert "Set-Content -Encoding utf8" in out
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=1, max_codepoint=0x10FFFF, exclude_categories=["Cs"])))
+def test_no_utf8_text_is_taken_for_utf16(text: str) -> None:
+    from tavoitteet.files.yamlread import utf16_variant
+
+    assert utf16_variant(text.encode("utf-8")) is None

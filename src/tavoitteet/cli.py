@@ -17,6 +17,7 @@ from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
+from tavoitteet import completion  # values for shell completion (issue 16)
 from tavoitteet.errors import guarded
 from tavoitteet.usage import LocalizedGroup
 from tavoitteet.words.cli_words import fi_en
@@ -32,7 +33,7 @@ app = typer.Typer(
         "Operational goals as YAML files: checks, status and reports.",
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (issue 16)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -46,6 +47,7 @@ LangOption = Annotated[
             "Kieli: fi tai en (oletus ympäristöstä, muuten fi).",
             "Language: fi or en (default from the environment, else fi).",
         ),
+        autocompletion=completion.langs,
     ),
 ]
 DataOption = Annotated[
@@ -148,6 +150,7 @@ SHARED: dict[str, tuple[Any, Any]] = {
                 help=fi_en(
                     "Vain tämä lautakunta (nimi tai sen osa).", "Only this committee (name or part of it)."
                 ),
+                autocompletion=completion.committees,
             ),
         ],
         None,
@@ -161,6 +164,7 @@ SHARED: dict[str, tuple[Any, Any]] = {
                 help=fi_en(
                     "Vain tämä tehtäväalue (tunnus tai nimi).", "Only this service area (id or name)."
                 ),
+                autocompletion=completion.areas,
             ),
         ],
         None,
@@ -175,6 +179,7 @@ SHARED: dict[str, tuple[Any, Any]] = {
                     "Vain tavoitteet, joilla tai joiden mittarilla on tämä tila; voi toistaa.",
                     "Only goals that have, or have an indicator with, this status; may be repeated.",
                 ),
+                autocompletion=completion.statuses,
             ),
         ],
         None,
@@ -189,6 +194,7 @@ SHARED: dict[str, tuple[Any, Any]] = {
                     "Vain tätä strategiakärkeä edistävät tavoitteet.",
                     "Only goals that advance this spearhead.",
                 ),
+                autocompletion=completion.spearheads,
             ),
         ],
         None,
@@ -336,12 +342,22 @@ def schema(
             ),
         ),
     ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help=fi_en(
+                "Älä kirjoita: kerro, onko kopio ajan tasalla (1 = vanhentunut).",
+                "Do not write: say whether the copy is current (1 = stale).",
+            ),
+        ),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     def body() -> int:
         from tavoitteet.commands import schema as command
 
-        return command.run(output, _lang(lang))
+        return command.run(output, _lang(lang), check=check)
 
     guarded(body, lang)
 
@@ -435,6 +451,7 @@ def new_year(
             "--from",
             metavar=YEAR,
             help=fi_en("Vuosi, jonka tavoitteista aloitetaan.", "The year whose goals are copied."),
+            autocompletion=completion.years,
         ),
     ],
     committee: Annotated[
@@ -458,6 +475,64 @@ def new_year(
     guarded(body, lang)
 
 
+# --- a goals repository of one's own (init, issue 16) -----------------------------------------
+
+
+@app.command(
+    "init",
+    help=fi_en(
+        "Tee uusi tavoiterepositorio: pohjat, skeema, editori ja CI.",
+        "Make a new goals repository: skeletons, schema, editor and CI.",
+    ),
+)
+def init_repository(
+    folder: Annotated[
+        Optional[Path],
+        typer.Argument(
+            metavar=fi_en("KANSIO", "FOLDER"),
+            help=fi_en("Kansio (oletus: nykyinen kansio).", "The folder (default: the current one)."),
+        ),
+    ] = None,
+    municipality: Annotated[
+        str,
+        typer.Option(
+            "--kunta",
+            "--municipality",
+            metavar=fi_en("KUNTA", "MUNICIPALITY"),
+            help=fi_en("Kunnan nimi, esim. Esimerkkilä.", "The municipality's name."),
+        ),
+    ] = "",
+    committees: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--lautakunta",
+            "--committee",
+            metavar=fi_en("NIMI", "NAME"),
+            help=fi_en(
+                "Lautakunta; toista valitsin usean lautakunnan tiedostoille.",
+                "A committee; repeat the option for several.",
+            ),
+        ),
+    ] = None,
+    year: Annotated[
+        Optional[int],
+        typer.Option(
+            "--vuosi",
+            "--year",
+            metavar=YEAR,
+            help=fi_en("Vuosi (oletus: kuluva vuosi).", "The goals' year (default: this year)."),
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    def body() -> int:
+        from tavoitteet.commands import init_repo as command
+
+        return command.run(folder, municipality, committees or [], year, _lang(lang))
+
+    guarded(body, lang)
+
+
 # --- status views (status, list, show, years) -------------------------------------------------
 
 YearArgument = Annotated[
@@ -468,6 +543,7 @@ YearArgument = Annotated[
             "Vuosi (oletus: kuluva vuosi, muuten viimeisin data/-kansiossa).",
             "Year (default: the current year, else the latest in data/).",
         ),
+        autocompletion=completion.years,
     ),
 ]
 DepthOption = Annotated[
@@ -532,7 +608,9 @@ def show(
     item_id: Annotated[
         str,
         typer.Argument(
-            metavar=ID, help=fi_en("Tavoitteen tai mittarin tunnus.", "The goal's or indicator's id.")
+            metavar=ID,
+            help=fi_en("Tavoitteen tai mittarin tunnus.", "The goal's or indicator's id."),
+            autocompletion=completion.goal_and_indicator_ids,
         ),
     ],
     year: Annotated[
@@ -541,6 +619,7 @@ def show(
             "--year",
             metavar=YEAR,
             help=fi_en("Vuosi (oletus kuten status-komennossa).", "Year (default as in status)."),
+            autocompletion=completion.years,
         ),
     ] = None,
     *,
@@ -602,6 +681,7 @@ def record_outcome(
                 "Mittarin tunnus; ilman tunnusta kysytään vuorotellen.",
                 "The indicator's id; without one, each is asked in turn.",
             ),
+            autocompletion=completion.indicator_ids,
         ),
     ] = None,
     value: Annotated[
@@ -623,6 +703,7 @@ def record_outcome(
                 "Vuosi (oletus: viimeisin, jossa mittari on).",
                 "Year (default: the latest with the indicator).",
             ),
+            autocompletion=completion.years,
         ),
     ] = None,
     comment: Annotated[
@@ -929,6 +1010,7 @@ def history(
                 "Vuosi (oletus: kuluva vuosi, muuten viimeisin).",
                 "Year (default: the current year, else the latest).",
             ),
+            autocompletion=completion.years,
         ),
     ] = None,
     limit: Annotated[
@@ -961,6 +1043,7 @@ ReportLangOption = Annotated[
         help=fi_en(
             "Kieli: fi, en tai sv (sv vain md ja html).", "Language: fi, en or sv (sv only for md and html)."
         ),
+        autocompletion=completion.report_langs,
     ),
 ]
 
@@ -974,7 +1057,12 @@ ReportLangOption = Annotated[
 @shared("committee", "kunta", "assessor", "area", "status", "spearhead", "as_of", "data")
 def report(
     year: Annotated[
-        int, typer.Argument(metavar=YEAR, help=fi_en("Raportoitava vuosi.", "The year to report."))
+        int,
+        typer.Argument(
+            metavar=YEAR,
+            help=fi_en("Raportoitava vuosi.", "The year to report."),
+            autocompletion=completion.years,
+        ),
     ],
     output_format: Annotated[
         str,
@@ -1029,11 +1117,19 @@ def report(
 def compare(
     year_a: Annotated[
         int,
-        typer.Argument(metavar=fi_en("VUOSI_A", "YEAR_A"), help=fi_en("Aiempi vuosi.", "The earlier year.")),
+        typer.Argument(
+            metavar=fi_en("VUOSI_A", "YEAR_A"),
+            help=fi_en("Aiempi vuosi.", "The earlier year."),
+            autocompletion=completion.years,
+        ),
     ],
     year_b: Annotated[
         int,
-        typer.Argument(metavar=fi_en("VUOSI_B", "YEAR_B"), help=fi_en("Myöhempi vuosi.", "The later year.")),
+        typer.Argument(
+            metavar=fi_en("VUOSI_B", "YEAR_B"),
+            help=fi_en("Myöhempi vuosi.", "The later year."),
+            autocompletion=completion.years,
+        ),
     ],
     *,
     shared: Shared,

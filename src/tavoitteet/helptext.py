@@ -13,15 +13,19 @@ AFTER_PROGRAM = {
   Toiminnalliset tavoitteet YAML-tiedostoina: tarkistus, tila ja raportit.
 
 Valinnat:
-  --lang KIELI  Kieli: fi tai en (oletus ympäristöstä, muuten fi).
-  --version     Näytä ohjelman versio ja lopeta.
-  --help        Näytä tämä ohje ja lopeta.
+  --lang KIELI          Kieli: fi tai en (oletus ympäristöstä, muuten fi).
+  --version             Näytä ohjelman versio ja lopeta.
+  --install-completion  Asenna komentorivin täydennys nykyiselle kuorelle.
+  --show-completion     Näytä nykyisen kuoren täydennysskripti kopioitavaksi
+                        tai muokattavaksi.
+  --help                Näytä tämä ohje ja lopeta.
 
 Komennot:
   validate  Tarkista tavoitetiedostot ja luettele kaikki virheet.
   schema    Kirjoita JSON Schema malleista editoreita varten.
   import    Tuo tavoitetaulukko (Word, Excel, CSV, teksti) YAML-tiedostoksi.
   new       Aloita uuden vuoden tavoitteet edellisen vuoden pohjalta.
+  init      Tee uusi tavoiterepositorio: pohjat, skeema, editori ja CI.
   status    Näytä vuoden tavoitteiden tila taulukkona.
   list      Luettele tavoitteet ja mittarit tunnuksineen.
   show      Näytä yksi tavoite tai mittari kaikkine tietoineen.
@@ -39,15 +43,20 @@ Komennot:
   Operational goals as YAML files: checks, status and reports.
 
 Options:
-  --lang LANG  Language: fi or en (default from the environment, else fi).
-  --version    Show the version and exit.
-  --help       Show this message and exit.
+  --lang LANG           Language: fi or en (default from the environment, else
+                        fi).
+  --version             Show the version and exit.
+  --install-completion  Install completion for the current shell.
+  --show-completion     Show completion for the current shell, to copy it or
+                        customize the installation.
+  --help                Show this message and exit.
 
 Commands:
   validate  Check goal files and list every error.
   schema    Write the JSON Schema for editors.
   import    Import a goal table (Word, Excel, CSV, text) as a goal file.
   new       Start a new year's goals from an earlier year.
+  init      Make a new goals repository: skeletons, schema, editor and CI.
   status    Show where each goal of a year stands.
   list      List goals and indicators with their ids.
   show      Show one goal or indicator in full.

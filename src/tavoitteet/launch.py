@@ -19,6 +19,14 @@ STORED_WIDTH = 80
 
 
 def main() -> None:
+    if "_TAVOITTEET_COMPLETE" in os.environ:  # a Tab: values come without Typer (completion.py)
+        from tavoitteet.completion import fast_complete
+
+        answer = fast_complete(os.environ)
+        if answer is not None:
+            sys.stdout.write(answer[0])
+            sys.stdout.flush()
+            raise SystemExit(answer[1])
     args, explicit = _without_lang(sys.argv[1:])
     if args in (["--help"], ["--version"]) and explicit in (None, "fi", "en"):
         if args == ["--version"]:

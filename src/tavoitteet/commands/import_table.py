@@ -33,7 +33,7 @@ def run(
     imported = _import(source, Options(committee, year, custom, source.name), lang)
     target = output or default_target(imported, data)
     refuse_existing(target, lang)
-    text = goal_file_text(imported.data, intro(imported, source.name))
+    text = goal_file_text(imported.data, intro(imported, source.name), target)
     problems = check_text(text, target)
     if problems:
         sys.stderr.write(_not_valid(problems, text, target, lang))

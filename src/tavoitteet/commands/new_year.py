@@ -77,7 +77,7 @@ def _plan(source: Path, target: Path, year: int, earlier: int, lang: Lang) -> Pl
         f"Aloitettu vuoden {earlier} tiedostosta {source.name} komennolla",
         f'"tavoitteet new {year} --from {earlier}". Lähteen kommentit eivät siirtyneet.',
     ]
-    text = goal_file_text(result.data, intro)
+    text = goal_file_text(result.data, intro, target)
     problems = check_text(text, target)
     if problems:
         sys.stderr.write(_t(lang, "new.output_invalid", file=display_path(target)))

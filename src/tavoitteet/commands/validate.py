@@ -168,8 +168,14 @@ def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
     for problem in problems:
         tally.count_problems(problem.file, 1)
     cache = ValidCache.open()
+    results: list[FileResult] = []
     for result in check_with_cache(files, cache):
         tally.add_checked(result)
+        results.append(
+            FileResult(
+                result.path, [], result.committee, result.goals, len(result.problems), result.indicators
+            )
+        )
         if result.problems:
             tally.count_problems(result.path, len(result.problems))
             if len(problems) <= MAX_PRINTED:  # problems that are not printed, and their lines, are not kept
@@ -177,7 +183,34 @@ def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
                 problems += result.problems
     cache.save()
     sys.stdout.write(_render(problems, sources, output, lang, tally))
+    if output is ProblemFormat.GITHUB:
+        _step_summary(results, problems, summary(tally, lang), lang)
     return errors.PROBLEMS if problems else errors.OK
+
+
+def _step_summary(results: list[FileResult], problems: list[Problem], verdict: str, lang: Lang) -> None:
+    """In a GitHub Actions run, add a table of the files to the run's page ($GITHUB_STEP_SUMMARY)."""
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from tavoitteet.render.problems import display_path
+    from tavoitteet.render.step_summary import FileLine, render
+
+    # each kept result carries its number of problems where the actions count goes (not shown here)
+    lines = [FileLine(display_path(r.path), r.committee, r.goals, r.indicators, r.actions) for r in results]
+    checked = {r.path for r in results}
+    missing: dict[Path, int] = {}
+    for problem in problems:  # a path that was named but could not be read
+        if problem.file not in checked:
+            missing[problem.file] = missing.get(problem.file, 0) + 1
+    lines += [FileLine(display_path(path), None, 0, 0, n) for path, n in missing.items()]
+    try:
+        with Path(target).open("a", encoding="utf-8") as handle:
+            handle.write(render(lines, verdict, lang))
+    except OSError as error:
+        sys.stderr.write(f"tavoitteet: GITHUB_STEP_SUMMARY: {error.strerror or error}\n")
 
 
 def _render(

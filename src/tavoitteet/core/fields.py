@@ -15,9 +15,10 @@ import tavoitteet.core.lean  # noqa: F401 # isort: skip - before pydantic, which
 from pydantic import Field, GetCoreSchemaHandler, WithJsonSchema
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from tavoitteet.core import schema_forms as forms
 from tavoitteet.core.parsing import ValueParseError, parse_date, parse_integer, parse_number, parse_yes_no
 
-ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+ID_PATTERN = forms.ID_PATTERN
 
 
 class BeforeValidator:
@@ -74,61 +75,46 @@ def _to_text(value: Any) -> Any:
     return value
 
 
+# The forms of the schema mirror the parsers (issue 16): text as typed, numbers, dates and
+# yes/no also in their Finnish forms as strings; see core/schema_forms.py.
 _NUMBER_SCHEMA = {
-    "anyOf": [
-        {"type": "number"},
-        {"type": "string", "pattern": r"^[+\-\u2212]?[0-9][0-9 .\u00a0\u202f]*(,[0-9]+)?$"},
-    ],
+    **forms.NUMBER,
     "description": "Luku; desimaalipilkku ja välilyönti tuhaterottimena käyvät (1 234,5).",
 }
-_DATE_SCHEMA = {
-    "type": "string",
-    "pattern": r"^([0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}\.?|[0-9]{4}-[0-9]{2}-[0-9]{2})$",
-    "description": "Päivämäärä muodossa 10.10.2023 tai 2023-10-10.",
-}
-_BOOL_SCHEMA = {
-    "anyOf": [{"type": "boolean"}, {"enum": ["kyllä", "ei", "Kyllä", "Ei"]}],
-    "description": "kyllä tai ei",
-}
+_DATE_SCHEMA = {**forms.DATE, "description": "Päivämäärä muodossa 10.10.2023 tai 2023-10-10."}
+_BOOL_SCHEMA = {**forms.YES_NO, "description": "kyllä tai ei"}
 
 Number = Annotated[Decimal, BeforeValidator(_to_number), WithJsonSchema(_NUMBER_SCHEMA)]
-Integer = Annotated[int, BeforeValidator(_to_integer), WithJsonSchema({"type": "integer"})]
+Integer = Annotated[int, BeforeValidator(_to_integer), WithJsonSchema(forms.INTEGER)]
 Year = Annotated[
     int,
     BeforeValidator(_to_integer),
     Field(ge=1900, le=2200),
-    WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2200}),
+    WithJsonSchema(forms.YEAR),
 ]
 Day = Annotated[date, BeforeValidator(_to_date), WithJsonSchema(_DATE_SCHEMA)]
 YesNo = Annotated[bool, BeforeValidator(_to_bool), WithJsonSchema(_BOOL_SCHEMA)]
 FormatVersion = Annotated[
     Literal[1],
     BeforeValidator(_to_integer),
-    WithJsonSchema({"const": 1, "description": "Tiedostomuodon versio."}),
+    WithJsonSchema({**forms.FORMAT_VERSION, "description": "Tiedostomuodon versio."}),
 ]
 RawValue = Annotated[
     str | dict[str, str],
     WithJsonSchema(
         {
-            "anyOf": [
-                {"type": ["string", "number", "boolean"]},
-                {"type": "object", "additionalProperties": {"type": ["string", "number"]}},
-            ],
+            **forms.RAW_VALUE,
             "description": "Arvo mittarin tyypin mukaan: kyllä/ei, luku, päivämäärä tai luokka: luku.",
         }
     ),
 ]
-Text = Annotated[str, BeforeValidator(_to_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Text = Annotated[str, BeforeValidator(_to_text), WithJsonSchema(forms.TEXT)]
 Id = Annotated[
     str,
     BeforeValidator(_to_text),
     Field(pattern=ID_PATTERN),
     WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": ID_PATTERN,
-            "description": "Tunnus: pienet kirjaimet a-z, numerot ja väliviiva, esim. kirjasto-1.",
-        }
+        {**forms.ID, "description": "Tunnus: pienet kirjaimet a-z, numerot ja väliviiva, esim. kirjasto-1."}
     ),
 ]
 

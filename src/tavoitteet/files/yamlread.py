@@ -86,6 +86,8 @@ def parse_bytes(raw: bytes, path: Path) -> ReadResult:
 
 
 def _decode(raw: bytes, path: Path) -> str | Problem:
+    if variant := utf16_variant(raw):
+        return Problem(path, Code.NOT_UTF8, "file.utf16", {"variant": variant}, 1, 1)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -94,6 +96,28 @@ def _decode(raw: bytes, path: Path) -> str | Problem:
         column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
         key = "file.cp1252" if _looks_like_cp1252(raw) else "file.not_utf8"
         return Problem(path, Code.NOT_UTF8, key, {}, line, column)
+
+
+def utf16_variant(raw: bytes) -> str | None:
+    """``"UTF-16 LE"`` or ``"UTF-16 BE"`` when the bytes are UTF-16 text, with or without a BOM.
+
+    Without a BOM, text of mostly ASCII characters in UTF-16 has a zero byte in
+    every other position; UTF-8 text has none (a zero byte is refused anyway).
+    """
+    if raw.startswith(b"\xff\xfe"):
+        return "UTF-16 LE"
+    if raw.startswith(b"\xfe\xff"):
+        return "UTF-16 BE"
+    sample = raw[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) > half * 0.6 and even.count(0) < half * 0.1:
+        return "UTF-16 LE"
+    if even.count(0) > half * 0.6 and odd.count(0) < half * 0.1:
+        return "UTF-16 BE"
+    return None
 
 
 def _looks_like_cp1252(raw: bytes) -> bool:

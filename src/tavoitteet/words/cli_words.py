@@ -39,6 +39,11 @@ CLICK_FINNISH: dict[str, str] = {
     "required": "pakollinen",
     "[OPTIONS]": "[VALINNAT]",
     "COMMAND [ARGS]...": "KOMENTO [ARGUMENTIT]...",
+    # issue 16: Typer's shell completion options
+    "Install completion for the current shell.": "Asenna komentorivin täydennys nykyiselle kuorelle.",
+    "Show completion for the current shell, to copy it or customize the installation.": (
+        "Näytä nykyisen kuoren täydennysskripti kopioitavaksi tai muokattavaksi."
+    ),
 }
 """Click's and Typer's own words on a help page, in Finnish."""
 

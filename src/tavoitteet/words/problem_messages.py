@@ -33,6 +33,15 @@ _RAW = {
         "Tallenna tiedosto uudelleen UTF-8-muodossa (esim. Muistiossa: Tallenna nimellä > Koodaus: UTF-8).",
         "Save the file again as UTF-8 (e.g. in Notepad: Save as > Encoding: UTF-8).",
     ),
+    # UTF-16 (issue 16): what Notepad's "Unicode" and PowerShell 5.1's `>` write
+    "file.utf16": _m(
+        "tiedosto on UTF-16-muodossa ({variant}), ei UTF-8",
+        "the file is UTF-16 ({variant}), not UTF-8",
+        "Tallenna tiedosto uudelleen UTF-8-muodossa (Muistiossa: Tallenna nimellä > Koodaus: UTF-8; "
+        "PowerShellissä: Out-File -Encoding utf8 tai Set-Content -Encoding utf8).",
+        "Save the file again as UTF-8 (Notepad: Save as > Encoding: UTF-8; "
+        "PowerShell: Out-File -Encoding utf8 or Set-Content -Encoding utf8).",
+    ),
     "file.not_utf8": _m(
         "tiedosto ei ole UTF-8-muodossa",
         "the file is not UTF-8",
