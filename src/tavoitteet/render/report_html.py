@@ -170,7 +170,9 @@ def _head(year: YearResult, lang: ReportLang) -> str:
     )
 
 
-def render_html(year: YearResult, lang: ReportLang = "fi", comparisons: Sequence[Comparison] = ()) -> str:
+def render_html(
+    year: YearResult, lang: ReportLang = "fi", comparisons: Sequence[Comparison] = (), settings: object = None
+) -> str:
     """The whole report as one HTML document."""
     state = word("year_over" if year_over(year.year, year.as_of) else "year_running", lang)
     situation = f"{word('situation', lang, date=day(year.as_of, lang))} ({state})."
