@@ -368,11 +368,48 @@ def test_html_is_self_contained_accessible_and_escaped() -> None:
     page = report_text("2024", "--format", "html", *AFTER)
     assert page.startswith('<!DOCTYPE html>\n<html lang="fi">')
     assert "<script" not in page and "<link" not in page and "@import" not in page and "url(" not in page
-    assert page.count("<svg") == page.count("<title id=") == page.count("<desc id=") >= 10
-    assert page.count("<table") == page.count("<caption>")
-    assert 'scope="col"' in page and "@media print" in page and "size: A4" in page
+    assert page.count("<svg") == page.count("<title id=") == page.count("<desc id=") >= 8
+    assert page.count("<table") == page.count("aria-labelledby=") - page.count("<section") - page.count(
+        "<svg"
+    )
+    assert "<caption>" not in page, "each table is named by its heading, not by a caption repeating it"
+    assert (
+        'scope="col"' in page and 'scope="rowgroup"' in page and "@media print" in page and "size: A4" in page
+    )
+    assert "break-before: page" not in page
+    assert (
+        'counter(page) " / " counter(pages)' in page
+        and '@top-left { content: "Kulttuurilautakunta – 2024"' in page
+    )
     assert "&lt;lapset &amp; aikuiset&gt;" in page and "<lapset" not in page
     assert "Vertailu vuoteen 2023" in page
+
+
+def test_html_charts_only_where_there_is_something_to_compare_each_with_its_numbers_as_a_table() -> None:
+    page = report_text("2024", "--format", "html", *AFTER)
+    figures = re.findall(
+        r'<figure class="chart"><figcaption id="[^"]+">([^<]+)</figcaption>(.*?)</figure>', page
+    )
+    names = [name for name, _ in figures]
+    assert "Opastukset" not in names, "one tracked value with nothing to compare it with gets no chart"
+    assert {"Lainat", "Kävijät", "Aukiolotunnit", "Tapahtumat ikäryhmittäin", "Esteettömyys"} <= set(names)
+    for _, body in figures:
+        assert body.count("<svg") == 1 and '<table class="chart-data"' in body
+    kavijat = dict(figures)["Kävijät"]
+    assert '<th scope="row">Tavoitealue</th><td>vähintään 500, enintään 800</td>' in kavijat
+
+
+def test_html_comparison_tells_the_truth_and_shows_no_ids() -> None:
+    page = report_text("2024", "--format", "html", data=DATA)
+    comparison = page[page.index('<section class="comparison"') :]
+    assert "Vuoden 2024 tiedosto ei nimeä strategiakärkiä, joten niitä ei voi verrata." in comparison
+    assert "poistunut" not in page and "removed" not in page
+    ids = re.findall(r"\(([a-z0-9-]+)\)", re.sub(r"<[^>]+>", " ", comparison))
+    assert ids == [], ids
+    fixture = report_text("2024", "--format", "html", *AFTER)
+    section = fixture[fixture.index('<section class="comparison"') :]
+    assert "(lainaus)" not in section and "(kavijat)" not in section
+    assert "Uusi näyttely avataan." in section
 
 
 def test_html_in_swedish_says_so_in_its_lang_attribute() -> None:

@@ -27,8 +27,8 @@ from tavoitteet import errors
 from tavoitteet.commands import viewing
 from tavoitteet.core.compare import Comparison, compare_years
 from tavoitteet.core.evaluation import YearResult
+from tavoitteet.core.report_settings import ReportSettings
 from tavoitteet.files.discovery import year_files
-from tavoitteet.files.report_settings import ReportSettings
 from tavoitteet.render.json_views import status_json
 from tavoitteet.render.report_csv import CsvDialect, render_csv
 from tavoitteet.render.report_html import render_html

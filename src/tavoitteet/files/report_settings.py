@@ -19,11 +19,11 @@ line and what to do, and the report is not made.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tavoitteet.core.problems import Problem
+from tavoitteet.core.report_settings import ReportSettings
 from tavoitteet.files import yamlread
 from tavoitteet.words.i18n import ReportLang
 
@@ -31,14 +31,6 @@ SETTINGS_FILE = "tavoitteet.yaml"
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 MAX_LOGO_BYTES = 2_000_000
 REPORT_KEYS = ("otsikko", "logo", "sv")
-
-
-@dataclass(frozen=True, slots=True)
-class ReportSettings:
-    municipality: str | None = None
-    title: str | None = None
-    logo: bytes | None = None
-    logo_type: str | None = None  # the image's media type, e.g. image/png
 
 
 class SettingsError(Exception):

@@ -47,6 +47,8 @@ def content(item: object, field: str, lang: ReportLang) -> Piece | None:
 
     ``item.swedish`` (the ``sv:`` mapping) holds the Swedish texts of the same fields.
     """
+    if item is None:
+        return None
     if lang == "sv":
         swedish = getattr(item, "swedish", None)
         text = getattr(swedish, field, None) if swedish is not None else None
@@ -63,7 +65,8 @@ def tool_words(text: str, lang: ReportLang) -> Piece:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorLine:
-    name: Piece
+    name: Piece | None
+    """None when the indicator has no name of its own and its action's text names it."""
     action: Piece | None
     target: Piece
     outcome: str
@@ -130,9 +133,11 @@ def status_text(status: Status, lang: ReportLang, manual: bool = False) -> str:
 
 
 def indicator_line(result: IndicatorResult, action: object, lang: ReportLang) -> IndicatorLine:
+    action_text = content(action, "text", lang) if action is not None else None
+    name = content(result.indicator, "name", lang)
     return IndicatorLine(
-        name=indicator_name(result, lang),
-        action=content(action, "text", lang) if action is not None else None,
+        name=name if name is not None or action_text is not None else indicator_name(result, lang),
+        action=action_text,
         target=content(result.indicator, "target_text", lang) or Piece("", "fi"),
         outcome=realization_words(result, lang),
         status=result.status,

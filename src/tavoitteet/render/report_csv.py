@@ -204,7 +204,7 @@ def printable_record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str
 
     result = row.result
     line = indicator_line(result, row.action, lang)
-    name = line.name.text if line.action is None else f"{line.action.text} – {line.name.text}"
+    name = " – ".join(p.text for p in (line.action, line.name) if p is not None)
     return {
         "committee": row.file.goal_file.committee,
         "area": row.area.area.name,

@@ -279,8 +279,9 @@ class _Writer:
         if line.action is not None:
             _piece(first, f"{word('action', self.lang)}: ", self.lang)
             _piece(first, line.action, self.lang)
-            first = cells[0].add_paragraph()
-        _piece(first, line.name, self.lang)
+            first = cells[0].add_paragraph() if line.name is not None else first
+        if line.name is not None:
+            _piece(first, line.name, self.lang)
         _piece(cells[1].paragraphs[0], line.target, self.lang)
         cells[2].paragraphs[0].add_run(line.outcome)
         self._status_run(cells[3].paragraphs[0], line.status_text, line.status)

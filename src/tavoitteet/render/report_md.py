@@ -69,7 +69,7 @@ def _goal_rows(goal: GoalBlock, lang: ReportLang) -> Iterator[list[str]]:
     for line in goal.lines:
         name = cell(line.name)
         if line.action is not None:
-            name = f"{cell(word('action', lang))}: {cell(line.action)} – {name}"
+            name = f"{cell(word('action', lang))}: {cell(line.action)}" + (f" – {name}" if name else "")
         yield [name, cell(line.target), cell(line.outcome), cell(line.status_text), cell(_notes(line.notes))]
 
 

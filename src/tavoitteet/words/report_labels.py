@@ -125,6 +125,8 @@ WORDS: Mapping[str, Mapping[ReportLang, str]] = {
     "page": {"fi": "Sivu", "en": "Page", "sv": "Sida"},
     "contents": {"fi": "Sisällys", "en": "Contents", "sv": "Innehåll"},
     "committees": {"fi": "Lautakunnat", "en": "Committees", "sv": "Nämnder"},
+    "category": {"fi": "Luokka", "en": "Category", "sv": "Kategori"},
+    "change_label": {"fi": "Muutos", "en": "Change", "sv": "Förändring"},
     "generated": {
         "fi": "Tuotettu tavoitteet-työkalulla tiedostoista data/{year}/.",
         "en": "Produced by the tavoitteet tool from the files in data/{year}/.",
