@@ -119,8 +119,9 @@ class AreaBlock:
 class CommitteeBlock:
     name: Piece
     """The committee, with its municipality in brackets when the file names one."""
-    decisions: tuple[str, ...]
-    preparer: str | None
+    decisions: tuple[Piece, ...]
+    """References to the decisions: the body's name is the file's, in Finnish."""
+    preparer: Piece | None
     areas: tuple[AreaBlock, ...]
     goal_counts: Counts
     indicator_counts: Counts
@@ -135,7 +136,7 @@ class CommitteeBlock:
     notes: tuple[Piece, ...]
 
     @property
-    def decision(self) -> str | None:
+    def decision(self) -> Piece | None:
         return self.decisions[0] if self.decisions else None
 
 
@@ -234,8 +235,10 @@ def committee_block(file: FileResult, lang: ReportLang) -> CommitteeBlock:
     )
     return CommitteeBlock(
         name=committee_name(file, lang),
-        decisions=tuple(decision_references([decision, *goal_file.decisions], lang)),
-        preparer=_person(decision.preparer) if decision is not None else None,
+        decisions=_content_words(decision_references([decision, *goal_file.decisions], lang), lang),
+        preparer=_content_words([_person(decision.preparer) or ""], lang)[0]
+        if decision is not None and decision.preparer is not None
+        else None,
         areas=areas,
         goal_counts=file.goal_counts,
         indicator_counts=file.indicator_counts,

@@ -215,7 +215,8 @@ class _Writer:
         _piece(heading, block.name, self.lang)
         if not alone:
             for decision in block.decisions:
-                self.doc.add_paragraph(f"{word('decision', self.lang)}: {decision}")
+                paragraph = self.doc.add_paragraph(f"{word('decision', self.lang)}: ")
+                _piece(paragraph, decision, self.lang)
         self.doc.add_paragraph(
             headline(block.goal_counts, block.indicator_counts, block.binding_counts, self.lang)
         )

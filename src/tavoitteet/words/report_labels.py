@@ -174,6 +174,7 @@ WORDS: Mapping[str, Mapping[ReportLang, str]] = {
     "committees": {"fi": "Lautakunnat", "en": "Committees", "sv": "Nämnder"},
     "category": {"fi": "Luokka", "en": "Category", "sv": "Kategori"},
     "change_label": {"fi": "Muutos", "en": "Change", "sv": "Förändring"},
+    "answer": {"fi": "Vastaus", "en": "Answer", "sv": "Svar"},
     "generated": {
         "fi": "Tuotettu tavoitteet-työkalulla tiedostoista data/{year}/.",
         "en": "Produced by the tavoitteet tool from the files in data/{year}/.",
