@@ -77,7 +77,10 @@ class FileResult:
         goals = goal_file.goals()
         actions = sum(len(g.actions) for g in goals)
         indicators = len(goal_file.indicators())
-        return cls(loaded.path, loaded.problems, goal_file.committee, len(goals), actions, indicators, source)
+        committee = goal_file.committee  # one committee of each municipality counts once
+        if goal_file.municipality:
+            committee += f" ({goal_file.municipality})"
+        return cls(loaded.path, loaded.problems, committee, len(goals), actions, indicators, source)
 
 
 def load_file(path: Path) -> LoadedFile:
