@@ -573,3 +573,71 @@ def test_validate_lists_the_texts_missing_in_swedish() -> None:
     assert code == 0 and "T050" not in out
     code, _, err = invoke(["validate", str(REPORT_DATA / "2024"), "--languages", "fi,de"])
     assert code == 2 and "--languages 'de'" in err
+
+
+# --- the report's own settings (data/tavoitteet.yaml) ---------------------------------------------
+
+
+def settings_data(tmp_path: Path, settings: str, logo: bytes | None = None) -> Path:
+    """A copy of the report fixture's 2024 with ``settings`` as its data/tavoitteet.yaml."""
+    data = tmp_path / "data"
+    (data / "2024").mkdir(parents=True)
+    source = REPORT_DATA / "2024" / "kulttuurilautakunta.yaml"
+    (data / "2024" / source.name).write_bytes(source.read_bytes())
+    (data / "tavoitteet.yaml").write_text(settings, encoding="utf-8")
+    if logo is not None:
+        (data / "logo.png").write_bytes(logo)
+    return data
+
+
+SETTINGS = """kunta: Esimerkkilä
+sv:
+  kunta: Exempelby
+raportti:
+  otsikko: Toimintakertomus 2024
+  logo: logo.png
+  sv:
+    otsikko: Verksamhetsberättelse 2024
+"""
+
+
+def test_the_municipality_and_title_come_from_the_settings_file_in_every_document(tmp_path: Path) -> None:
+    from docx import Document
+
+    from test_report_browser import tiny_png
+
+    data = settings_data(tmp_path, SETTINGS, tiny_png())
+    code, out, _ = invoke(["validate", str(data)])
+    assert code == 0, out
+    markdown = report_text("2024", *AFTER, data=data)
+    assert markdown.startswith("# Toimintakertomus 2024\n\nKunta: Esimerkkilä\n")
+    swedish = report_text("2024", "--lang", "sv", *AFTER, data=data)
+    assert swedish.startswith("# Verksamhetsberättelse 2024\n\nKommun: Exempelby\n")
+    target = tmp_path / "raportti.docx"
+    code, _, err = invoke(
+        ["report", "2024", "--format", "docx", "-o", str(target), *AFTER, "--data", str(data)]
+    )
+    assert code == 0, err
+    document = Document(str(target))
+    assert document.paragraphs[1].text == "Toimintakertomus 2024" and len(document.inline_shapes) == 1
+    assert "Kunta: Esimerkkilä" in [p.text for p in document.paragraphs]
+    assert document.sections[0].footer.paragraphs[0].text.startswith("Esimerkkilä – Kulttuurilautakunta")
+    assert document.core_properties.author == "Esimerkkilä"
+
+
+def test_a_missing_logo_or_an_unknown_setting_stops_the_report_with_the_file_and_the_fix(
+    tmp_path: Path,
+) -> None:
+    data = settings_data(tmp_path / "a", "raportti:\n  logo: puuttuu.png\n")
+    code, out, err = invoke(["report", "2024", "--format", "html", *AFTER, "--data", str(data)])
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert "tavoitteet.yaml" in err and "raportti.logo: tiedostoa puuttuu.png ei löydy" in err
+    data = settings_data(tmp_path / "b", "raportti:\n  otsikko: X\n  värit: punainen\n")
+    code, out, err = invoke(["report", "2024", *AFTER, "--data", str(data)])
+    assert code == 1 and out == ""
+    assert "tavoitteet.yaml:3:3" in err and "värit" in err
+    data = settings_data(tmp_path / "c", "raportti:\n  logo: logo.gif\n")
+    code, _, err = invoke(
+        ["report", "2024", "--format", "docx", "-o", str(tmp_path / "r.docx"), "--data", str(data)]
+    )
+    assert code == 1 and "PNG- tai JPEG-kuva" in err
