@@ -165,7 +165,18 @@ CommitteeOption = Annotated[
 ]
 KuntaOption = Annotated[
     Optional[str],
-    typer.Option("--kunta", help="Vain tämän kunnan lautakunnat. / Only this municipality's committees."),
+    typer.Option(
+        "--kunta",
+        "--municipality",
+        help="Vain tämän kunnan lautakunnat. / Only this municipality's committees.",
+    ),
+]
+AssessorOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--assessor",
+        help="Arviot tämän arvioijan mukaan (esim. tarkastuslautakunta). / Follow this assessor's assessments.",
+    ),
 ]
 AreaOption = Annotated[
     Optional[str],
@@ -198,10 +209,11 @@ def _filters(
     status: str | None,
     spearhead: str | None,
     kunta: str | None = None,
+    assessor: str | None = None,
 ) -> object:
     from tavoitteet.commands.viewing import Filters
 
-    return Filters(committee, area, status, spearhead, kunta)
+    return Filters(committee, area, status, spearhead, kunta, assessor)
 
 
 @app.command()
@@ -209,6 +221,7 @@ def status(
     year: YearArgument = None,
     committee: CommitteeOption = None,
     kunta: KuntaOption = None,
+    assessor: AssessorOption = None,
     area: AreaOption = None,
     status: StatusOption = None,
     spearhead: SpearheadOption = None,
@@ -223,7 +236,7 @@ def status(
         from tavoitteet.commands import status as command
         from tavoitteet.words.i18n import detect_lang
 
-        filters = _filters(committee, area, status, spearhead, kunta)
+        filters = _filters(committee, area, status, spearhead, kunta, assessor)
         return command.run(year, filters, as_of, as_json, detect_lang(lang), data)  # type: ignore[arg-type]
 
     guarded(body, lang)
@@ -437,6 +450,7 @@ def report(
     ] = "excel",
     committee: CommitteeOption = None,
     kunta: KuntaOption = None,
+    assessor: AssessorOption = None,
     area: AreaOption = None,
     status: StatusOption = None,
     spearhead: SpearheadOption = None,
@@ -463,7 +477,7 @@ def report(
         fmt = _choice(command.ReportFormat, output_format, "--format")
         dialect = _choice(CsvDialect, csv_dialect, "--csv-dialect")
         column_set = _choice(ColumnSet, columns, "--columns")
-        filters = _filters(committee, area, status, spearhead, kunta)
+        filters = _filters(committee, area, status, spearhead, kunta, assessor)
         layout = command.Layout(landscape, column_set is ColumnSet.ALL)
         return command.run(year, fmt, output, dialect, filters, as_of, lang, data, layout)  # type: ignore[arg-type]
 

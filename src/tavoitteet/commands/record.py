@@ -53,7 +53,10 @@ def run(
     found = recordfind.find_indicator(
         root, indicator_id, options.year, lang, options.committee, options.municipality
     )
-    changes = build_changes(found.indicator, value, options, lang, found.where)
+    changes = [
+        _with_period(c, found.goal_file.year)
+        for c in build_changes(found.indicator, value, options, lang, found.where)
+    ]
     written = write(found, changes, lang)
     sys.stdout.write(recorded_text(found, changes, status_after(written, found, root), lang))
     return errors.OK
@@ -128,6 +131,17 @@ def parse_day(text: str | None, lang: Lang) -> date:
             f"--date '{text}' ei ole päivämäärä; kirjoita esim. 10.10.2024.",
             f"--date '{text}' is not a date; write e.g. 10.10.2024.",
         ) from None
+
+
+def _with_period(change: Change, year: int) -> Change:
+    """An entry recorded outside its year's window says which year's value it is (``vuosi``), shown too."""
+    from dataclasses import replace
+
+    from tavoitteet.core.values import needs_stated_period
+
+    if isinstance(change, NewEntry) and change.period is None and needs_stated_period(change.day, year):
+        return replace(change, period=year)
+    return change
 
 
 def write(found: Found, changes: list[Change], lang: Lang) -> Written:

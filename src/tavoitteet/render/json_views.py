@@ -224,7 +224,6 @@ def area(result: AreaResult, lang: Lang) -> dict[str, Any]:
         "tila_teksti": status_name(result.status, lang),
         "tavoitteet_yhteenveto": counts(result.goal_counts),
         "mittarit_yhteenveto": counts(result.indicator_counts),
-        "sitovat": binding(result.binding),
         "tavoitteet": [goal(g, lang) for g in result.goals],
     }
 

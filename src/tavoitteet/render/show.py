@@ -169,6 +169,9 @@ def history_table(result: IndicatorResult, lang: Lang) -> RenderableType:
                 shown = value_text(result.indicator, parse_value(result.indicator, entry.value), lang)
             except ValueParseError:
                 shown = str(entry.value)
-        notes = " · ".join(t for t in (entry.missing_reason, entry.comment, entry.by, entry.source) if t)
+        period = label("value_of_year", lang, year=entry.period) if entry.period is not None else None
+        notes = " · ".join(
+            t for t in (period, entry.missing_reason, entry.comment, entry.by, entry.source) if t
+        )
         table.add_row(day(entry.date, lang), shown, notes)
     return table

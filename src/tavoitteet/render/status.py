@@ -182,7 +182,8 @@ def assessment_lines(goal: GoalResult, lang: Lang) -> list[str]:
         lines.append(f"{label('assessment', lang)}: {own.text}")
     for other in goal.assessed.differing():
         level = status_name(Status(other.level), lang) if other.level else ""
-        lines.append(f"{label('assessment_by', lang, who=other.assessor or '')}: {level}")
+        who = other.assessor or label("own_assessment", lang)
+        lines.append(f"{label('assessment_by', lang, who=who)}: {level}")
     return lines
 
 

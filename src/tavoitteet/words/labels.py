@@ -101,6 +101,7 @@ LABELS = {
     "approximate": {"fi": "n.", "en": "approx."},
     "source": {"fi": "Lähde", "en": "Source"},
     "series_kind": {"fi": "Laji", "en": "Kind"},
+    "value_of_year": {"fi": "vuoden {year} arvo", "en": "value of {year}"},
     "of": {"fi": "{count}/{total}", "en": "{count}/{total}"},
     "rule": {"fi": "Arviointisääntö", "en": "Goal rule"},
     "why": {"fi": "Perustelu", "en": "Why"},
