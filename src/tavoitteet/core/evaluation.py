@@ -43,6 +43,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from tavoitteet.core.entries import effective
 from tavoitteet.core.model import (
     Assessment,
     CategoryIndicator,
@@ -360,10 +361,13 @@ def evaluate_indicator(
     owner: Identity | None = None,
 ) -> IndicatorResult:
     """The indicator's status on ``as_of``; only entries dated on or before ``as_of`` count, and of
-    them only the values of the file's year or the target year (:func:`deciding_years`)."""
+    them only the values of the file's year or the target year (:func:`deciding_years`).
+
+    Corrected and withdrawn entries never count, whatever the day (:mod:`tavoitteet.core.entries`).
+    """
     periods = deciding_years(indicator, year)
     entries = sorted(
-        (e for e in indicator.entries if e.date <= as_of and entry_year(e, year) in periods),
+        (e for e in effective(indicator.entries) if e.date <= as_of and entry_year(e, year) in periods),
         key=lambda e: e.date,
     )
 
@@ -499,7 +503,11 @@ def _trend(indicator: TrendIndicator, value: Decimal, lookup: SingleLookup) -> J
     if baseline is None:
         source, baseline = "edellinen vuosi", lookup(indicator)
     if baseline is None:
-        return Status.NOT_ASSESSED, Why("no_baseline", {"year": indicator.baseline_year}), None
+        return (
+            Status.NOT_ASSESSED,
+            Why("no_baseline", {"year": indicator.baseline_year, "id": indicator.id}),
+            None,
+        )
     change = value - baseline
     percent = None if baseline == 0 else change * 100 / abs(baseline)
     trend = Trend(baseline, source, change, percent)

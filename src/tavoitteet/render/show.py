@@ -14,6 +14,7 @@ from tavoitteet.core.model import Person
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.values import parse_value
 from tavoitteet.render.status import status_text
+from tavoitteet.words.entry_labels import entry_marks
 from tavoitteet.words.i18n import Lang
 from tavoitteet.words.labels import (
     day,
@@ -162,13 +163,18 @@ def history_table(result: IndicatorResult, lang: Lang) -> RenderableType:
     table.add_column(label("value", lang), ratio=2, overflow="fold")
     table.add_column(label("comment", lang), ratio=4, overflow="fold")
     for entry in entries:
-        if entry.value is None:
+        marks = entry_marks(result.indicator.entries, entry, lang)
+        if entry.withdraws is not None:
+            shown = marks
+        elif entry.value is None:
             shown = label("missing", lang)
         else:
             try:
                 shown = value_text(result.indicator, parse_value(result.indicator, entry.value), lang)
             except ValueParseError:
                 shown = str(entry.value)
+        if marks and entry.withdraws is None:
+            shown = f"{shown} ({marks})"
         period = label("value_of_year", lang, year=entry.period) if entry.period is not None else None
         notes = " · ".join(
             t for t in (period, entry.missing_reason, entry.comment, entry.by, entry.source) if t
