@@ -27,7 +27,7 @@ from tavoitteet.words.labels import (
     signed,
     value_text,
 )
-from tavoitteet.words.report_labels import assessments_words, goal_facts, series_items
+from tavoitteet.words.report_labels import action_words, assessments_words, goal_facts, series_items
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
     body: list[RenderableType] = []
     for result in indicators:
         action = actions.get(result.indicator.id)
-        body += [Text(""), indicator_view(result, lang, action.text if action else None)]
+        body += [Text(""), indicator_view(result, lang, action_words(action, lang) if action else None)]
     return [*head, *body]
 
 
