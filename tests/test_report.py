@@ -641,3 +641,14 @@ def test_a_missing_logo_or_an_unknown_setting_stops_the_report_with_the_file_and
         ["report", "2024", "--format", "docx", "-o", str(tmp_path / "r.docx"), "--data", str(data)]
     )
     assert code == 1 and "PNG- tai JPEG-kuva" in err
+
+
+def test_without_a_settings_file_the_municipality_the_files_name_heads_the_report() -> None:
+    data = FIXTURES / "scenarios" / "arviot" / "data"  # every file says kunta: Esimerkkilä
+    assert not (data / "tavoitteet.yaml").exists()
+    markdown = report_text("2024", "--as-of", "1.5.2025", data=data)
+    assert "\nKunta: Esimerkkilä\n" in markdown
+    page = report_text("2024", "--format", "html", "--as-of", "1.5.2025", data=data)
+    assert '@top-left { content: "Esimerkkilä – Kulttuurilautakunta – 2024"' in page
+    two = report_text("2024", "--as-of", "1.1.2025", data=FIXTURES / "scenarios" / "kaksi-kuntaa" / "data")
+    assert "Kunta:" not in two, "two municipalities: none of them heads the report"

@@ -13,6 +13,7 @@ the repository's settings file (:mod:`tavoitteet.files.report_settings`).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import os
 import sys
@@ -141,6 +142,10 @@ def run(
     result = viewing.apply_filters(viewing.evaluate(data_year, day, filters.assessor), filters, messages)
     comparisons = earlier_comparison(data_year, result, day, lang) if fmt is ReportFormat.HTML else []
     settings = load_settings(data_year.data_root, lang) if fmt is not ReportFormat.JSON else None
+    if settings is not None and settings.municipality is None:
+        named = {f.goal_file.municipality for f in result.files}
+        if len(named) == 1 and (only := named.pop()):  # every file names the same municipality
+            settings = dataclasses.replace(settings, municipality=only)
     payload = render(fmt, result, lang, dialect, filters, comparisons, settings, layout)
     if output is None:
         sys.stdout.buffer.write(payload)
