@@ -139,7 +139,7 @@ def test_markdown_summary_counts_goals_and_indicators_each_out_of_their_own_tota
 def test_markdown_gives_a_reason_for_every_not_assessed_and_counts_binding_goals() -> None:
     text = report_text("2024", *AFTER, data=FIXTURES / "report-binding" / "data")
     assert (
-        "| **Tavoite: Koulujen sisäilma paranee.** (sitova tavoite) |   |   | **ei arvioitu** | 0/1 toteutunut; osaa ei ole arvioitu (kaikki mittarit). |"
+        "| **Tavoite: Koulujen sisäilma paranee.** (sitova tavoite) |   |   | **ei arvioitu** | Yhtään mittaria ei ole vielä arvioitu (kaikki mittarit). |"
         in text
     )
     assert (
@@ -324,9 +324,21 @@ def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
     code, out, err = invoke(
         ["report", "2024", "--format", "csv", "-o", str(target), *AFTER, "--data", str(REPORT_DATA)]
     )
-    assert (code, out, err) == (0, "", "")
+    size = f"{target.stat().st_size:,}".replace(",", " ")
+    assert (code, out, err) == (0, "", f"tavoitteet: kirjoitettu {target} (csv, {size} tavua).\n")
     assert target.read_bytes() == report_bytes("2024", "--format", "csv", *AFTER)
     assert [p.name for p in tmp_path.iterdir()] == ["raportti.csv"]
+
+
+@pytest.mark.parametrize(
+    ("windows", "terminal", "hint"), [(True, False, True), (True, True, False), (False, False, False)]
+)
+def test_on_windows_a_redirected_report_says_to_use_o(windows: bool, terminal: bool, hint: bool) -> None:
+    from tavoitteet.commands.report import redirect_hint
+
+    shown = redirect_hint(windows, terminal, "fi")
+    assert (shown is not None) is hint
+    assert shown is None or "-o TIEDOSTO" in shown
 
 
 def test_output_replaces_an_existing_file(tmp_path: Path) -> None:

@@ -56,17 +56,34 @@ def _report_bug(lang: Lang) -> int:
     return BUG
 
 
+ASCII_FALLBACKS = {
+    "→": "->", "←": "<-", "•": "-", "…": "...", "–": "-", "—": "-", "·": "-", "─": "-", "│": "|",
+    "≥": ">=", "≤": "<=", "”": '"', "“": '"', "×": "x", "¹": "1", "²": "2", "³": "3", "\u00a0": " ", "\u202f": " ",
+}  # fmt: skip
+"""What a symbol prints as where the console's code page (cp1252, cp850) lacks it."""
+
+
+def _ascii_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start : error.end]
+    return "".join(ASCII_FALLBACKS.get(c, "?") for c in text), error.end
+
+
 def _tolerant_output() -> None:
-    """Characters the terminal's encoding lacks print as '?' instead of failing.
+    """Characters the terminal's encoding lacks print as their ASCII fallback (else '?') instead of failing.
 
     Output redirected to a file or a pipe on Windows is cp1252, which has no
     '→' or emoji: without this, a record already saved would end in a crash.
     """
+    import codecs
+
+    codecs.register_error("tavoitteet-ascii", _ascii_fallback)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         encoding = (getattr(stream, "encoding", "") or "").lower()
         if reconfigure is not None and encoding not in ("utf-8", "utf8"):
-            reconfigure(errors="replace")
+            reconfigure(errors="tavoitteet-ascii")
 
 
 def guarded(action: Callable[[], int], lang: str | None = None) -> NoReturn:

@@ -69,6 +69,10 @@ def run(
     rows = latest(entries_of(found), limit)
     if as_json:
         sys.stdout.write(render_json(chosen, rows, lang))
+    elif not rows:
+        terminal.print_view(
+            [Text(f"Ei kirjauksia vuodelta {chosen}." if lang == "fi" else f"No entries in {chosen}.")]
+        )
     else:
         terminal.print_view([render_table(chosen, rows, lang)])
     for path in broken:
@@ -131,8 +135,10 @@ def render_table(year: int, rows: list[Row], lang: Lang) -> Table:
     wrapped at spaces even at 80 columns.
     """
     title = f"Kirjaukset {year}" if lang == "fi" else f"Entries {year}"
-    table = view_table(title)
     committees = len({row.committee for row in rows}) > 1
+    if rows and not committees:
+        title += f" · {rows[0].committee}"
+    table = view_table(title)
     day, committee, indicator, value, by, comment = _HEADERS[lang]
     table.add_column(day, no_wrap=True)
     table.add_column(f"{indicator} – {by}{f' ({committee})' if committees else ''}\n{value} – {comment}")
@@ -143,7 +149,9 @@ def render_table(year: int, rows: list[Row], lang: Lang) -> Table:
 
 
 def _entry_text(row: Row, committees: bool, lang: Lang) -> Text:
-    text = Text(row.indicator, style="bold")
+    text = Text(row.measured.name or row.indicator, style="bold")
+    if row.measured.name:
+        text.append(f" ({row.indicator})")
     if row.by:
         text.append(f" – {row.by}")
     if committees:

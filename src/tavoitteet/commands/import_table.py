@@ -15,7 +15,7 @@ from tavoitteet.importing.messages import text as message
 from tavoitteet.importing.readers import ReadError, read_sheet
 from tavoitteet.importing.table import Imported, Options, build, review_lines, slug_for
 from tavoitteet.render.problems import display_path, render_text
-from tavoitteet.words.i18n import Lang
+from tavoitteet.words.i18n import Lang, counted
 
 _USAGE_KEYS = frozenset({"table.no_year", "table.no_committee"})
 
@@ -141,11 +141,13 @@ def summary(imported: Imported, target: Path, lang: Lang) -> str:
     )
     where = display_path(target)
     if lang == "en":
-        text = f"Wrote {where}: {len(goals)} goals, {actions} actions, {indicators} indicators.\n"
+        shown = [counted(len(goals), "goal", "goals"), counted(actions, "action", "actions")]
+        text = f"Wrote {where}: {', '.join(shown)}, {counted(indicators, 'indicator', 'indicators')}.\n"
         head = f"To review ({len(imported.reviews)}, marked TARKISTA in the file):\n"
         done = "Nothing to review. Check the file with: tavoitteet validate\n"
     else:
-        text = f"Kirjoitettu {where}: {len(goals)} tavoitetta, {actions} tekoa, {indicators} mittaria.\n"
+        shown = [counted(len(goals), "tavoite", "tavoitetta"), counted(actions, "teko", "tekoa")]
+        text = f"Kirjoitettu {where}: {', '.join(shown)}, {counted(indicators, 'mittari', 'mittaria')}.\n"
         head = f"Tarkistettavaa ({len(imported.reviews)}, tiedostossa merkintä TARKISTA):\n"
         done = "Ei tarkistettavaa. Tarkista tiedosto komennolla: tavoitteet validate\n"
     if not imported.reviews:

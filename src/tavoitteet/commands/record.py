@@ -195,7 +195,7 @@ def _baselines(root: Path) -> BaselineLookup:
 def recorded_text(found: Found, changes: list[Change], result: IndicatorResult | None, lang: Lang) -> str:
     """What was written and where, and the indicator's status now."""
     where = f"{found.display} ({found.year})"
-    lines = [("Kirjattu" if lang == "fi" else "Recorded") + f": {found.indicator.id} -> {where}"]
+    lines = [("Kirjattu" if lang == "fi" else "Recorded") + f": {found.indicator.id} → {where}"]
     for change in changes:
         for key, text in change.as_data().items():
             shown = ", ".join(f"{k}: {v}" for k, v in text.items()) if isinstance(text, dict) else text
@@ -208,7 +208,7 @@ def recorded_text(found: Found, changes: list[Change], result: IndicatorResult |
 def status_text(result: IndicatorResult, lang: Lang) -> str:
     from tavoitteet.words.labels import explain, status_name
 
-    return f"{status_name(result.status, lang)} ({explain(result, lang)})"
+    return f"{status_name(result.status, lang)}. {explain(result, lang)}"  # not in parentheses: reasons have their own
 
 
 def _usage(lang: Lang, fi: str, en: str) -> errors.UserError:

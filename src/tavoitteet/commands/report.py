@@ -137,7 +137,7 @@ def run(
             errors.USAGE,
         )
     today = date.today()
-    data_year = viewing.load_year(viewing.data_root(data, messages), year, today, messages)
+    data_year = viewing.load_year(viewing.data_root(data, messages), year, today, messages, filters.committee)
     day = viewing.parse_as_of(as_of, today, messages)
     result = viewing.apply_filters(viewing.evaluate(data_year, day, filters.assessor), filters, messages)
     comparisons = earlier_comparison(data_year, result, day, lang) if fmt is ReportFormat.HTML else []
@@ -148,10 +148,13 @@ def run(
             settings = dataclasses.replace(settings, municipality=only)
     payload = render(fmt, result, lang, dialect, filters, comparisons, settings, layout)
     if output is None:
+        if (hint := redirect_hint(os.name == "nt", _is_terminal(), messages)) is not None:
+            sys.stderr.write(hint)
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return errors.OK
     write_atomically(output, payload, data_year.data_root, messages)
+    sys.stderr.write(wrote_message(output, fmt, len(payload), messages))
     return errors.OK
 
 
@@ -168,6 +171,34 @@ def load_settings(data_root: Path, lang: ReportLang) -> ReportSettings:
 
         sources = {error.path: error.path.read_text(encoding="utf-8", errors="replace").splitlines()}
         raise errors.UserError(render_text(error.problems, sources, base_lang(lang)).rstrip("\n")) from None
+
+
+def wrote_message(output: Path, fmt: ReportFormat, size: int, lang: str) -> str:
+    """What ``report -o`` says it wrote: the file, its format and its size."""
+    shown = f"{size:,}".replace(",", " ")
+    unit = ("byte" if size == 1 else "bytes") if lang == "en" else ("tavu" if size == 1 else "tavua")
+    if lang == "en":
+        return f"tavoitteet: wrote {output} ({fmt.value}, {shown} {unit}).\n"
+    return f"tavoitteet: kirjoitettu {output} ({fmt.value}, {shown} {unit}).\n"
+
+
+def redirect_hint(windows: bool, terminal: bool, lang: str) -> str | None:
+    """On Windows a report piped or redirected from stdout is read by PowerShell in its own code page;
+    the report is UTF-8, so say to write it with ``-o`` instead."""
+    if not windows or terminal:
+        return None
+    if lang == "en":
+        return (
+            "tavoitteet: the report is UTF-8; PowerShell may read redirected output wrongly. Use -o FILE.\n"
+        )
+    return "tavoitteet: raportti on UTF-8-tekstiä; PowerShell voi lukea uudelleenohjatun tulosteen väärin. Käytä -o TIEDOSTO.\n"
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -9,6 +9,9 @@ that a repeated ``status``, ``list`` or ``show`` loads no models.
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -39,7 +42,13 @@ View = Callable[[Path, date, int], "str | list[RenderableType]"]
 
 
 def print_cached(
-    name: str, arguments: tuple[object, ...], data: Path | None, lang: Lang, as_json: bool, view: View
+    name: str,
+    arguments: tuple[object, ...],
+    data: Path | None,
+    lang: Lang,
+    as_json: bool,
+    view: View,
+    pager: bool = True,
 ) -> None:
     """Print a view, or the text it printed before for the same inputs (:mod:`tavoitteet.files.viewcache`).
 
@@ -61,7 +70,63 @@ def print_cached(
 
     folder = root.resolve()
     key = (folder, *arguments, as_json, lang, today, traits)
-    write_rendered(output, viewcache.cached(name, key, input_files(folder), text))
+    shown = viewcache.cached(name, key, input_files(folder), text)
+    if not (pager and page(output, shown)):
+        write_rendered(output, shown)
+
+
+def pager_command() -> str | None:
+    """The pager as git chooses it: ``TAVOITTEET_PAGER``, else ``PAGER``, else ``less`` (``more`` on Windows).
+
+    An empty value or ``cat`` means no pager.
+    """
+    for variable in ("TAVOITTEET_PAGER", "PAGER"):
+        value = os.environ.get(variable)
+        if value is not None:
+            return None if value.strip() in ("", "cat") else value
+    return "more" if os.name == "nt" else "less"
+
+
+def page(target: Console, text: str) -> bool:
+    """Show ``text`` through the pager when stdout is a terminal and the text is taller than it.
+
+    False when nothing was paged (piped, short, no pager, or the pager could
+    not be started), so that the caller writes the text itself.  As git does,
+    ``less`` gets ``LESS=FRX`` unless the user set ``LESS``: it keeps colours and
+    the screen, and quits at once when the text fits after all.
+    """
+    if not target.is_terminal or not _stdout_is_terminal() or text.count("\n") < target.height:
+        return False
+    command = pager_command()
+    if command is None:
+        return False
+    environment = {**os.environ}
+    environment.setdefault("LESS", "FRX")
+    environment.setdefault("LV", "-c")
+    try:
+        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=environment)
+    except OSError:
+        return False
+    assert process.stdin is not None
+    try:
+        process.stdin.write(text.encode(target.encoding or "utf-8", errors="replace"))
+        process.stdin.close()
+    except (BrokenPipeError, OSError):  # the reader quit the pager early
+        pass
+    while True:
+        try:
+            process.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs, as with git
+            continue
+    return True
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 RENDER_PARALLEL_FROM = 600
