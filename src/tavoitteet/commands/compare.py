@@ -41,5 +41,5 @@ def run(
     if as_json:
         sys.stdout.write(compare_json(comparison, lang))
         return 0
-    terminal.console().print(*compare_view(comparison, lang))
+    terminal.print_view(list(compare_view(comparison, lang)))
     return 0

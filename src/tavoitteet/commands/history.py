@@ -59,10 +59,11 @@ def run(
     root = data_root(data, lang)
     chosen = choose_year(root, year, lang)
     paths = year_files(root)[chosen]
-    broken = [p for p in paths if load_file(p).goal_file is None]
+    broken = [p for p in paths if _has_problems(p)]
     found = [
         f
         for p in paths
+        if p not in broken
         for f in indicators_in(chosen, p)
         if committee_matches(f.goal_file, f.path, committee, municipality)
     ]
@@ -78,6 +79,12 @@ def run(
     for path in broken:
         sys.stderr.write(_broken(path, lang))
     return errors.PROBLEMS if broken else errors.OK
+
+
+def _has_problems(path: Path) -> bool:
+    """A file that does not load, or loads with problems (a value out of bounds): named, and exit 1."""
+    loaded = load_file(path)
+    return loaded.goal_file is None or bool(loaded.problems)
 
 
 def entries_of(found: list[Found]) -> list[Row]:

@@ -175,10 +175,13 @@ def _refuse_broken(paths: list[Path], indicator_id: str, lang: Lang) -> None:
 
 
 def _mentions(path: Path, text: str) -> bool:
-    try:
-        return text.encode() in path.read_bytes()
-    except OSError:
-        return False
+    """Whether the file's bytes hold ``text``; a file that is not read (a link) is named by loading it."""
+    from tavoitteet.files.rawread import read_goal_bytes
+
+    raw = read_goal_bytes(path)
+    if not isinstance(raw, bytes):
+        return True
+    return text.encode("utf-8", "surrogateescape") in raw or not text.isascii()
 
 
 def _fail(lang: Lang, fi: str, en: str) -> errors.UserError:

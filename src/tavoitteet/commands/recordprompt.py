@@ -212,7 +212,7 @@ def default_recorder(given: str | None) -> str | None:
 
 def run(root: Path, options: record.Options, lang: Lang) -> int:
     text = _TEXT[lang]
-    console = Console(highlight=False, emoji=False)
+    console = Console(highlight=False, emoji=False, markup=False)  # what comes from a file is text
     today = date.today()
     try:
         year = _year(root, options, console, today, lang)
@@ -237,11 +237,11 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
             if entry is None:
                 continue
             written = record.write(found, [entry], lang)
+            saved += 1  # counted as soon as it is on disk, whatever printing it does
             console.print(
                 record.recorded_text(found, [entry], record.status_after(written, found, root), lang),
                 markup=False,
             )
-            saved += 1
     except (EOFError, Quit):
         pass
     except KeyboardInterrupt:

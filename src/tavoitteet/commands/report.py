@@ -12,12 +12,9 @@ the repository's settings file (:mod:`tavoitteet.files.report_settings`).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import errno
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -148,7 +145,8 @@ def run(
             settings = dataclasses.replace(settings, municipality=only)
     payload = render(fmt, result, lang, dialect, filters, comparisons, settings, layout)
     if output is None:
-        if (hint := redirect_hint(os.name == "nt", _is_terminal(), messages)) is not None:
+        text_report = fmt is not ReportFormat.DOCX
+        if text_report and (hint := redirect_hint(os.name == "nt", _is_terminal(), messages)) is not None:
             sys.stderr.write(hint)
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
@@ -201,60 +199,8 @@ def _is_terminal() -> bool:
         return False
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path.resolve().is_relative_to(folder.resolve())
-
-
 def write_atomically(target: Path, payload: bytes, data_root: Path, lang: str) -> None:
-    """Write ``payload`` to ``target`` through a temporary file; refuse the data folder."""
-    en = lang == "en"
-    if _inside(target, data_root):
-        raise errors.UserError(
-            f"tavoitteet: {target}: "
-            + (
-                "a report is not written into the data folder; choose another place with -o."
-                if en
-                else "raporttia ei kirjoiteta data-kansioon; valitse -o:lla toinen paikka."
-            ),
-            errors.USAGE,
-        )
-    folder = target.parent if str(target.parent) else Path()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise errors.UserError(_cannot_write(target, error, en)) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-        Path(temporary).chmod(0o666 & ~_umask())
-        Path(temporary).replace(target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise errors.UserError(_cannot_write(target, error, en)) from None
+    """Write ``payload`` to ``target`` through a temporary file; refuse a link and every data folder."""
+    from tavoitteet.commands.output import replace_file
 
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-# The operating system words its reasons in English; the common ones in Finnish.
-_FINNISH_REASONS = {
-    errno.ENOENT: "kansiota ei ole",
-    errno.ENOTDIR: "polussa on tiedosto kansion paikalla",
-    errno.EACCES: "ei kirjoitusoikeutta",
-    errno.EPERM: "ei kirjoitusoikeutta",
-    errno.EROFS: "levy on vain luettavissa",
-    errno.ENOSPC: "levy on täynnä",
-    errno.EISDIR: "samanniminen kansio on jo olemassa",
-}
-
-
-def _cannot_write(target: Path, error: OSError, en: bool) -> str:
-    reason = error.strerror or str(error)
-    if en:
-        return f"tavoitteet: cannot write {target}: {reason}. Check that the folder exists and is writable."
-    reason = _FINNISH_REASONS.get(error.errno or 0, reason)
-    return f"tavoitteet: tiedostoa {target} ei voi kirjoittaa: {reason}. Tarkista, että kansio on olemassa ja kirjoitettavissa."
+    replace_file(target, payload, lang, data=[data_root], what="report")

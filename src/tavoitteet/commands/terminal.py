@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console, Group, RenderableType
 
@@ -27,14 +27,23 @@ WRITE_LIMIT = 32 * 1024 // 4
 """rich's limit per write: 32 KiB, with every character counted as four bytes of UTF-8"""
 
 
-def console() -> Console:
-    """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR."""
-    return Console(highlight=False, soft_wrap=False, emoji=False)
+def console(file: IO[str] | None = None) -> Console:
+    """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR.
+
+    Markup is off: every string a view hands to rich (a goal's title, a
+    target, a comment) is text, so ``[/]`` or ``[huom]`` in a file prints as
+    written instead of crashing the view or vanishing.
+    """
+    return Console(file=file, highlight=False, soft_wrap=False, emoji=False, markup=False)
 
 
 def print_view(renderables: list[RenderableType]) -> None:
-    """Print a view's renderables one below the other on stdout."""
-    console().print(Group(*renderables))
+    """Print a view's renderables one below the other on stdout (as :func:`write_rendered` writes them)."""
+    output = console()
+    if layout_traits(output) is None:  # the legacy Windows console colours through system calls
+        output.print(Group(*renderables))
+        return
+    write_rendered(output, rendered(output, renderables))
 
 
 View = Callable[[Path, date, int], "str | list[RenderableType]"]
@@ -183,6 +192,7 @@ def _render_piece(piece: tuple[dict[str, Any], list[RenderableType]]) -> str:
         highlight=False,
         soft_wrap=False,
         emoji=False,
+        markup=False,
         **settings,
     )
     with target.capture() as capture:
@@ -197,7 +207,7 @@ def write_rendered(target: Console, text: str) -> None:
     """
     piece: list[str] = []
     size = 0
-    for line in text.splitlines(keepends=True):
+    for line in map(guarded_view_line, text.splitlines(keepends=True)):
         if piece and size + len(line) > WRITE_LIMIT:
             target.file.write("".join(piece))
             piece, size = [], 0
@@ -205,6 +215,22 @@ def write_rendered(target: Console, text: str) -> None:
         size += len(line)
     target.file.write("".join(piece))
     target.file.flush()
+
+
+def guarded_view_line(line: str) -> str:
+    """A line of a view that a goal text made start with ``::`` gets our mark, so CI never obeys it.
+
+    GitHub Actions runs a line of a job's output that starts with ``::`` as a
+    workflow command (``::error``, ``::stop-commands::``); a goal's title at
+    the left edge of a table, or a wrapped line of it, could be one.
+    """
+    stripped = line.lstrip(" ")
+    if not stripped.startswith("::"):
+        return line
+    return line[: len(line) - len(stripped)] + VIEW_LINE_MARK + stripped
+
+
+VIEW_LINE_MARK = "› "
 
 
 def layout_traits(target: Console) -> tuple[object, ...] | None:

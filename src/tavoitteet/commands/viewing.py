@@ -9,6 +9,7 @@ other committees, a broken file is named on stderr and the view goes on.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -68,11 +69,29 @@ def data_root(explicit: Path | None, lang: Lang) -> Path:
             raise _fail(lang, f"kansiota {explicit} ei ole.", f"no folder {explicit}.", errors.USAGE)
         return explicit
     try:
-        return find_data_root()
+        root = find_data_root()
     except DataNotFound as error:
         from tavoitteet.commands.validate import data_not_found_message
 
-        raise errors.UserError(data_not_found_message(error.start, lang), errors.USAGE) from None
+        raise errors.UserError(
+            data_not_found_message(error.start, lang, error.skipped), errors.USAGE
+        ) from None
+    note_foreign_owner(root, lang)
+    return root
+
+
+def note_foreign_owner(root: Path, lang: Lang) -> None:
+    """Say so on stderr when the data folder found belongs to another user: it is used, but never silently."""
+    from tavoitteet.core.safetext import one_line
+    from tavoitteet.files.discovery import foreign_owner
+
+    if (owner := foreign_owner(root)) is not None:
+        shown = one_line(str(root))
+        sys.stderr.write(
+            f"tavoitteet: note: the data folder {shown} belongs to another user (uid {owner}).\n"
+            if lang == "en"
+            else f"tavoitteet: huom: data-kansio {shown} kuuluu toiselle käyttäjälle (uid {owner}).\n"
+        )
 
 
 def choose_year(years: dict[int, list[Path]], wanted: int | None, today: date, lang: Lang) -> int:
@@ -142,10 +161,12 @@ def _skipped(path: Path, lang: Lang) -> str:
 
 
 def _problems_text(broken: list[LoadedFile], lang: Lang) -> str:
-    from tavoitteet.render.problems import render_text
+    from tavoitteet.render.problems import capped, excerpt, render_text
 
-    problems = [p for item in broken for p in item.problems]
-    sources = {item.path: item.document.text.splitlines() for item in broken if item.document}
+    problems = capped([p for item in broken for p in item.problems])  # at most as many as validate prints
+    sources = {
+        item.path: excerpt(item.document.text.split("\n"), item.problems) for item in broken if item.document
+    }
     return render_text(problems, sources, lang)
 
 
@@ -260,7 +281,7 @@ def _same(wanted: str, municipality: str | None) -> bool:
 def _matches(text: str | None, *candidates: str | None) -> bool:
     if text is None:
         return True
-    wanted = text.strip().casefold()
+    wanted = unicodedata.normalize("NFC", text).strip().casefold()  # as the reader reads the files
     return any(c is not None and (c.casefold() == wanted or wanted in c.casefold()) for c in candidates)
 
 

@@ -125,6 +125,7 @@ _TYPE_KEYS = {
     "too_short": ("model.empty_list", Code.INVALID_VALUE),
     "number.invalid": ("number.invalid", Code.INVALID_NUMBER),
     "number.ambiguous": ("number.ambiguous", Code.INVALID_NUMBER),
+    "number.out_of_range": ("number.out_of_range", Code.INVALID_NUMBER),
     "integer.invalid": ("integer.invalid", Code.INVALID_NUMBER),
     "date.invalid": ("date.invalid", Code.INVALID_DATE),
     "date.nonexistent": ("date.nonexistent", Code.INVALID_DATE),
