@@ -12,7 +12,13 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
+
+# No deadline for an example and no "too slow" health check: how long one takes depends on the machine and
+# on what else runs on it, and a test must never fail for that.
+settings.register_profile("tavoitteet", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("tavoitteet")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = REPO_ROOT / "data"

@@ -407,7 +407,7 @@ def test_arbitrary_text_is_refused_with_a_message_or_imported(text: str) -> None
     assert check_text(goal_file_text(imported.data, []), Path("data/2021/lautakunta.yaml")) == []
 
 
-@settings(max_examples=300, deadline=1000)
+@settings(max_examples=300, deadline=None)
 @given(
     raw=st.binary(max_size=3000),
     prefix=st.sampled_from([b"", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe", b"\xd0\xcf\x11\xe0"]),

@@ -84,7 +84,9 @@ def test_the_series_shows_in_show_and_in_the_reports() -> None:
     code, html, _ = run("sarja-2012", "report", "2012", "--format", "html", "--as-of", "1.12.2026")
     assert code == 0
     chart = html.split('<figure class="chart">')[1].split("</figure>")[0]
-    assert ">2009 toteuma<" in chart and ">n. 800 m<" in chart and "tavoitealue: vähintään 900" in chart
+    assert (
+        ">2009 toteuma<" in chart and ">n. 800 m<" in chart and ">Tavoitealue</th><td>vähintään 900<" in chart
+    )
     code, csv_text, _ = run("sarja-2012", "report", "2012", "--format", "csv", "--as-of", "1.12.2026")
     assert code == 0 and "2009 toteuma 812 m; 2010 toteuma n. 800 m" in csv_text
 

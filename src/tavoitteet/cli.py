@@ -316,12 +316,24 @@ def validate(
         ),
     ] = "text",
     lang: LangOption = None,
+    languages: Annotated[
+        Optional[str],
+        typer.Option(
+            "--languages",
+            metavar=fi_en("KIELET", "LANGUAGES"),
+            help=fi_en(
+                "Sisällön kielet, esim. fi,sv: luettele ruotsiksi puuttuvat tekstit.",
+                "Content languages, e.g. fi,sv: list the texts that have no Swedish version.",
+            ),
+        ),
+    ] = None,
 ) -> None:
     def body() -> int:
         from tavoitteet.commands import validate as command
         from tavoitteet.render.problems import ProblemFormat
 
-        return command.run(paths or [], _choice(ProblemFormat, output_format, "--format"), _lang(lang))
+        fmt = _choice(ProblemFormat, output_format, "--format")
+        return command.run(paths or [], fmt, _lang(lang), command.parse_languages(languages))
 
     guarded(body, lang)
 
@@ -1069,7 +1081,7 @@ def report(
         typer.Option(
             "--format",
             metavar=fi_en("MUOTO", "FORMAT"),
-            help=fi_en("md, csv, json tai html.", "md, csv, json or html."),
+            help=fi_en("md, csv, json, html tai docx.", "md, csv, json, html or docx."),
         ),
     ] = "md",
     output: Annotated[
@@ -1093,16 +1105,34 @@ def report(
         ),
     ] = "excel",
     lang: ReportLangOption = None,
+    # issue 17: Word's page orientation and the CSV's column set
+    landscape: Annotated[
+        bool, typer.Option("--landscape", help=fi_en("docx: vaakasivut.", "docx: landscape pages."))
+    ] = False,
+    columns: Annotated[
+        str,
+        typer.Option(
+            "--columns",
+            metavar=fi_en("SARAKKEET", "COLUMNS"),
+            help=fi_en(
+                "csv: printable (tulostettavat, oletus) tai all (kaikki kentät).",
+                "csv: printable (the default) or all (every field).",
+            ),
+        ),
+    ] = "printable",
     *,
     shared: Shared,
 ) -> None:
     def body() -> int:
         from tavoitteet.commands import report as command
-        from tavoitteet.render.report_csv import CsvDialect
+        from tavoitteet.render.report_csv import ColumnSet, CsvDialect
 
         fmt = _choice(command.ReportFormat, output_format, "--format")
         dialect = _choice(CsvDialect, csv_dialect, "--csv-dialect")
-        return command.run(year, fmt, output, dialect, shared.filters(), shared.as_of, lang, shared.data)
+        column_set = _choice(ColumnSet, columns, "--columns")
+        layout = command.Layout(landscape, column_set is ColumnSet.ALL)
+        filters = shared.filters()
+        return command.run(year, fmt, output, dialect, filters, shared.as_of, lang, shared.data, layout)
 
     guarded(body, lang)
 

@@ -119,6 +119,8 @@ OPTIONS: dict[str, dict[str, str | None]] = {
         "-o": None,
         "--csv-dialect": None,
         "--lang": "report_langs",
+        "--landscape": "-",
+        "--columns": None,
         "--committee": "committees",
         "--kunta": None,
         "--municipality": None,
@@ -159,7 +161,7 @@ OPTIONS: dict[str, dict[str, str | None]] = {
         "--lang": "langs",
         "--help": "-",
     },
-    "validate": {"--format": None, "--lang": "langs", "--help": "-"},
+    "validate": {"--format": None, "--lang": "langs", "--languages": None, "--help": "-"},
     "years": {"--json": "-", "--data": None, "--lang": "langs", "--help": "-"},
 }
 ARGUMENTS: dict[str, list[str | None]] = {

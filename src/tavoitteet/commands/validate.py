@@ -154,7 +154,7 @@ def check_with_cache(files: Sequence[Path], cache: ValidCache) -> Iterator[FileR
         yield result
 
 
-def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
+def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang, languages: Sequence[str] = ()) -> int:
     targets = list(paths) or [_default_root(lang)]
     files = goal_files(t for t in targets if t.exists() or t.is_symlink())
     tally = Tally()
@@ -182,6 +182,8 @@ def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
                 sources[result.path] = result.source or {}
                 problems += result.problems
     cache.save()
+    if "sv" in languages:
+        problems += missing_translations([f for f in files if f not in sources], sources)
     sys.stdout.write(_render(problems, sources, output, lang, tally))
     if output is ProblemFormat.GITHUB:
         _step_summary(results, problems, summary(tally, lang), lang)
@@ -211,6 +213,46 @@ def _step_summary(results: list[FileResult], problems: list[Problem], verdict: s
             handle.write(render(lines, verdict, lang))
     except OSError as error:
         sys.stderr.write(f"tavoitteet: GITHUB_STEP_SUMMARY: {error.strerror or error}\n")
+
+
+def missing_translations(files: Sequence[Path], sources: dict[Path, dict[int, str]]) -> list[Problem]:
+    """``--languages fi,sv``: every text of the (valid) files without its Swedish version."""
+    from tavoitteet.core.languages import missing_swedish
+    from tavoitteet.core.problems import format_path
+
+    problems: list[Problem] = []
+    for path in files:
+        loaded = load_file(path)
+        if loaded.goal_file is None or loaded.document is None:
+            continue
+        found = []
+        for where, key in missing_swedish(loaded.goal_file):
+            line, column = loaded.document.position((*where, key), key=True)
+            args = {"key": key, "where": format_path(where) or "tiedosto"}
+            found.append(
+                Problem(
+                    path, Code.MISSING_TRANSLATION, "language.missing_sv", args, line, column, (*where, key)
+                )
+            )
+        if found:
+            sources[path] = excerpt(_source_lines(loaded, path), found)
+        problems += found
+    return problems
+
+
+def parse_languages(text: str | None) -> list[str]:
+    """``fi,sv`` -> ["fi", "sv"]; only Finnish and Swedish are content languages."""
+    if not text:
+        return []
+    languages = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [code for code in languages if code not in ("fi", "sv")]
+    if unknown:
+        raise errors.UserError(
+            f"tavoitteet: --languages {unknown[0]!r}: fi, sv "
+            "(sisällön kielet: suomi ja ruotsi / content languages: Finnish and Swedish)",
+            errors.USAGE,
+        )
+    return languages
 
 
 def _render(

@@ -23,7 +23,41 @@ _CORRECTIONS = "Siirrossa korjatut ilmeiset kirjoitusvirheet alkuperäisine sana
 _RESPONSIBLE = "Vastuuhenkilö nimikkeineen tai nimineen."
 _PERSON = {"nimike": "Sivistysjohtaja"}
 
+_SV = "Samat tekstit ruotsiksi samoilla avaimilla; ruotsinkielinen raportti (--lang sv) käyttää niitä."
+
+
+def _swedish(example: dict[str, str]) -> tuple[str, Any]:
+    return (_SV, example)
+
+
 FIELD_DOCS: dict[str, tuple[str, Any]] = {
+    # Swedish texts beside the Finnish ones (sv:)
+    "GoalFile.swedish": _swedish({"lautakunta": "Välfärdsnämnden"}),
+    "Spearhead.swedish": _swedish({"nimi": "En välmående kommun"}),
+    "ServiceArea.swedish": _swedish({"nimi": "Bibliotekstjänster"}),
+    "AreaPart.swedish": _swedish({"nimi": "Stadsteatern"}),
+    "Goal.swedish": _swedish({"otsikko": "Biblioteket utvecklar sina musiktjänster."}),
+    "Action.swedish": _swedish({"kuvaus": "Biblioteket ordnar musikevenemang."}),
+    "IndicatorBase.swedish": _swedish({"nimi": "Antal evenemang"}),
+    "Entry.swedish": _swedish({"kommentti": "Ungdomsevenemanget flyttades till hösten."}),
+    "ManualLevel.swedish": _swedish({"perustelu": "Projektet försenades."}),
+    "Assessment.swedish": _swedish({"arvio": "Målet uppnåddes delvis."}),
+    "FileSv.committee": ("Lautakunnan nimi ruotsiksi.", "Välfärdsnämnden"),
+    "FileSv.title": ("Asiakirjan otsikko ruotsiksi.", "Verksamhetsmål 2024"),
+    "FileSv.description": ("Asiakirjan kuvaus ruotsiksi.", "Nämndens mål per uppgiftsområde"),
+    "NamedSv.name": ("Nimi ruotsiksi.", "Bibliotekstjänster"),
+    "NamedSv.description": ("Kuvaus ruotsiksi.", "Biblioteken i kommunen"),
+    "GoalSv.title": ("Tavoite ruotsiksi.", "Biblioteket utvecklar sina musiktjänster."),
+    "GoalSv.description": ("Tavoitteen kuvaus ruotsiksi.", "Fler evenemang för unga."),
+    "ActionSv.text": ("Teko ruotsiksi.", "Biblioteket ordnar musikevenemang."),
+    "IndicatorSv.name": ("Mittarin nimi ruotsiksi.", "Antal evenemang"),
+    "IndicatorSv.target_text": ("Tavoitetaso ruotsiksi.", "Minst 12 evenemang"),
+    "IndicatorSv.note": ("Mittarin huomautus ruotsiksi.", "Räknas från bokningssystemet."),
+    "EntrySv.comment": ("Kommentti ruotsiksi.", "Ungdomsevenemanget flyttades till hösten."),
+    "EntrySv.missing_reason": ("Puuttuvan arvon syy ruotsiksi.", "Uppgiften publiceras i mars."),
+    "ReasonSv.reason": ("Käsin asetetun tason perustelu ruotsiksi.", "Projektet försenades."),
+    "AssessmentSv.text": ("Sanallinen arvio ruotsiksi.", "Målet uppnåddes delvis."),
+    "AssessmentSv.reason": ("Arvion perustelu ruotsiksi.", "Kostnaderna överskreds."),
     # the file
     "GoalFile.format_version": ("Tiedostomuodon versio; toistaiseksi aina 1.", 1),
     "GoalFile.year": ("Vuosi, jota tavoitteet koskevat; sama kuin vuosikansion nimi (data/2024/).", 2024),

@@ -53,6 +53,76 @@ class Strict(BaseModel):
     )
 
 
+# --- Swedish texts (issue 17): an optional ``sv:`` mapping beside the Finnish texts --------------
+# Each holds the Swedish version of its object's texts under the same keys; a Swedish report
+# (``--lang sv``) uses them and falls back to the Finnish text, marked Finnish, where one is missing.
+
+SV_TITLE = "Ruotsinkieliset tekstit"
+SV_DESCRIPTION = (
+    "Samat tekstit ruotsiksi samoilla avaimilla; ruotsinkielinen raportti (--lang sv) käyttää niitä."
+)
+
+
+def _sv() -> Any:
+    return Field(None, alias="sv", title=SV_TITLE, description=SV_DESCRIPTION)
+
+
+class FileSv(Strict):
+    """The Swedish texts of a goal file: the committee's name, the title and description."""
+
+    committee: Text | None = Field(None, alias="lautakunta", title="Lautakunta ruotsiksi")
+    title: Text | None = Field(None, alias="otsikko", title="Otsikko ruotsiksi")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus ruotsiksi")
+
+
+class NamedSv(Strict):
+    """The Swedish name and description of a spearhead, service area or its part."""
+
+    name: Text | None = Field(None, alias="nimi", title="Nimi ruotsiksi")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus ruotsiksi")
+
+
+class GoalSv(Strict):
+    """The Swedish title and description of a goal."""
+
+    title: Text | None = Field(None, alias="otsikko", title="Tavoite ruotsiksi")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus ruotsiksi")
+
+
+class ActionSv(Strict):
+    """The Swedish text of an action."""
+
+    text: Text | None = Field(None, alias="kuvaus", title="Teko ruotsiksi")
+
+
+class IndicatorSv(Strict):
+    """The Swedish name, target and note of an indicator."""
+
+    name: Text | None = Field(None, alias="nimi", title="Mittari ruotsiksi")
+    target_text: Text | None = Field(None, alias="tavoitetaso", title="Tavoitetaso ruotsiksi")
+    note: Text | None = Field(None, alias="huomautus", title="Huomautus ruotsiksi")
+
+
+class EntrySv(Strict):
+    """The Swedish comment of a realization entry, and the reason its value is missing."""
+
+    comment: Text | None = Field(None, alias="kommentti", title="Kommentti ruotsiksi")
+    missing_reason: Text | None = Field(None, alias="puuttuu", title="Puuttumisen syy ruotsiksi")
+
+
+class ReasonSv(Strict):
+    """The Swedish reason of a level set by hand."""
+
+    reason: Text | None = Field(None, alias="perustelu", title="Perustelu ruotsiksi")
+
+
+class AssessmentSv(Strict):
+    """The Swedish text and reason of a written assessment."""
+
+    text: Text | None = Field(None, alias="arvio", title="Arvio ruotsiksi")
+    reason: Text | None = Field(None, alias="perustelu", title="Perustelu ruotsiksi")
+
+
 class Person(Strict):
     """A person named in the decision or responsible for a goal."""
 
@@ -123,6 +193,7 @@ class Spearhead(Strict):
     id: Id = Field(alias="id", title="Tunnus")
     name: Text = Field(alias="nimi", title="Nimi")
     description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    swedish: NamedSv | None = _sv()
 
 
 class Target(Strict):
@@ -168,6 +239,7 @@ class ManualLevel(Strict):
 
     level: ManualLevelName = Field(alias="taso", title="Toteutumistaso")
     reason: Text = Field(alias="perustelu", title="Perustelu")
+    swedish: ReasonSv | None = _sv()
     date: Day | None = Field(None, alias="pvm", title="Päivämäärä")
     by: Text | None = Field(None, alias="asettaja", title="Asettaja")
 
@@ -204,6 +276,7 @@ class Entry(Strict):
         description="Perutun kirjauksen järjestysnumero (1 = ensimmäinen); perumisella ei ole arvoa.",
         ge=1,
     )
+    swedish: EntrySv | None = _sv()
 
     @model_validator(mode="after")
     def _value_xor_missing(self) -> Self:
@@ -251,6 +324,7 @@ class Assessment(Strict):
         None, alias="taso", title="Toteutumistaso", description="Käsin asetettu taso; ohittaa lasketun tilan."
     )
     reason: Text | None = Field(None, alias="perustelu", title="Perustelu")
+    swedish: AssessmentSv | None = _sv()
     date: Day | None = Field(None, alias="pvm", title="Päivämäärä")
     assessor: Text | None = Field(
         None,
@@ -282,6 +356,7 @@ class IndicatorBase(Strict):
     predecessor: Text | None = Field(None, alias="edeltäjä", title="Edellisen vuoden mittari")
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     note: Text | None = Field(None, alias="huomautus", title="Huomautus")
+    swedish: IndicatorSv | None = _sv()
     corrections: list[Correction] = Field(default_factory=empty_list, alias="korjaukset", title="Korjaukset")
     binding: YesNo | None = Field(
         None, alias="sitova", title="Sitova mittari", description="Puuttuu = ei ilmoitettu."
@@ -408,6 +483,7 @@ class Action(Strict):
     id: Id = Field(alias="id", title="Tunnus")
     number: Integer | None = Field(None, alias="numero", title="Numero")
     text: Text = Field(alias="kuvaus", title="Teko")
+    swedish: ActionSv | None = _sv()
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     corrections: list[Correction] = Field(default_factory=empty_list, alias="korjaukset", title="Korjaukset")
     carry_over: CarryOver | None = Field(None, alias="siirtyy", title="Siirtyy seuraavalle vuodelle")
@@ -422,6 +498,7 @@ class Goal(Strict):
     number: Integer | None = Field(None, alias="numero", title="Numero")
     title: Text = Field(alias="otsikko", title="Tavoite")
     description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    swedish: GoalSv | None = _sv()
     spearhead: Id | None = Field(None, alias="strategiakärki", title="Ensisijainen strategiakärki")
     also_advances: list[Id] = Field(
         default_factory=empty_list, alias="edistää_myös", title="Edistää myös strategiakärkiä"
@@ -466,6 +543,7 @@ class AreaPart(Strict):
     id: Id = Field(alias="id", title="Tunnus")
     name: Text = Field(alias="nimi", title="Nimi")
     description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    swedish: NamedSv | None = _sv()
 
 
 class ServiceArea(Strict):
@@ -474,6 +552,7 @@ class ServiceArea(Strict):
     id: Id = Field(alias="id", title="Tunnus")
     name: Text = Field(alias="nimi", title="Tehtäväalue")
     description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    swedish: NamedSv | None = _sv()
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     corrections: list[Correction] = Field(default_factory=empty_list, alias="korjaukset", title="Korjaukset")
     strategic_aims: list[AreaPart] = Field(
@@ -502,6 +581,7 @@ class GoalFile(Strict):
     committee: Text = Field(alias="lautakunta", title="Lautakunta")
     title: Text | None = Field(None, alias="otsikko", title="Otsikko")
     description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    swedish: FileSv | None = _sv()
     source: Text | None = Field(None, alias="lähde", title="Lähdeasiakirja")
     decision: Decision | None = Field(None, alias="päätös", title="Päätös")
     decisions: list[Decision] = Field(
@@ -530,6 +610,31 @@ class GoalFile(Strict):
         return [ind for goal in self.goals() for ind in goal.all_indicators()]
 
 
+class ReportOptionsSv(Strict):
+    """The report's Swedish title."""
+
+    title: Text | None = Field(None, alias="otsikko", title="Raportin otsikko ruotsiksi")
+
+
+class ReportOptions(Strict):
+    """The reports' own settings: the title instead of the default one, and the municipality's logo."""
+
+    title: Text | None = Field(None, alias="otsikko", title="Raportin otsikko")
+    logo: Text | None = Field(
+        None,
+        alias="logo",
+        title="Logo",
+        description="PNG- tai JPEG-kuva (enintään 2 Mt); polku luetaan asetustiedoston kansiosta.",
+    )
+    swedish: ReportOptionsSv | None = _sv()
+
+
+class SettingsSv(Strict):
+    """The municipality's Swedish name."""
+
+    municipality: Text | None = Field(None, alias="kunta", title="Kunta ruotsiksi")
+
+
 class Settings(Strict):
     """The data folder's settings file (``data/tavoitteet.yaml``): defaults for every goal file."""
 
@@ -539,6 +644,9 @@ class Settings(Strict):
     municipality: Text | None = Field(
         None, alias="kunta", title="Kunta", description="Kunta, jos tiedosto ei itse nimeä kuntaa."
     )
+    # issue 17: the reports' own settings, and the municipality's Swedish name
+    report: ReportOptions | None = Field(None, alias="raportti", title="Raportin asetukset")
+    swedish: SettingsSv | None = _sv()
 
 
 OWN_ASSESSORS = frozenset({"lautakunta", "toimielin"})

@@ -60,6 +60,8 @@ class Code(StrEnum):
     FOLDER_UNREADABLE = "T061"
     FILE_NAME_ENCODING = "T062"
     CATEGORY_CASE = "T063"
+    MISSING_TRANSLATION = "T070"
+    """``validate --languages fi,sv``: a text without its Swedish version (issue 17)."""
     TOO_MANY_PROBLEMS = "T099"
 
 

@@ -48,6 +48,15 @@ _DEFINITIONS = {
     ),
     "TrendIndicator": ("Kehitysmittari", "Muutos vertailuvuoteen: kasvu tai lasku."),
     "YesNoIndicator": ("Kyllä/ei-mittari", "Toteutuiko: kyllä tai ei."),
+    # issue 17: the Swedish texts (sv:) beside the Finnish ones
+    "FileSv": ("Tiedoston ruotsinkieliset tekstit", "Lautakunnan nimi, otsikko ja kuvaus ruotsiksi."),
+    "NamedSv": ("Ruotsinkielinen nimi", "Nimi ja kuvaus ruotsiksi."),
+    "GoalSv": ("Tavoitteen ruotsinkieliset tekstit", "Tavoitteen otsikko ja kuvaus ruotsiksi."),
+    "ActionSv": ("Teon ruotsinkielinen teksti", "Teon kuvaus ruotsiksi."),
+    "IndicatorSv": ("Mittarin ruotsinkieliset tekstit", "Mittarin nimi, tavoitetaso ja huomautus ruotsiksi."),
+    "EntrySv": ("Toteuman ruotsinkieliset tekstit", "Kommentti ja puuttumisen syy ruotsiksi."),
+    "ReasonSv": ("Ruotsinkielinen perustelu", "Käsin asetetun tason perustelu ruotsiksi."),
+    "AssessmentSv": ("Arvion ruotsinkieliset tekstit", "Sanallinen arvio ja perustelu ruotsiksi."),
 }
 
 
