@@ -450,6 +450,35 @@ def compare(
     guarded(body, lang)
 
 
+# --- the static site (site) ----------------------------------------------------------------------
+
+
+@app.command()
+def site(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Sivuston kansio, esim. sivusto/. / The site's folder.")
+    ],
+    languages: Annotated[
+        Optional[str],
+        typer.Option(
+            "--languages", help="Sivuston kielet pilkuin, esim. fi,sv,en (oletus fi). / Site languages."
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Tee julkaistava staattinen sivusto kaikista vuosista. / Build the static site of every year."""
+
+    def body() -> int:
+        from tavoitteet.commands import site as command
+        from tavoitteet.words.i18n import detect_lang
+
+        return command.run(output, languages, as_of, detect_lang(lang), data)
+
+    guarded(body, lang)
+
+
 def _choice(enum: type[E], value: str, option: str) -> E:
     """Turn an option's text into its enum member or stop with a usage error."""
     from tavoitteet.errors import USAGE, UserError
