@@ -13,11 +13,14 @@ import io
 import json
 import os
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
+
+from clients import require
 
 from conftest import DATA, FIXTURES, REPO_ROOT, invoke
 
@@ -55,6 +58,7 @@ def check_golden(name: str, payload: bytes) -> None:
         ("report-fixture-2024-sv.md", ["2024", "--format", "md", "--lang", "sv", *AFTER]),
         ("report-fixture-2024.csv", ["2024", "--format", "csv", *AFTER]),
         ("report-fixture-2024-standard-en.csv", ["2024", "--format", "csv", "--csv-dialect", "standard", "--lang", "en", *AFTER]),
+        ("report-fixture-2024-all.csv", ["2024", "--format", "csv", "--columns", "all", *AFTER]),
     ],
 )  # fmt: skip
 def test_golden_report(name: str, args: list[str]) -> None:
@@ -88,7 +92,7 @@ def test_markdown_has_headings_decision_and_a_table_per_area() -> None:
     assert "\n## Kulttuurilautakunta\n" in text
     assert "Päätös: Kulttuurilautakunta 11.10.2023 § 91" in text
     assert "\n### Kirjasto\n" in text and "\n### Museo\n" in text
-    header = "| Tavoite | Teko | Mittari | Tavoitetaso | Toteuma | Tila | Kommentti |"
+    header = "| Mittari | Tavoitetaso | Toteuma | Tila | Kommentit ja perustelut |"
     assert text.count(header) == 2
 
 
@@ -97,35 +101,98 @@ def test_markdown_tables_render_every_row_with_the_same_number_of_cells() -> Non
     for table in markdown_tables(text):
         widths = {len(cells(line)) for line in table}
         assert len(widths) == 1, table
-    assert "Kasvu \\| erityisesti<br>lasten lainoissa" in text
-    assert "&lt;lapset & aikuiset&gt;" in text
+    assert "Kasvu \\| erityisesti lasten lainoissa" in text
+    assert "&lt;lapset & aikuiset&gt;" in text and "<br>" not in text
+
+
+def test_markdown_goals_are_row_groups_and_no_column_is_empty_on_most_rows() -> None:
+    text = report_text("2024", *AFTER)
+    for table in markdown_tables(text)[:2]:
+        body = [cells(line) for line in table[2:]]
+        for column in range(4):  # the fifth has what the files comment, where they do
+            filled = sum(1 for row in body if row[column])
+            assert filled * 2 > len(body), (column, table)
+    assert "| **Tavoite: Lainausta lisätään.** |   |   | **osittain toteutunut** |   |" in text
+    assert "| Teko: Kirjastostrategia valmistuu. – Strategia valmis |" in text
 
 
 def test_markdown_shows_a_trend_baseline_from_the_earlier_file_and_the_change() -> None:
     text = report_text("2024", *AFTER)
-    (row,) = [line for line in text.splitlines() if line.startswith("|   |   | Lainat |")]
+    (row,) = [line for line in text.splitlines() if line.startswith("| Lainat |")]
     assert "1 234,5 lainaa (31.12.2024); vertailuvuosi 2023: 1 000; muutos +234,5 (+23,4 %)" in row
     assert "| toteutunut |" in row
 
 
 def test_markdown_summary_counts_goals_and_indicators_each_out_of_their_own_total() -> None:
     text = report_text("2024", *AFTER)
-    summary = text.split("## Vuoden yhteenveto")[1]
-    rows = {cells(line)[0]: cells(line)[1:] for line in summary.splitlines()[4:] if line.startswith("|")}
+    summary = text.split("### Yhteenveto: Kulttuurilautakunta")[1]
+    assert "Tavoitteista toteutui 0/3 (0 %). Mittareista toteutui 3/11 (27 %)." in summary
+    rows = {cells(line)[0]: cells(line)[1:] for line in summary.splitlines()[6:] if line.startswith("|")}
     assert rows["osittain toteutunut"] == ["2/3", "2/11"]
     assert rows["ei toteutunut"] == ["1/3", "3/11"]
     assert rows["toteutunut"] == ["0/3", "3/11"]
     assert sum(int(g.split("/")[0]) for g, _ in rows.values()) == 3
     assert sum(int(i.split("/")[0]) for _, i in rows.values()) == 11
+    assert "Vuoden yhteenveto" not in text, "one committee: the year's summary would repeat its table"
+
+
+def test_markdown_gives_a_reason_for_every_not_assessed_and_counts_binding_goals() -> None:
+    text = report_text("2024", *AFTER, data=FIXTURES / "report-binding" / "data")
+    assert (
+        "| **Tavoite: Koulujen sisäilma paranee.** (sitova tavoite) |   |   | **ei arvioitu** | 0/1 toteutunut; osaa ei ole arvioitu (kaikki mittarit). |"
+        in text
+    )
+    assert (
+        "| Sisäilmakysely | Sisäilmakysely tehdään kaikissa kouluissa. |   | ei arvioitu | Toteumaa ei ole kirjattu. |"
+        in text
+    )
+    assert "Valtuustoon nähden sitovista tavoitteista toteutui 1/2 (50 %)." in text
+    assert "| Tila | Tavoitteet | Sitovat tavoitteet | Mittarit |" in text
+    for line in text.splitlines():
+        if line.startswith("|") and "ei arvioitu" in cells(line)[3:4]:
+            assert cells(line)[4], line
 
 
 def test_markdown_in_swedish_and_english() -> None:
     swedish = report_text("2024", "--lang", "sv", *AFTER)
     assert swedish.startswith("# Förverkligandet av verksamhetsmålen 2024")
-    assert "| Mål | Åtgärd | Mätare | Målnivå | Utfall | Status | Kommentar |" in swedish
+    assert "| Mätare | Målnivå | Utfall | Status | Kommentarer och motiveringar |" in swedish
     assert "delvis uppnått (fastställt manuellt)" in swedish
     english = report_text("2024", "--lang", "en", *AFTER)
     assert "1,234.5 lainaa (2024-12-31); baseline 2023: 1,000; change +234.5 (+23.4 %)" in english
+
+
+def test_markdown_pastes_into_word_through_pandoc(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    from docx import Document
+
+    pandoc = require(request, "pandoc", what="the Markdown report in Word", install="apt-get install pandoc")
+    source = tmp_path / "raportti.md"
+    source.write_bytes(report_bytes("2024", *AFTER))
+    target = tmp_path / "raportti.docx"
+    subprocess.run([pandoc, str(source), "-o", str(target)], check=True, capture_output=True, timeout=120)
+    document = Document(str(target))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:3] == [
+        ("Heading 1", "Toiminnallisten tavoitteiden toteutuminen 2024"),
+        ("Heading 2", "Kulttuurilautakunta"),
+        ("Heading 3", "Kirjasto"),
+    ]
+    kirjasto, museo, summary = document.tables
+    for table in (kirjasto, museo):
+        assert [c.text for c in table.rows[0].cells] == [
+            "Mittari",
+            "Tavoitetaso",
+            "Toteuma",
+            "Tila",
+            "Kommentit ja perustelut",
+        ]
+    texts = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Kasvu | erityisesti lasten lainoissa" in texts
+    assert "Tavoite: Tapahtumia kaikille ikäryhmille <lapset & aikuiset>." in texts
+    assert not [t for t in texts if any(mark in t for mark in ("**", "<br>", "\\|", "&lt;", "&amp;"))]
+    goal = kirjasto.rows[1].cells[0].paragraphs[0]
+    assert goal.text == "Tavoite: Lainausta lisätään." and all(run.bold for run in goal.runs)
+    assert [c.text for c in summary.rows[0].cells] == ["Tila", "Tavoitteet", "Mittarit"]
 
 
 def test_filters_are_those_of_status() -> None:
@@ -141,8 +208,32 @@ def parse_csv(payload: bytes, delimiter: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(payload.decode("utf-8-sig"), newline=""), delimiter=delimiter))
 
 
-def test_csv_opens_in_finnish_excel_form() -> None:
+def test_csv_prints_on_a_page_with_headers_a_person_understands() -> None:
     payload = report_bytes("2024", "--format", "csv", *AFTER)
+    assert payload.startswith(BOM)
+    rows = parse_csv(payload, ";")
+    assert list(rows[0]) == [
+        "Lautakunta", "Tehtäväalue", "Tavoite", "Tavoitteen tila", "Mittari", "Tavoitetaso", "Toteuma",
+        "Päivämäärä", "Tila", "Kommentti ja perustelu",
+    ]  # fmt: skip
+    by_name = {row["Mittari"]: row for row in rows}
+    lainat = by_name["Lainat"]
+    assert (lainat["Toteuma"], lainat["Päivämäärä"], lainat["Tila"]) == (
+        "1 234,5 lainaa",
+        "31.12.2024",
+        "toteutunut",
+    )
+    assert by_name["Kävijäpalaute"]["Tila"] == "osittain toteutunut (käsin asetettu)"
+    assert by_name["Verkkonäyttely"]["Kommentti ja perustelu"] == "Tieto saadaan tammikuussa."
+    assert by_name["Aukiolotunnit"]["Kommentti ja perustelu"] == "'=Henkilöstöpula"
+    assert "Teko: " not in payload.decode() and "Kirjastostrategia valmistuu. – Strategia valmis" in by_name
+    assert all("_" not in key for key in rows[0]), "no machine names in the printable CSV"
+    english = parse_csv(report_bytes("2024", "--format", "csv", "--lang", "en", *AFTER), ";")
+    assert list(english[0])[:3] == ["Committee", "Service area", "Goal"]
+
+
+def test_csv_opens_in_finnish_excel_form() -> None:
+    payload = report_bytes("2024", "--format", "csv", "--columns", "all", *AFTER)
     assert payload.startswith(BOM)
     rows = parse_csv(payload, ";")
     assert len(rows) == 11
@@ -168,7 +259,7 @@ def test_csv_opens_in_finnish_excel_form() -> None:
 
 
 def test_csv_standard_dialect_is_plain_comma_separated_utf8() -> None:
-    payload = report_bytes("2024", "--format", "csv", "--csv-dialect", "standard", *AFTER)
+    payload = report_bytes("2024", "--format", "csv", "--columns", "all", "--csv-dialect", "standard", *AFTER)
     assert not payload.startswith(BOM)
     by_id = {row["mittari_id"]: row for row in parse_csv(payload, ",")}
     assert by_id["lainat"]["arvo"] == "1234.5" and by_id["lainat"]["pvm"] == "2024-12-31"
@@ -176,15 +267,15 @@ def test_csv_standard_dialect_is_plain_comma_separated_utf8() -> None:
 
 
 def test_csv_header_in_english() -> None:
-    payload = report_bytes("2024", "--format", "csv", "--lang", "en", *AFTER)
+    payload = report_bytes("2024", "--format", "csv", "--columns", "all", "--lang", "en", *AFTER)
     header = next(csv.reader(io.StringIO(payload.decode("utf-8-sig")), delimiter=";"))
     assert header[:4] == ["year", "committee", "area_id", "area"] and "change_percent" in header
 
 
-def test_swedish_is_only_for_markdown_and_html() -> None:
+def test_swedish_is_only_for_the_documents() -> None:
     code, out, err = invoke(["report", "2024", "--format", "csv", "--lang", "sv", "--data", str(REPORT_DATA)])
     assert code == 2 and out == ""
-    assert "--lang sv on käytettävissä vain muodoille md ja html" in err
+    assert "--lang sv on käytettävissä vain muodoille md, html ja docx" in err
 
 
 # --- JSON ----------------------------------------------------------------------------------------
@@ -277,11 +368,48 @@ def test_html_is_self_contained_accessible_and_escaped() -> None:
     page = report_text("2024", "--format", "html", *AFTER)
     assert page.startswith('<!DOCTYPE html>\n<html lang="fi">')
     assert "<script" not in page and "<link" not in page and "@import" not in page and "url(" not in page
-    assert page.count("<svg") == page.count("<title id=") == page.count("<desc id=") >= 10
-    assert page.count("<table") == page.count("<caption>")
-    assert 'scope="col"' in page and "@media print" in page and "size: A4" in page
+    assert page.count("<svg") == page.count("<title id=") == page.count("<desc id=") >= 8
+    assert page.count("<table") == page.count("aria-labelledby=") - page.count("<section") - page.count(
+        "<svg"
+    )
+    assert "<caption>" not in page, "each table is named by its heading, not by a caption repeating it"
+    assert (
+        'scope="col"' in page and 'scope="rowgroup"' in page and "@media print" in page and "size: A4" in page
+    )
+    assert "break-before: page" not in page
+    assert (
+        'counter(page) " / " counter(pages)' in page
+        and '@top-left { content: "Kulttuurilautakunta – 2024"' in page
+    )
     assert "&lt;lapset &amp; aikuiset&gt;" in page and "<lapset" not in page
     assert "Vertailu vuoteen 2023" in page
+
+
+def test_html_charts_only_where_there_is_something_to_compare_each_with_its_numbers_as_a_table() -> None:
+    page = report_text("2024", "--format", "html", *AFTER)
+    figures = re.findall(
+        r'<figure class="chart"><figcaption id="[^"]+">([^<]+)</figcaption>(.*?)</figure>', page
+    )
+    names = [name for name, _ in figures]
+    assert "Opastukset" not in names, "one tracked value with nothing to compare it with gets no chart"
+    assert {"Lainat", "Kävijät", "Aukiolotunnit", "Tapahtumat ikäryhmittäin", "Esteettömyys"} <= set(names)
+    for _, body in figures:
+        assert body.count("<svg") == 1 and '<table class="chart-data"' in body
+    kavijat = dict(figures)["Kävijät"]
+    assert '<th scope="row">Tavoitealue</th><td>vähintään 500, enintään 800</td>' in kavijat
+
+
+def test_html_comparison_tells_the_truth_and_shows_no_ids() -> None:
+    page = report_text("2024", "--format", "html", data=DATA)
+    comparison = page[page.index('<section class="comparison"') :]
+    assert "Vuoden 2024 tiedosto ei nimeä strategiakärkiä, joten niitä ei voi verrata." in comparison
+    assert "poistunut" not in page and "removed" not in page
+    ids = re.findall(r"\(([a-z0-9-]+)\)", re.sub(r"<[^>]+>", " ", comparison))
+    assert ids == [], ids
+    fixture = report_text("2024", "--format", "html", *AFTER)
+    section = fixture[fixture.index('<section class="comparison"') :]
+    assert "(lainaus)" not in section and "(kavijat)" not in section
+    assert "Uusi näyttely avataan." in section
 
 
 def test_html_in_swedish_says_so_in_its_lang_attribute() -> None:
@@ -307,9 +435,12 @@ def test_a_missing_output_folder_is_explained_in_finnish(tmp_path: Path) -> None
 def test_csv_in_english_names_indicator_kinds_in_english() -> None:
     english = {
         row["indicator_id"]: row
-        for row in parse_csv(report_bytes("2024", "--format", "csv", "--lang", "en", *AFTER), ";")
+        for row in parse_csv(
+            report_bytes("2024", "--format", "csv", "--columns", "all", "--lang", "en", *AFTER), ";"
+        )
     }
     finnish = {
-        row["mittari_id"]: row for row in parse_csv(report_bytes("2024", "--format", "csv", *AFTER), ";")
+        row["mittari_id"]: row
+        for row in parse_csv(report_bytes("2024", "--format", "csv", "--columns", "all", *AFTER), ";")
     }
     assert english["lainat"]["kind"] == "trend" and finnish["lainat"]["tyyppi"] == "kehitys"

@@ -395,7 +395,7 @@ ReportLangOption = Annotated[
 @app.command()
 def report(
     year: Annotated[int, typer.Argument(help="Raportoitava vuosi. / The year to report.")],
-    output_format: Annotated[str, typer.Option("--format", help="md, csv, json tai html.")] = "md",
+    output_format: Annotated[str, typer.Option("--format", help="md, csv, json, html tai docx.")] = "md",
     output: Annotated[
         Optional[Path],
         typer.Option(
@@ -415,17 +415,29 @@ def report(
     as_of: AsOfOption = None,
     data: DataOption = None,
     lang: ReportLangOption = None,
+    # issue 17: Word's page orientation and the CSV's column set
+    landscape: Annotated[
+        bool, typer.Option("--landscape", help="docx: vaakasivut. / docx: landscape pages.")
+    ] = False,
+    columns: Annotated[
+        str,
+        typer.Option(
+            "--columns", help="csv: tulostettavat (oletus) tai all (kaikki kentät). / csv: printable or all."
+        ),
+    ] = "printable",
 ) -> None:
     """Tee vuoden raportti toimintakertomukseen ja julkaisuun. / Make the year's report for publishing."""
 
     def body() -> int:
         from tavoitteet.commands import report as command
-        from tavoitteet.render.report_csv import CsvDialect
+        from tavoitteet.render.report_csv import ColumnSet, CsvDialect
 
         fmt = _choice(command.ReportFormat, output_format, "--format")
         dialect = _choice(CsvDialect, csv_dialect, "--csv-dialect")
+        column_set = _choice(ColumnSet, columns, "--columns")
         filters = _filters(committee, area, status, spearhead)
-        return command.run(year, fmt, output, dialect, filters, as_of, lang, data)  # type: ignore[arg-type]
+        layout = command.Layout(landscape, column_set is ColumnSet.ALL)
+        return command.run(year, fmt, output, dialect, filters, as_of, lang, data, layout)  # type: ignore[arg-type]
 
     guarded(body, lang)
 

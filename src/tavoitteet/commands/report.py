@@ -1,11 +1,13 @@
-"""``tavoitteet report YEAR --format md|csv|json|html [-o FILE]``: the year's report for publishing.
+"""``tavoitteet report YEAR --format md|csv|json|html|docx [-o FILE]``: the year's report for publishing.
 
 The year is loaded, evaluated and filtered exactly as ``status`` does
 (:mod:`tavoitteet.commands.viewing`).  The HTML report compares each committee
 with the latest earlier year that has files.  With ``-o`` the report is written
 atomically (a temporary file in the same folder, then replaced), never into
 the data folder; without it the report goes to stdout as UTF-8 bytes, so that
-the CSV's byte order mark survives.
+the CSV's byte order mark survives.  A Word file is never written to a
+terminal.  The municipality's name, the report's title and its logo come from
+the repository's settings file (:mod:`tavoitteet.files.report_settings`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +27,7 @@ from tavoitteet import errors
 from tavoitteet.commands import viewing
 from tavoitteet.core.compare import Comparison, compare_years
 from tavoitteet.core.evaluation import YearResult
+from tavoitteet.core.report_settings import ReportSettings
 from tavoitteet.files.discovery import year_files
 from tavoitteet.render.json_views import status_json
 from tavoitteet.render.report_csv import CsvDialect, render_csv
@@ -38,9 +42,18 @@ class ReportFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     HTML = "html"
+    DOCX = "docx"
 
 
-SWEDISH_FORMATS = frozenset({ReportFormat.MD, ReportFormat.HTML})
+SWEDISH_FORMATS = frozenset({ReportFormat.MD, ReportFormat.HTML, ReportFormat.DOCX})
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a document report is laid out: Word's page orientation, the CSV's columns."""
+
+    landscape: bool = False
+    all_columns: bool = False
 
 
 def report_lang(explicit: str | None, fmt: ReportFormat) -> ReportLang:
@@ -48,8 +61,8 @@ def report_lang(explicit: str | None, fmt: ReportFormat) -> ReportLang:
     if explicit is not None and explicit.strip().lower().startswith("sv"):
         if fmt not in SWEDISH_FORMATS:
             raise errors.UserError(
-                "tavoitteet: --lang sv on käytettävissä vain muodoille md ja html. / "
-                "--lang sv is available only for the md and html formats.",
+                "tavoitteet: --lang sv on käytettävissä vain muodoille md, html ja docx. / "
+                "--lang sv is available only for the md, html and docx formats.",
                 errors.USAGE,
             )
         return "sv"
@@ -63,14 +76,25 @@ def render(
     dialect: CsvDialect,
     filters: viewing.Filters,
     comparisons: Sequence[Comparison],
-) -> str:
+    settings: ReportSettings | None = None,
+    layout: Layout | None = None,
+) -> bytes:
+    settings = settings or ReportSettings()
+    layout = layout or Layout()
+    if fmt is ReportFormat.DOCX:
+        from tavoitteet.render.report_docx import DocxSettings, render_docx
+
+        docx = DocxSettings(settings.municipality, settings.title, settings.logo, layout.landscape)
+        return render_docx(result, lang, docx)
     if fmt is ReportFormat.MD:
-        return render_markdown(result, lang)
-    if fmt is ReportFormat.CSV:
-        return render_csv(result, dialect, base_lang(lang))
-    if fmt is ReportFormat.JSON:
-        return status_json(result, base_lang(lang), filters.as_dict())
-    return render_html(result, lang, comparisons)
+        text = render_markdown(result, lang, settings.municipality, settings.title)
+    elif fmt is ReportFormat.CSV:
+        text = render_csv(result, dialect, base_lang(lang), layout.all_columns)
+    elif fmt is ReportFormat.JSON:
+        text = status_json(result, base_lang(lang), filters.as_dict())
+    else:
+        text = render_html(result, lang, comparisons, settings)
+    return text.encode("utf-8")
 
 
 def earlier_comparison(
@@ -97,21 +121,48 @@ def run(
     as_of: str | None,
     lang_text: str | None,
     data: Path | None = None,
+    layout: Layout | None = None,
 ) -> int:
     lang = report_lang(lang_text, fmt)
     messages = base_lang(lang)
+    if fmt is ReportFormat.DOCX and output is None and sys.stdout.isatty():
+        raise errors.UserError(
+            "tavoitteet: "
+            + (
+                "a Word file is not printed on the terminal; give the file to write with -o raportti.docx."
+                if messages == "en"
+                else "Word-tiedostoa ei tulosteta päätteelle; anna kirjoitettava tiedosto: -o raportti.docx."
+            ),
+            errors.USAGE,
+        )
     today = date.today()
     data_year = viewing.load_year(viewing.data_root(data, messages), year, today, messages)
     day = viewing.parse_as_of(as_of, today, messages)
     result = viewing.apply_filters(viewing.evaluate(data_year, day), filters, messages)
     comparisons = earlier_comparison(data_year, result, day, lang) if fmt is ReportFormat.HTML else []
-    payload = render(fmt, result, lang, dialect, filters, comparisons).encode("utf-8")
+    settings = load_settings(data_year.data_root, lang) if fmt is not ReportFormat.JSON else None
+    payload = render(fmt, result, lang, dialect, filters, comparisons, settings, layout)
     if output is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return errors.OK
     write_atomically(output, payload, data_year.data_root, messages)
     return errors.OK
+
+
+def load_settings(data_root: Path, lang: ReportLang) -> ReportSettings:
+    """The repository's report settings; a problem in the file stops the report with its message."""
+    from tavoitteet.files import report_settings
+
+    try:
+        return report_settings.load(data_root, lang)
+    except report_settings.SettingsError as error:
+        if not error.problems:
+            raise errors.UserError(error.message) from None
+        from tavoitteet.render.problems import render_text
+
+        sources = {error.path: error.path.read_text(encoding="utf-8", errors="replace").splitlines()}
+        raise errors.UserError(render_text(error.problems, sources, base_lang(lang)).rstrip("\n")) from None
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -1,9 +1,11 @@
-"""A comparison of two years as rich tables, JSON (docs/json.md, view ``vertailu``) and an HTML section."""
+"""A comparison of two years as rich tables and JSON (docs/json.md, view ``vertailu``).
+
+The published report's comparison is :mod:`tavoitteet.render.report_compare`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from html import escape
 from typing import Any
 
 from rich import box
@@ -208,39 +210,3 @@ def compare_json(comparison: Comparison, lang: Lang) -> str:
         "vain_vuonna_b": list(comparison.only_in_b),
     }
     return dumps(document)
-
-
-# --- HTML --------------------------------------------------------------------------------------
-
-
-def _html_table(caption: str, header: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in header)
-    body = "".join(
-        "<tr>"
-        + f'<th scope="row">{escape(row[0])}</th>'
-        + "".join(f"<td>{escape(c)}</td>" for c in row[1:])
-        + "</tr>"
-        for row in rows
-    )
-    return f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def comparison_html(comparison: CommitteeComparison, lang: ReportLang) -> str:
-    """The HTML report's section comparing the committee's year with an earlier one."""
-    parts = [f'<section class="comparison"><h3>{escape(_w("section", lang, year=comparison.year_a))}</h3>']
-    header = [_w("item", lang), _w("change", lang)]
-    for key, items in (("spearheads", comparison.spearheads), ("goals", comparison.goals)):
-        if items:
-            rows = [[item_name(i), CHANGE_WORDS[i.change][lang]] for i in items]
-            parts.append(
-                _html_table(f"{_w(key, lang)} {comparison.year_a} → {comparison.year_b}", header, rows)
-            )
-    if comparison.indicators:
-        parts.append(
-            _html_table(
-                _w("indicators", lang), indicator_header(comparison, lang), indicator_rows(comparison, lang)
-            )
-        )
-    else:
-        parts.append(f"<p>{escape(_w('none', lang))}</p>")
-    return "".join(parts) + "</section>"

@@ -4,6 +4,10 @@
 - luku (number): this year's value over the target range;
 - luokittain (categories): each category's value over the target range;
 - seuranta (tracked): this year's value, and the earlier year's when a comparison knows it.
+
+A single value with nothing to compare it with (no target, no earlier value)
+gets no chart: the table already says it.  Every chart has its numbers as a
+small table under the drawing, its text alternative on screen and on paper.
 """
 
 from __future__ import annotations
@@ -63,13 +67,39 @@ def indicator_chart(
     if not isinstance(indicator, NumberIndicator | CategoryIndicator | TrendIndicator | TrackedIndicator):
         return None
     bars = _bars(result, year, lang, earlier)
-    if not bars:
-        return None
     target = indicator.target if isinstance(indicator, NumberIndicator | CategoryIndicator) else None
-    name = indicator.name or indicator.id
+    if not bars or (len(bars) < 2 and target is None):
+        return None
+    name = indicator.name or indicator.target_text
     desc = _describe(bars, target, result, lang)
     chart = bar_chart(bars, word("chart_of", lang, name=name), desc, ident, target)
-    return f'<figure class="chart">{chart}<figcaption>{escape(name)}: {escape(desc)}</figcaption></figure>'
+    return (
+        f'<figure class="chart"><figcaption id="{ident}-cap">{escape(name)}</figcaption>{chart}'
+        f"{_data_table(bars, target, result, isinstance(indicator, CategoryIndicator), ident, lang)}</figure>"
+    )
+
+
+def _data_table(
+    bars: list[Bar],
+    target: Target | None,
+    result: IndicatorResult,
+    by_category: bool,
+    ident: str,
+    lang: ReportLang,
+) -> str:
+    """The chart's numbers as a table: its text alternative."""
+    first = word("category" if by_category else "year", lang)
+    rows = [(bar.label, bar.text) for bar in bars]
+    if target is not None:
+        rows.append((word("target_band", lang).capitalize(), target_text(target, lang)))
+    if change := change_words(result, lang):
+        rows.append((word("change_label", lang), change))
+    body = "".join(f'<tr><th scope="row">{escape(a)}</th><td>{escape(b)}</td></tr>' for a, b in rows)
+    return (
+        f'<table class="chart-data" aria-labelledby="{ident}-cap">'
+        f'<thead><tr><th scope="col">{escape(first)}</th><th scope="col">{escape(word("value", lang))}</th></tr>'
+        f"</thead><tbody>{body}</tbody></table>"
+    )
 
 
 def _describe(bars: list[Bar], target: Target | None, result: IndicatorResult, lang: ReportLang) -> str:

@@ -1,4 +1,10 @@
-"""The year's report as CSV: one row per indicator with every field a spreadsheet user needs.
+"""The year's report as CSV: one row per indicator.
+
+Two column sets.  The default (``printable``) has ten columns with headers a
+person understands (*Tehtäväalue*, *Tavoite*, *Mittari*, *Toteuma*, …) and the
+values written as words, so that it fits a printed landscape page and reads
+as a table; ``--columns all`` is the full machine view: every field, ids
+included, under stable machine names (``tehtäväalue_id``, ``käsin_asetettu``).
 
 Two dialects.  ``excel`` (the default) is what Finnish Excel opens correctly
 with a double click: UTF-8 with a byte order mark, ``;`` between fields,
@@ -24,7 +30,7 @@ from tavoitteet.core.model import DeadlineIndicator, Indicator, Target, TrendInd
 from tavoitteet.core.values import NOT_APPLICABLE, Value
 from tavoitteet.render.report_rows import Row, rows
 from tavoitteet.words.i18n import Lang
-from tavoitteet.words.labels import explain, kind_name, label
+from tavoitteet.words.labels import explain, kind_name, label, latest_value
 from tavoitteet.words.report_labels import status_word
 
 BOM = "\ufeff"
@@ -34,6 +40,25 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 class CsvDialect(StrEnum):
     EXCEL = "excel"
     STANDARD = "standard"
+
+
+class ColumnSet(StrEnum):
+    PRINTABLE = "printable"
+    ALL = "all"
+
+
+PRINTABLE: tuple[tuple[str, str, str], ...] = (
+    ("committee", "Lautakunta", "Committee"),
+    ("area", "Tehtäväalue", "Service area"),
+    ("goal", "Tavoite", "Goal"),
+    ("goal_status", "Tavoitteen tila", "Goal status"),
+    ("indicator", "Mittari", "Indicator"),
+    ("target_text", "Tavoitetaso", "Target"),
+    ("outcome", "Toteuma", "Outcome"),
+    ("date", "Päivämäärä", "Date"),
+    ("status", "Tila", "Status"),
+    ("notes", "Kommentti ja perustelu", "Comment and reason"),
+)
 
 
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -84,8 +109,8 @@ NUMERIC = frozenset(
 )
 
 
-def header(lang: Lang) -> list[str]:
-    return [en if lang == "en" else fi for _, fi, en in COLUMNS]
+def header(lang: Lang, columns: tuple[tuple[str, str, str], ...] = COLUMNS) -> list[str]:
+    return [en if lang == "en" else fi for _, fi, en in columns]
 
 
 def _number(value: Decimal | int | None, dialect: CsvDialect) -> str:
@@ -173,22 +198,47 @@ def record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str]:
     }
 
 
+def printable_record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str]:
+    """One indicator as the printable columns: words, no ids (an unnamed indicator by its target)."""
+    from tavoitteet.render.report_content import indicator_line
+
+    result = row.result
+    line = indicator_line(result, row.action, lang)
+    name = " – ".join(p.text for p in (line.action, line.name) if p is not None)
+    return {
+        "committee": row.file.goal_file.committee,
+        "area": row.area.area.name,
+        "goal": row.goal.goal.title,
+        "goal_status": status_word(row.goal.status, lang),
+        "indicator": name,
+        "target_text": line.target.text,
+        "outcome": latest_value(result, lang, with_unit=True) if result.latest else "",
+        "date": _date(result.latest.date if result.latest else None, dialect),
+        "status": line.status_text,
+        "notes": " ".join(note.text for note in line.notes),
+    }
+
+
 def _guard(key: str, text: str, dialect: CsvDialect) -> str:
     if dialect is CsvDialect.EXCEL and key not in NUMERIC and text.startswith(FORMULA_STARTS):
         return "'" + text
     return text
 
 
-def render_csv(year: YearResult, dialect: CsvDialect = CsvDialect.EXCEL, lang: Lang = "fi") -> str:
+def render_csv(
+    year: YearResult, dialect: CsvDialect = CsvDialect.EXCEL, lang: Lang = "fi", all_columns: bool = False
+) -> str:
     """The report as CSV text; the ``excel`` dialect's text starts with the byte order mark."""
     buffer = io.StringIO()
     delimiter = ";" if dialect is CsvDialect.EXCEL else ","
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header(lang))
-    keys = [key for key, _, _ in COLUMNS]
+    columns = COLUMNS if all_columns else PRINTABLE
+    fields_of = record if all_columns else printable_record
+    writer.writerow(header(lang, columns))
+    keys = [key for key, _, _ in columns]
     guard: Callable[[str, str], str] = lambda key, text: _guard(key, text, dialect)  # noqa: E731
     for row in rows(year):
-        fields = record(row, dialect, lang)
+        fields = fields_of(row, dialect, lang)
         writer.writerow([guard(key, fields[key]) for key in keys])
     text = buffer.getvalue()
     return BOM + text if dialect is CsvDialect.EXCEL else text

@@ -1,154 +1,183 @@
-"""The year's report as one self-contained HTML page for publishing and printing.
+"""The year's report as one self-contained HTML page for publishing, printing and reading on a phone.
 
-No external fonts, scripts or styles: the CSS is inline and the charts are
-inline SVG (:mod:`tavoitteet.render.svg_charts`).  The page has the year's
-summary, per-area status bars, a table per area, a chart for every trend and
-numeric indicator, and a comparison with an earlier year when one is given.
-Status is shown as text and colour; tables have captions and header scopes;
-every chart has a title and description; a print stylesheet fits A4.
-All text from the files is escaped.
+No external fonts, scripts or styles: the CSS is inline (:mod:`tavoitteet.render.report_style`)
+and the charts are inline SVG (:mod:`tavoitteet.render.svg_charts`), each with
+a text alternative.  The page says the same as the Word and Markdown reports
+(:mod:`tavoitteet.render.report_content`): per committee the headline figures,
+the status of each area as a bar and in words, per area one table in which
+each goal is a row group (``<tbody>`` with a ``rowgroup`` header), and a
+comparison with the earlier year that only says what is comparable.
+
+Every piece of text from a goal file is marked with its real language when it
+differs from the page's (``<span lang="fi">`` in a Swedish or English report).
+Status is text first, colour second.  Tables reflow into labelled blocks on
+narrow screens, and print on A4 with a running header and page numbers (CSS
+paged media) without a forced page break per section.  All file text is
+escaped.  The pieces (:func:`badge`, :func:`text`, :func:`reflow_table`,
+:func:`committee_section`, :func:`page`) are public for the site to reuse.
 """
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator, Sequence
 from html import escape
 
 from tavoitteet.core.compare import CommitteeComparison, Comparison
-from tavoitteet.core.evaluation import (
-    AreaResult,
-    Counts,
-    FileResult,
-    GoalResult,
-    Status,
-    YearResult,
-    year_over,
-)
-from tavoitteet.render.compare_views import comparison_html
+from tavoitteet.core.evaluation import Counts, FileResult, Status, YearResult
+from tavoitteet.core.report_settings import ReportSettings
+from tavoitteet.render.html_parts import badge, reflow_table, text
 from tavoitteet.render.report_charts import EarlierValues, earlier_values, indicator_chart
-from tavoitteet.render.report_rows import Row, bare_actions, goal_rows
-from tavoitteet.render.report_style import CSS
+from tavoitteet.render.report_compare import comparison_html
+from tavoitteet.render.report_content import (
+    AreaBlock,
+    CommitteeBlock,
+    GoalBlock,
+    IndicatorLine,
+    Piece,
+    committee_block,
+    count_table,
+    headline,
+    situation,
+    year_binding_counts,
+)
+from tavoitteet.render.report_rows import goal_rows
+from tavoitteet.render.report_style import CSS, page_css
 from tavoitteet.render.svg_charts import status_bar
 from tavoitteet.words.i18n import ReportLang
-from tavoitteet.words.labels import day
-from tavoitteet.words.report_labels import (
-    comment_words,
-    count_rows,
-    decision_reference,
-    realization_words,
-    status_word,
-    word,
-)
+from tavoitteet.words.report_labels import status_word, word
+
+GOAL_COLUMNS = ("indicator", "target", "realization", "status", "notes")
+GOAL_WIDTHS = (18, 19, 22, 17, 24)  # per cent of the table
 
 
-def badge(status: Status, lang: ReportLang, manual: bool = False) -> str:
-    text = escape(status_word(status, lang))
-    if manual:
-        text += f" ({escape(word('manual', lang))})"
-    return f'<span class="st st-{status.name.lower()}">{text}</span>'
+def summary_table(goals: Counts, indicators: Counts, binding: Counts, label_id: str, lang: ReportLang) -> str:
+    header, rows = count_table(goals, indicators, binding, lang)
+    cells = [[badge(status, lang), *(escape(c) for c in values[1:])] for status, values in rows]
+    return reflow_table(header, cells, label_id, "summary")
 
 
-def summary_table(goals: Counts, indicators: Counts, caption: str, lang: ReportLang) -> str:
-    head = "".join(f'<th scope="col">{escape(word(k, lang))}</th>' for k in ("status", "goals", "indicators"))
-    body = "".join(
-        f'<tr><th scope="row">{badge(s, lang)}</th><td>{g}</td><td>{i}</td></tr>'
-        for s, g, i in count_rows(goals, indicators, lang)
-    )
-    return (
-        f'<table class="summary"><caption>{escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
-
-
-def _names(lang: ReportLang) -> dict[Status, str]:
-    return {s: status_word(s, lang) for s in Status}
-
-
-def status_bars(goals: Counts, indicators: Counts, what: str, ident: str, lang: ReportLang) -> str:
-    """Two stacked bars: goals and indicators, each out of its own total."""
+def status_bars(goals: Counts, indicators: Counts, what: Piece, ident: str, lang: ReportLang) -> str:
+    """Two stacked bars, goals and indicators each out of its own total, each with its counts in words."""
+    names = {s: status_word(s, lang) for s in Status}
     rows = []
     for key, counts in (("goals", goals), ("indicators", indicators)):
-        title = f"{what}: {word(key, lang).lower()} ({counts.total})"
-        chart = status_bar(counts, title, _names(lang), f"{ident}-{key}")
-        rows.append(f'<div class="bar"><span class="bar-label">{escape(title)}</span>{chart}</div>')
+        label = f"{word(key, lang)} ({counts.total})"
+        chart = status_bar(counts, f"{what.text}: {label.lower()}", names, f"{ident}-{key}")
+        words = "".join(f"<li>{badge(s, lang)} {counts[s]}/{counts.total}</li>" for s in Status if counts[s])
+        rows.append(
+            f'<div class="bar"><p class="bar-label">{text(what, lang)}: {escape(label.lower())}</p>'
+            f'{chart}<ul class="bar-counts">{words}</ul></div>'
+        )
     return "".join(rows)
 
 
-def legend(lang: ReportLang) -> str:
-    items = "".join(f"<li>{badge(s, lang)}</li>" for s in Status)
-    return f'<ul class="legend" aria-label="{escape(word("status", lang))}">{items}</ul>'
-
-
-def _goal_rows(goal: GoalResult, file: FileResult, area: AreaResult, lang: ReportLang) -> Iterator[str]:
-    yield (
-        f'<tr class="goal"><th scope="rowgroup" colspan="5">{escape(goal.goal.title)}</th>'
-        f"<td>{badge(goal.status, lang)}</td><td></td></tr>"
-    )
-    for action in bare_actions(goal.goal):
-        yield f'<tr><td></td><td colspan="6">{escape(action.text)}</td></tr>'
-    for row in goal_rows(file, area, goal):
-        yield _indicator_row(row, lang)
-
-
-def _indicator_row(row: Row, lang: ReportLang) -> str:
-    result = row.result
-    cells = [
-        "",
-        escape(row.action.text) if row.action else "",
-        escape(result.indicator.name or result.indicator.id),
-        escape(result.indicator.target_text),
-        escape(realization_words(result, lang)),
-        badge(result.status, lang, result.is_manual),
-        escape(comment_words(result, lang)),
-    ]
-    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
-
-
-def area_table(file: FileResult, area: AreaResult, lang: ReportLang) -> str:
-    keys = ("goal", "action", "indicator", "target", "realization", "status", "comment")
-    head = "".join(f'<th scope="col">{escape(word(k, lang))}</th>' for k in keys)
-    body = "".join(row for goal in area.goals for row in _goal_rows(goal, file, area, lang))
-    caption = f"{file.goal_file.committee}: {area.area.name}"
+def _goal_head(goal: GoalBlock, lang: ReportLang) -> str:
+    binding = f' <span class="binding">({escape(word("binding_mark", lang))})</span>' if goal.binding else ""
+    reason = ""
+    if goal.reason is not None:
+        reason = f'<span class="reason">{escape(word("reason", lang))}: {text(goal.reason, lang)}</span>'
     return (
-        f'<table class="goals"><caption>{escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f'<tr class="goal"><th scope="rowgroup" colspan="{len(GOAL_COLUMNS)}">'
+        f"{escape(word('goal', lang))}: {text(goal.title, lang)} {badge(goal.status, lang)}{binding}"
+        f"{reason}</th></tr>"
     )
 
 
-def area_section(
-    file: FileResult, area: AreaResult, ident: str, lang: ReportLang, earlier: EarlierValues
-) -> str:
-    charts = [
+def _line(line: IndicatorLine, labels: Sequence[str], lang: ReportLang) -> str:
+    name = text(line.name, lang)
+    if line.action is not None:
+        name = f'<span class="action">{escape(word("action", lang))}: {text(line.action, lang)}</span>{name}'
+    notes = " ".join(text(note, lang) for note in line.notes)
+    cells = [
+        text(line.target, lang),
+        escape(line.outcome),
+        badge(line.status, lang, line.status_text),
+        notes,
+    ]
+    parts = [f'<th scope="row" data-label="{escape(labels[0])}">{name}</th>']
+    parts += [
+        f'<td data-label="{escape(label)}"{"" if cell else " class=empty"}>{cell}</td>'
+        for label, cell in zip(labels[1:], cells, strict=True)
+    ]
+    return "<tr>" + "".join(parts) + "</tr>"
+
+
+def goal_table(area: AreaBlock, label_id: str, lang: ReportLang) -> str:
+    labels = [word(k, lang) for k in GOAL_COLUMNS]
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in labels)
+    columns = "".join(f'<col style="width:{w}%">' for w in GOAL_WIDTHS)
+    groups = []
+    for goal in area.goals:
+        rows = [_goal_head(goal, lang)]
+        rows += [
+            f'<tr class="action"><td colspan="{len(GOAL_COLUMNS)}">'
+            f"{escape(word('action', lang))}: {text(action, lang)}</td></tr>"
+            for action in goal.actions
+        ]
+        rows += [_line(line, labels, lang) for line in goal.lines]
+        groups.append(f'<tbody class="goal">{"".join(rows)}</tbody>')
+    return (
+        f'<table class="goals reflow" aria-labelledby="{label_id}"><colgroup>{columns}</colgroup>'
+        f"<thead><tr>{head}</tr></thead>{''.join(groups)}</table>"
+    )
+
+
+def _charts(file: FileResult, index: int, ident: str, lang: ReportLang, earlier: EarlierValues) -> list[str]:
+    area = file.areas[index]
+    return [
         chart
         for n, row in enumerate(r for goal in area.goals for r in goal_rows(file, area, goal))
         if (chart := indicator_chart(row.result, file.goal_file.year, f"{ident}-c{n}", lang, earlier))
     ]
-    parts = [f"<section><h3>{escape(area.area.name)}</h3>", area_table(file, area, lang)]
-    if charts:
-        parts.append(f'<h4>{escape(word("charts", lang))}: {escape(area.area.name)}</h4><div class="charts">')
-        parts += charts
-        parts.append("</div>")
+
+
+def area_section(
+    file: FileResult, block: AreaBlock, index: int, ident: str, lang: ReportLang, earlier: EarlierValues
+) -> str:
+    heading = f"{ident}-h"
+    parts = [
+        f'<section class="area" aria-labelledby="{heading}"><h3 id="{heading}">{text(block.name, lang)}</h3>',
+        goal_table(block, heading, lang),
+    ]
+    if charts := _charts(file, index, ident, lang, earlier):
+        parts.append(f"<h4>{escape(word('charts', lang))}: {text(block.name, lang)}</h4>")
+        parts.append('<div class="charts">' + "".join(charts) + "</div>")
     return "".join(parts) + "</section>"
 
 
 def committee_section(
     file: FileResult, ident: str, lang: ReportLang, comparison: CommitteeComparison | None
 ) -> str:
-    name = file.goal_file.committee
-    parts = [f"<section><h2>{escape(name)}</h2>"]
-    if (reference := decision_reference(file.goal_file.decision, lang)) is not None:
-        parts.append(f'<p class="decision">{escape(word("decision", lang))}: {escape(reference)}</p>')
-    parts.append(f"<h3>{escape(word('status_bars', lang))}</h3>")
-    for n, area in enumerate(file.areas):
-        parts.append(
-            status_bars(area.goal_counts, area.indicator_counts, area.area.name, f"{ident}-a{n}", lang)
-        )
+    block: CommitteeBlock = committee_block(file, lang)
+    heading = f"{ident}-h"
+    parts = [
+        f'<section class="committee" aria-labelledby="{heading}"><h2 id="{heading}">{text(block.name, lang)}</h2>'
+    ]
+    if block.decision is not None:
+        parts.append(f'<p class="decision">{escape(word("decision", lang))}: {escape(block.decision)}</p>')
+    if block.preparer is not None:
+        parts.append(f'<p class="decision">{escape(word("preparer", lang))}: {escape(block.preparer)}</p>')
+    parts.append(
+        f'<p class="headline">{escape(headline(block.goal_counts, block.indicator_counts, block.binding_counts, lang))}</p>'
+    )
+    parts.append(f'<h3 id="{ident}-bars">{escape(word("status_bars", lang))}</h3><div class="bars">')
+    parts += [
+        status_bars(area.goal_counts, area.indicator_counts, area.name, f"{ident}-a{n}", lang)
+        for n, area in enumerate(block.areas)
+    ]
+    parts.append("</div>")
     earlier = earlier_values(comparison)
-    parts += [area_section(file, area, f"{ident}-s{n}", lang, earlier) for n, area in enumerate(file.areas)]
-    caption = f"{word('summary', lang)}: {name}"
-    parts.append(summary_table(file.goal_counts, file.indicator_counts, caption, lang))
+    parts += [
+        area_section(file, area, n, f"{ident}-s{n}", lang, earlier) for n, area in enumerate(block.areas)
+    ]
+    summary_id = f"{ident}-sum"
+    parts.append(f'<h3 id="{summary_id}">{escape(word("summary", lang))}: {text(block.name, lang)}</h3>')
+    parts.append(
+        summary_table(block.goal_counts, block.indicator_counts, block.binding_counts, summary_id, lang)
+    )
     if comparison is not None:
-        parts.append(comparison_html(comparison, lang))
+        parts.append(comparison_html(comparison, lang, f"{ident}-cmp"))
     return "".join(parts) + "</section>"
 
 
@@ -161,42 +190,63 @@ def _comparison_for(file: FileResult, comparisons: Sequence[Comparison]) -> Comm
     return None
 
 
-def _head(year: YearResult, lang: ReportLang) -> str:
-    title = escape(word("title", lang, year=year.year))
+def _running_head(year: YearResult, settings: ReportSettings, lang: ReportLang) -> str:
+    committees = [f.goal_file.committee for f in year.files]
+    parts = [settings.municipality, committees[0] if len(committees) == 1 else None, str(year.year)]
+    return " – ".join(p for p in parts if p)
+
+
+def page(title: str, body: str, lang: ReportLang, running_head: str) -> str:
+    """A whole self-contained page: the report's stylesheet, with the running head and page numbers in print."""
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<title>{escape(title)}</title>\n<style>{CSS}{page_css(running_head, word('page', lang))}</style>\n"
+        f"</head>\n<body>\n{body}</body>\n</html>\n"
     )
 
 
-def render_html(year: YearResult, lang: ReportLang = "fi", comparisons: Sequence[Comparison] = ()) -> str:
+def _masthead(year: YearResult, settings: ReportSettings, title: str, lang: ReportLang) -> str:
+    parts = ['<header class="masthead">']
+    if settings.logo and settings.logo_type:
+        data = base64.b64encode(settings.logo).decode("ascii")
+        alt = settings.municipality or word("municipality", lang)
+        parts.append(f'<img class="logo" src="data:{settings.logo_type};base64,{data}" alt="{escape(alt)}">')
+    if settings.municipality:
+        parts.append(f'<p class="municipality">{escape(settings.municipality)}</p>')
+    parts.append(f"<h1>{escape(title)}</h1>")
+    parts.append(f'<p class="situation">{escape(situation(year, lang))}</p></header>\n')
+    return "".join(parts)
+
+
+def _year_summary(year: YearResult, lang: ReportLang) -> Iterator[str]:
+    heading = word("year_summary", lang)
+    binding = year_binding_counts(year)
+    yield f'<section class="year" aria-labelledby="y-h"><h2 id="y-h">{escape(heading)}</h2>'
+    yield f'<p class="headline">{escape(headline(year.goal_counts, year.indicator_counts, binding, lang))}</p>'
+    yield summary_table(year.goal_counts, year.indicator_counts, binding, "y-h", lang)
+    yield status_bars(year.goal_counts, year.indicator_counts, Piece(str(year.year), lang), "y", lang)
+    yield "</section>\n"
+
+
+def render_html(
+    year: YearResult,
+    lang: ReportLang = "fi",
+    comparisons: Sequence[Comparison] = (),
+    settings: ReportSettings | None = None,
+) -> str:
     """The whole report as one HTML document."""
-    state = word("year_over" if year_over(year.year, year.as_of) else "year_running", lang)
-    situation = f"{word('situation', lang, date=day(year.as_of, lang))} ({state})."
-    parts = [
-        _head(year, lang),
-        f"<body>\n<header><h1>{escape(word('title', lang, year=year.year))}</h1>",
-        f'<p class="situation">{escape(situation)}</p></header>\n<main>\n',
-    ]
+    settings = settings or ReportSettings()
+    title = settings.title or word("title", lang, year=year.year)
+    parts = [_masthead(year, settings, title, lang), "<main>\n"]
     if not year.files:
         parts.append(f"<p>{escape(word('nothing', lang))}</p>")
     else:
-        parts.append(_year_summary(year, lang))
+        if len(year.files) > 1:
+            parts += _year_summary(year, lang)
         parts += [
-            committee_section(f, f"k{n}", lang, _comparison_for(f, comparisons))
+            committee_section(f, f"k{n}", lang, _comparison_for(f, comparisons)) + "\n"
             for n, f in enumerate(year.files)
         ]
     parts.append(f"</main>\n<footer><p>{escape(word('generated', lang, year=year.year))}</p></footer>\n")
-    return "".join(parts) + "</body>\n</html>\n"
-
-
-def _year_summary(year: YearResult, lang: ReportLang) -> str:
-    heading = word("year_summary", lang)
-    return (
-        f'<section class="year"><h2>{escape(heading)}</h2>'
-        + summary_table(year.goal_counts, year.indicator_counts, heading, lang)
-        + status_bars(year.goal_counts, year.indicator_counts, str(year.year), "y", lang)
-        + legend(lang)
-        + "</section>\n"
-    )
+    return page(title, "".join(parts), lang, _running_head(year, settings, lang))

@@ -1,98 +1,123 @@
 """The year's report as Markdown for the annual report (toimintakertomus) and git forges.
 
-Headings per committee and service area, the decision the goals rest on, a
-table per area (goal, action, indicator, target, realization, status, comment)
-and status summaries in which goals and indicators are counted separately,
-each out of its own total.  Cell text is escaped so that tables render on
-GitHub and GitLab: ``|`` becomes ``\\|`` and line breaks ``<br>``.
+Written so that ``pandoc raportti.md -o raportti.docx`` gives a clean Word
+document as well as rendering on GitHub and GitLab: headings per committee and
+service area, the decision the goals rest on, the headline figures (binding
+goals, goals and indicators each out of their own total), and per area one
+pipe table of five columns in which each goal is a row group (its title and
+status in bold, why when it was not assessed) followed by its indicators.
+The separator line's dashes give pandoc the columns' relative widths.  Cell
+text is escaped (``|`` becomes ``\\|``, ``<`` and ``>`` entities) and line
+breaks become spaces, as pandoc's Word output drops raw HTML such as ``<br>``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from tavoitteet.core.evaluation import AreaResult, Counts, FileResult, GoalResult, YearResult, year_over
-from tavoitteet.render.report_rows import bare_actions, goal_rows
-from tavoitteet.words.i18n import ReportLang
-from tavoitteet.words.labels import day
-from tavoitteet.words.report_labels import (
-    comment_words,
-    count_rows,
-    decision_reference,
-    realization_words,
-    status_cell,
-    status_word,
-    word,
+from tavoitteet.core.evaluation import Counts, YearResult
+from tavoitteet.render.report_content import (
+    AreaBlock,
+    CommitteeBlock,
+    GoalBlock,
+    Piece,
+    committee_block,
+    count_table,
+    headline,
+    situation,
+    year_binding_counts,
 )
+from tavoitteet.words.i18n import ReportLang
+from tavoitteet.words.report_labels import word
+
+COLUMNS = ("indicator", "target", "realization", "status", "notes")
+DASHES = (18, 18, 20, 12, 24)  # relative widths for pandoc
 
 
-def cell(text: str | None) -> str:
-    """Text safe inside a Markdown table cell."""
+def cell(text: str | Piece | None) -> str:
+    """Text safe inside a Markdown table cell, on one line."""
+    if isinstance(text, Piece):
+        text = text.text
     if not text:
         return ""
-    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-    lines = [line.strip() for line in escaped.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return "<br>".join(line for line in lines if line)
+    escaped = (
+        text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+    )
+    return " ".join(escaped.split())
 
 
-def table(header: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+def table(header: Sequence[str], body: Sequence[Sequence[str]], dashes: Sequence[int] = ()) -> list[str]:
+    widths = dashes or [3] * len(header)
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "|".join("-" * w for w in widths) + "|"]
     lines += ["| " + " | ".join(c if c else " " for c in row) + " |" for row in body]
     return lines
 
 
-def _goal_body(goal: GoalResult, file: FileResult, area: AreaResult, lang: ReportLang) -> Iterator[list[str]]:
-    yield [f"**{cell(goal.goal.title)}**", "", "", "", "", f"**{cell(status_word(goal.status, lang))}**", ""]
-    for action in bare_actions(goal.goal):
-        yield ["", cell(action.text), "", "", "", "", ""]
-    for row in goal_rows(file, area, goal):
-        result = row.result
-        yield [
-            "",
-            cell(row.action.text if row.action else None),
-            cell(result.indicator.name or result.indicator.id),
-            cell(result.indicator.target_text),
-            cell(realization_words(result, lang)),
-            cell(status_cell(result, lang)),
-            cell(comment_words(result, lang)),
-        ]
+def _goal_rows(goal: GoalBlock, lang: ReportLang) -> Iterator[list[str]]:
+    title = f"**{cell(word('goal', lang))}: {cell(goal.title)}**"
+    if goal.binding:
+        title += f" ({cell(word('binding_mark', lang))})"
+    reason = cell(goal.reason) if goal.reason else ""
+    yield [title, "", "", f"**{cell(goal.status_text)}**", reason]
+    for action in goal.actions:
+        yield [f"{cell(word('action', lang))}: {cell(action)}", "", "", "", ""]
+    for line in goal.lines:
+        name = cell(line.name)
+        if line.action is not None:
+            name = f"{cell(word('action', lang))}: {cell(line.action)}" + (f" – {name}" if name else "")
+        yield [name, cell(line.target), cell(line.outcome), cell(line.status_text), cell(_notes(line.notes))]
 
 
-def area_table(file: FileResult, area: AreaResult, lang: ReportLang) -> list[str]:
-    keys = ("goal", "action", "indicator", "target", "realization", "status", "comment")
-    body = [row for goal in area.goals for row in _goal_body(goal, file, area, lang)]
-    return table([word(k, lang) for k in keys], body)
+def _notes(notes: Sequence[Piece]) -> str:
+    return " ".join(note.text for note in notes)
 
 
-def summary_table(goals: Counts, indicators: Counts, lang: ReportLang) -> list[str]:
-    header = [word("status", lang), word("goals", lang), word("indicators", lang)]
-    body = [[cell(status_word(s, lang)), g, i] for s, g, i in count_rows(goals, indicators, lang)]
-    return table(header, body)
+def area_table(area: AreaBlock, lang: ReportLang) -> list[str]:
+    body = [row for goal in area.goals for row in _goal_rows(goal, lang)]
+    return table([word(k, lang) for k in COLUMNS], body, DASHES)
 
 
-def committee_section(file: FileResult, lang: ReportLang) -> list[str]:
-    lines = [f"## {cell(file.goal_file.committee)}", ""]
-    if (reference := decision_reference(file.goal_file.decision, lang)) is not None:
-        lines += [f"{word('decision', lang)}: {cell(reference)}", ""]
-    for area in file.areas:
-        lines += [f"### {cell(area.area.name)}", "", *area_table(file, area, lang), ""]
-    lines += [f"### {word('summary', lang)}: {cell(file.goal_file.committee)}", ""]
-    return [*lines, *summary_table(file.goal_counts, file.indicator_counts, lang), ""]
-
-
-def render_markdown(year: YearResult, lang: ReportLang = "fi") -> str:
-    """The whole report as Markdown text ending in a newline."""
-    state = word("year_over" if year_over(year.year, year.as_of) else "year_running", lang)
-    lines = [
-        f"# {word('title', lang, year=year.year)}",
+def summary(goals: Counts, indicators: Counts, binding: Counts, lang: ReportLang) -> list[str]:
+    header, rows = count_table(goals, indicators, binding, lang)
+    return [
+        cell(headline(goals, indicators, binding, lang)),
         "",
-        f"{word('situation', lang, date=day(year.as_of, lang))} ({state}).",
-        "",
+        *table(header, [[cell(c) for c in cells] for _, cells in rows]),
     ]
+
+
+def committee_section(block: CommitteeBlock, lang: ReportLang) -> list[str]:
+    lines = [f"## {cell(block.name)}", ""]
+    if block.decision is not None:
+        lines += [f"{word('decision', lang)}: {cell(block.decision)}", ""]
+    if block.preparer is not None:
+        lines += [f"{word('preparer', lang)}: {cell(block.preparer)}", ""]
+    for area in block.areas:
+        lines += [f"### {cell(area.name)}", "", *area_table(area, lang), ""]
+    lines += [f"### {word('summary', lang)}: {cell(block.name)}", ""]
+    return [*lines, *summary(block.goal_counts, block.indicator_counts, block.binding_counts, lang), ""]
+
+
+def render_markdown(
+    year: YearResult, lang: ReportLang = "fi", municipality: str | None = None, title: str | None = None
+) -> str:
+    """The whole report as Markdown text ending in a newline."""
+    lines = [f"# {cell(title or word('title', lang, year=year.year))}", ""]
+    if municipality:
+        lines += [f"{word('municipality', lang)}: {cell(municipality)}", ""]
+    lines += [situation(year, lang), ""]
     if not year.files:
         return "\n".join([*lines, word("nothing", lang), ""])
-    for file in year.files:
-        lines += committee_section(file, lang)
-    lines += [f"## {word('year_summary', lang)}", ""]
-    lines += summary_table(year.goal_counts, year.indicator_counts, lang)
-    return "\n".join(lines) + "\n"
+    blocks = [committee_block(file, lang) for file in year.files]
+    for block in blocks:
+        lines += committee_section(block, lang)
+    if len(blocks) > 1:
+        lines += [f"## {word('year_summary', lang)}", ""]
+        lines += summary(year.goal_counts, year.indicator_counts, year_binding_counts(year), lang)
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -27,41 +27,47 @@ STATUS_COLOURS: dict[Status, str] = {
 }
 """Each gives a contrast of at least 4.5:1 with white, both as a fill and behind white text."""
 
-WIDTH = 600
-LABEL_WIDTH = 110
-VALUE_SPACE = 150
-FONT = 15
+WIDTH = 360
+"""The value charts are drawn as wide as a phone, so their text stays at its size there and on paper."""
+BAR_WIDTH = 600
+LABEL_WIDTH = 84
+VALUE_SPACE = 90
+FONT = 14
 BAR_HEIGHT = 24
 GAP = 8
 
 
-def _open(height: int, title: str, desc: str, ident: str) -> str:
+def _open(height: int, title: str, desc: str, ident: str, width: int = WIDTH, stretch: bool = False) -> str:
     title_id, desc_id = f"{ident}-title", f"{ident}-desc"
+    aspect = "none" if stretch else "xMinYMin meet"
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
-        f'role="img" aria-labelledby="{title_id} {desc_id}" preserveAspectRatio="xMinYMin meet">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{title_id} {desc_id}" preserveAspectRatio="{aspect}">'
         f'<title id="{title_id}">{escape(title)}</title><desc id="{desc_id}">{escape(desc)}</desc>'
     )
 
 
 def status_bar(counts: Counts, title: str, names: dict[Status, str], ident: str) -> str:
-    """A stacked bar of how many items have each status; the words are in the title and description."""
+    """A stacked bar of how many items have each status, stretched to its box.
+
+    It has no text of its own (text would stretch with it): the counts are in
+    its title and description, and the report writes them beside it in words.
+    """
     parts = [(s, counts[s]) for s in Status if counts[s]]
     desc = ", ".join(f"{names[s]} {n}/{counts.total}" for s, n in parts) or "-"
-    svg = [_open(BAR_HEIGHT, title, desc, ident)]
+    svg = [_open(BAR_HEIGHT, title, desc, ident, BAR_WIDTH, stretch=True)]
     x = Decimal(0)
     for status, count in parts:
-        width = Decimal(WIDTH) * count / counts.total
+        width = Decimal(BAR_WIDTH) * count / counts.total
         svg.append(
             f'<rect x="{x:.1f}" y="0" width="{width:.1f}" height="{BAR_HEIGHT}" '
-            f'fill="{STATUS_COLOURS[status]}" stroke="#ffffff" stroke-width="1"/>'
+            f'fill="{STATUS_COLOURS[status]}" stroke="#ffffff" stroke-width="2"/>'
         )
-        if width >= 28:
-            svg.append(
-                f'<text x="{x + width / 2:.1f}" y="16" fill="#ffffff" font-size="13" '
-                f'text-anchor="middle">{count}</text>'
-            )
         x += width
+    if not parts:
+        svg.append(
+            f'<rect x="0" y="0" width="{BAR_WIDTH}" height="{BAR_HEIGHT}" fill="none" stroke="#8c8c8c"/>'
+        )
     return "".join(svg) + "</svg>"
 
 

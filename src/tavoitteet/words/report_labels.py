@@ -86,6 +86,47 @@ WORDS: Mapping[str, Mapping[ReportLang, str]] = {
         "en": "Comparison with {year}",
         "sv": "Jämförelse med {year}",
     },
+    # --- the document reports (Word, HTML, Markdown) of issue 17 ---
+    "headline_goals": {
+        "fi": "Tavoitteista toteutui {share}.",
+        "en": "Goals met: {share}.",
+        "sv": "Uppnådda mål: {share}.",
+    },
+    "headline_indicators": {
+        "fi": "Mittareista toteutui {share}.",
+        "en": "Indicators met: {share}.",
+        "sv": "Uppnådda mätare: {share}.",
+    },
+    "headline_binding": {
+        "fi": "Valtuustoon nähden sitovista tavoitteista toteutui {share}.",
+        "en": "Goals binding towards the council met: {share}.",
+        "sv": "Uppnådda mål som är bindande gentemot fullmäktige: {share}.",
+    },
+    "binding_goals": {"fi": "Sitovat tavoitteet", "en": "Binding goals", "sv": "Bindande mål"},
+    "binding_mark": {
+        "fi": "sitova tavoite",
+        "en": "binding goal",
+        "sv": "bindande mål",
+    },
+    "reason": {"fi": "Perustelu", "en": "Reason", "sv": "Motivering"},
+    "notes": {
+        "fi": "Kommentit ja perustelut",
+        "en": "Comments and reasons",
+        "sv": "Kommentarer och motiveringar",
+    },
+    "goal_status": {"fi": "Tavoitteen tila", "en": "Goal status", "sv": "Målets status"},
+    "not_assessed_because": {
+        "fi": "Ei arvioitu, koska: {reason}",
+        "en": "Not assessed because: {reason}",
+        "sv": "Inte bedömt eftersom: {reason}",
+    },
+    "preparer": {"fi": "Valmistelija", "en": "Prepared by", "sv": "Beredare"},
+    "municipality": {"fi": "Kunta", "en": "Municipality", "sv": "Kommun"},
+    "page": {"fi": "Sivu", "en": "Page", "sv": "Sida"},
+    "contents": {"fi": "Sisällys", "en": "Contents", "sv": "Innehåll"},
+    "committees": {"fi": "Lautakunnat", "en": "Committees", "sv": "Nämnder"},
+    "category": {"fi": "Luokka", "en": "Category", "sv": "Kategori"},
+    "change_label": {"fi": "Muutos", "en": "Change", "sv": "Förändring"},
     "generated": {
         "fi": "Tuotettu tavoitteet-työkalulla tiedostoista data/{year}/.",
         "en": "Produced by the tavoitteet tool from the files in data/{year}/.",
