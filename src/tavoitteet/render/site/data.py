@@ -1,7 +1,7 @@
 """The site's downloads: each committee-year as CSV and JSON, and the whole corpus as a data package.
 
-A committee-year's CSV is the report's (``report --format csv``, Excel's
-dialect) and its JSON is ``status --json`` for that committee.  The data
+A committee-year's CSV is the report's (``report --format csv --columns all``,
+Excel's dialect) and its JSON is ``status --json`` for that committee.  The data
 package (https://specs.frictionlessdata.io/data-package/) has three tables of
 every year: goals, indicators and realization entries, plain comma-separated
 UTF-8 with ISO dates and decimal points, each described by a table schema with
@@ -30,8 +30,9 @@ STATUSES = [s.value for s in Status]
 
 
 def committee_csv(place: CommitteeYear) -> str:
+    """``report --format csv --columns all`` of the committee-year: every column, for Excel."""
     year = summarize_year(place.year, place.result.as_of, [place.result])
-    return render_csv(year, CsvDialect.EXCEL, "fi")
+    return render_csv(year, CsvDialect.EXCEL, "fi", all_columns=True)
 
 
 def committee_json(place: CommitteeYear) -> str:

@@ -19,8 +19,9 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-se
 a { color: #0b4f9c; }
 a:visited { color: #5b2a86; }
 a:focus, button:focus, input:focus, main:focus-visible { outline: 3px solid #b35c00; outline-offset: 2px; }
-.skip { position: absolute; left: -999rem; }
-.skip:focus { position: static; display: inline-block; padding: 0.5rem; }
+.skip { position: absolute; top: 0; left: 0; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; }
+.skip:focus { position: static; width: auto; height: auto; clip: auto; display: inline-block; padding: 0.5rem; }
 header.site { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center;
   border-bottom: 2px solid #1a1a1a; padding: 0.75rem 0; }
 .site-name { font-weight: 700; font-size: 1.15rem; margin: 0; }
