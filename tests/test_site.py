@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
 from sitecheck import broken_links, parse, site_data
+
+from conftest import invoke
 
 AS_OF = "1.1.2025"
 
@@ -226,7 +227,7 @@ def _contents(site: Path) -> dict[str, bytes]:
 def test_a_rebuild_writes_only_the_pages_that_depend_on_the_changed_file(tmp_path: Path) -> None:
     data = site_data(tmp_path)
     out = tmp_path / "sivusto"
-    code, first, err = build(data, out)
+    code, _, err = build(data, out)
     assert code == 0, err
     before = _contents(out)
     stamps = {p: (out / p).stat().st_mtime_ns for p in before}

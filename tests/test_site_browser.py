@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from browser import Browser, browser_harness
-from conftest import invoke
 from sitecheck import broken_links, site_data
+
+from conftest import invoke
 
 pytestmark = pytest.mark.browser
 SCRIPT = Path(__file__).resolve().parent / "site_browser.cjs"
@@ -63,7 +64,7 @@ def test_every_kind_of_page_passes_axe_in_every_language(
             pages[f"{lang}-{kind}"] = site / pattern.format(lang=lang)
     checked = harness.check(pages, tmp_path / "axe", pdf=False)
     assert set(checked) == set(pages)
-    for name, result in checked.items():
+    for result in checked.values():
         assert result.violations() == [], result.report()
         assert result.overflow() == [], result.report()
 
