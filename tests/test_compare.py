@@ -63,7 +63,7 @@ def test_goals_match_by_id_or_by_link() -> None:
 def test_fixture_pair_goals_spearheads_and_indicator_values() -> None:
     document = compare_json("2023", "2024")
     assert (document["versio"], document["nakyma"], document["vuosi_a"], document["vuosi_b"]) == (
-        1,
+        2,
         "vertailu",
         2023,
         2024,

@@ -206,7 +206,7 @@ def test_trend_reports_baseline_and_change() -> None:
 def test_trend_baseline_comes_from_the_earlier_year_when_not_written() -> None:
     seen: list[str] = []
 
-    def lookup(ind: Any) -> Decimal:
+    def lookup(ind: Any, owner: Any = None) -> Decimal:
         seen.append(ind.id)
         return Decimal(50)
 
@@ -275,20 +275,27 @@ def test_deadline(values: tuple[str, ...], as_of: date, expected: Status) -> Non
 
 @pytest.mark.parametrize(
     ("as_of", "expected"),
-    [(date(2024, 12, 31), False), (date(2025, 1, 1), True), (date(2023, 12, 31), False)],
+    [
+        (date(2024, 12, 30), False),
+        (date(2024, 12, 31), True),
+        (date(2025, 1, 1), True),
+        (date(2023, 12, 31), False),
+    ],
 )
-def test_the_year_is_over_after_31_december(as_of: date, expected: bool) -> None:
+def test_the_year_is_over_on_its_last_day(as_of: date, expected: bool) -> None:
     assert year_over(2024, as_of) is expected
 
 
-@pytest.mark.parametrize(("as_of", "expected"), [(date(2024, 12, 31), K), (date(2025, 1, 1), A)])
+@pytest.mark.parametrize(
+    ("as_of", "expected"), [(date(2024, 12, 30), K), (date(2024, 12, 31), A), (date(2025, 1, 1), A)]
+)
 def test_without_entries_kesken_until_the_year_ends_then_ei_arvioitu(as_of: date, expected: Status) -> None:
     assert status(number(vähintään="1"), as_of) is expected
 
 
-def test_not_met_on_the_last_day_is_kesken_and_the_next_day_ei_toteutunut() -> None:
+def test_not_met_the_day_before_the_last_is_kesken_and_on_the_last_day_ei_toteutunut() -> None:
     ind = number("0", vähintään="1")
-    assert (status(ind, date(2024, 12, 31)), status(ind, date(2025, 1, 1))) == (K, N)
+    assert (status(ind, date(2024, 12, 30)), status(ind, date(2024, 12, 31))) == (K, N)
 
 
 def test_entries_after_as_of_are_not_seen() -> None:

@@ -96,7 +96,7 @@ def test_2024_trends_find_their_baseline_in_the_2023_example(indicators_2024: li
         assert trend.entries, f"{trend.id} has a 2024 value to compare"
 
 
-def _baselines_from_2023(indicator: TrendIndicator) -> Decimal | None:
+def _baselines_from_2023(indicator: TrendIndicator, owner: object = None) -> Decimal | None:
     """The 2023 example's latest value of the indicator with the same id."""
     earlier = load(EXAMPLES / str(indicator.baseline_year) / "hyvinvointilautakunta.yaml")
     matches = [i for i in earlier.indicators() if i.id == indicator.id and i.entries]
@@ -118,8 +118,8 @@ def test_after_the_year_the_2024_example_shows_every_status(example_2024: GoalFi
     assert trends and all(t is not None and t.source == "edellinen vuosi" for t in trends)
 
 
-def test_on_the_last_day_of_the_year_unfinished_indicators_are_in_progress(example_2024: GoalFile) -> None:
-    result = evaluate_file(example_2024, date(2024, 12, 31), _baselines_from_2023)
+def test_the_day_before_the_last_unfinished_indicators_are_in_progress(example_2024: GoalFile) -> None:
+    result = evaluate_file(example_2024, date(2024, 12, 30), _baselines_from_2023)
     statuses = {i.status for a in result.areas for g in a.goals for i in g.indicators}
     assert Status.IN_PROGRESS in statuses
     assert Status.NOT_MET not in statuses and Status.NOT_ASSESSED not in statuses

@@ -33,7 +33,7 @@ def test_entries_newest_first_as_json(tmp_path: Path) -> None:
     code, out, _err = invoke(["history", "2024", "--json"], cwd=repo)
     assert code == 0
     document = json.loads(out)
-    assert (document["versio"], document["nakyma"], document["vuosi"]) == (1, "historia", 2024)
+    assert (document["versio"], document["nakyma"], document["vuosi"]) == (2, "historia", 2024)
     entries = document["kirjaukset"]
     # Values as in status --json (docs/json.md): numbers with a decimal point, the readable form beside.
     assert [(e["pvm"], e["mittari"], e["arvo"], e["arvo_teksti"]) for e in entries] == [

@@ -155,6 +155,10 @@ CommitteeOption = Annotated[
     Optional[str],
     typer.Option("--committee", help="Vain tämä lautakunta (nimi tai sen osa). / Only this committee."),
 ]
+KuntaOption = Annotated[
+    Optional[str],
+    typer.Option("--kunta", help="Vain tämän kunnan lautakunnat. / Only this municipality's committees."),
+]
 AreaOption = Annotated[
     Optional[str],
     typer.Option("--area", help="Vain tämä tehtäväalue (tunnus tai nimi). / Only this service area."),
@@ -180,16 +184,23 @@ AsOfOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Tulosta JSON (docs/json.md). / Print JSON.")]
 
 
-def _filters(committee: str | None, area: str | None, status: str | None, spearhead: str | None) -> object:
+def _filters(
+    committee: str | None,
+    area: str | None,
+    status: str | None,
+    spearhead: str | None,
+    kunta: str | None = None,
+) -> object:
     from tavoitteet.commands.viewing import Filters
 
-    return Filters(committee, area, status, spearhead)
+    return Filters(committee, area, status, spearhead, kunta)
 
 
 @app.command()
 def status(
     year: YearArgument = None,
     committee: CommitteeOption = None,
+    kunta: KuntaOption = None,
     area: AreaOption = None,
     status: StatusOption = None,
     spearhead: SpearheadOption = None,
@@ -204,7 +215,7 @@ def status(
         from tavoitteet.commands import status as command
         from tavoitteet.words.i18n import detect_lang
 
-        filters = _filters(committee, area, status, spearhead)
+        filters = _filters(committee, area, status, spearhead, kunta)
         return command.run(year, filters, as_of, as_json, detect_lang(lang), data)  # type: ignore[arg-type]
 
     guarded(body, lang)
@@ -214,6 +225,7 @@ def status(
 def list_goals(
     year: YearArgument = None,
     committee: CommitteeOption = None,
+    kunta: KuntaOption = None,
     area: AreaOption = None,
     status: StatusOption = None,
     spearhead: SpearheadOption = None,
@@ -228,7 +240,7 @@ def list_goals(
         from tavoitteet.commands import list_goals as command
         from tavoitteet.words.i18n import detect_lang
 
-        filters = _filters(committee, area, status, spearhead)
+        filters = _filters(committee, area, status, spearhead, kunta)
         return command.run(year, filters, as_of, as_json, detect_lang(lang), data)  # type: ignore[arg-type]
 
     guarded(body, lang)
@@ -244,6 +256,7 @@ def show(
         typer.Option("--year", help="Vuosi (oletus kuten status-komennossa). / Year."),
     ] = None,
     committee: CommitteeOption = None,
+    kunta: KuntaOption = None,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
@@ -255,7 +268,7 @@ def show(
         from tavoitteet.commands import show as command
         from tavoitteet.words.i18n import detect_lang
 
-        return command.run(item_id, year, committee, as_of, as_json, detect_lang(lang), data)
+        return command.run(item_id, year, committee, as_of, as_json, detect_lang(lang), data, kunta)
 
     guarded(body, lang)
 
@@ -327,9 +340,11 @@ def record_outcome(
     committee: Annotated[
         Optional[str],
         typer.Option(
-            "--committee", help="Kysyttäessä vain tämä lautakunta. / Interactive: only this committee."
+            "--committee",
+            help="Vain tämän lautakunnan mittari (kun sama tunnus on usealla). / Only this committee.",
         ),
     ] = None,
+    kunta: KuntaOption = None,
     area: Annotated[
         Optional[str],
         typer.Option(
@@ -352,7 +367,9 @@ def record_outcome(
         from tavoitteet.commands import record as command
         from tavoitteet.words.i18n import detect_lang
 
-        options = command.Options(year, comment, source, day, by, level, reason, committee, area, spearhead)
+        options = command.Options(
+            year, comment, source, day, by, level, reason, committee, area, spearhead, municipality=kunta
+        )
         return command.run(indicator_id, value, options, detect_lang(lang), data)
 
     guarded(body, lang)
@@ -368,6 +385,8 @@ def history(
         int, typer.Option("--limit", help="Enintään näin monta kirjausta (0 = kaikki). / At most.")
     ] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Tulosta JSON. / Print JSON.")] = False,
+    committee: CommitteeOption = None,
+    kunta: KuntaOption = None,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -377,7 +396,7 @@ def history(
         from tavoitteet.commands import history as command
         from tavoitteet.words.i18n import detect_lang
 
-        return command.run(year, limit, as_json, detect_lang(lang), data)
+        return command.run(year, limit, as_json, detect_lang(lang), data, committee, kunta)
 
     guarded(body, lang)
 
@@ -409,6 +428,7 @@ def report(
         ),
     ] = "excel",
     committee: CommitteeOption = None,
+    kunta: KuntaOption = None,
     area: AreaOption = None,
     status: StatusOption = None,
     spearhead: SpearheadOption = None,
@@ -435,7 +455,7 @@ def report(
         fmt = _choice(command.ReportFormat, output_format, "--format")
         dialect = _choice(CsvDialect, csv_dialect, "--csv-dialect")
         column_set = _choice(ColumnSet, columns, "--columns")
-        filters = _filters(committee, area, status, spearhead)
+        filters = _filters(committee, area, status, spearhead, kunta)
         layout = command.Layout(landscape, column_set is ColumnSet.ALL)
         return command.run(year, fmt, output, dialect, filters, as_of, lang, data, layout)  # type: ignore[arg-type]
 
@@ -447,6 +467,7 @@ def compare(
     year_a: Annotated[int, typer.Argument(metavar="YEAR_A", help="Aiempi vuosi. / The earlier year.")],
     year_b: Annotated[int, typer.Argument(metavar="YEAR_B", help="Myöhempi vuosi. / The later year.")],
     committee: CommitteeOption = None,
+    kunta: KuntaOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
     lang: LangOption = None,
@@ -457,7 +478,7 @@ def compare(
         from tavoitteet.commands import compare as command
         from tavoitteet.words.i18n import detect_lang
 
-        return command.run(year_a, year_b, committee, as_json, detect_lang(lang), data)
+        return command.run(year_a, year_b, committee, as_json, detect_lang(lang), data, kunta)
 
     guarded(body, lang)
 

@@ -13,11 +13,17 @@ from tavoitteet.words.i18n import Lang
 
 
 def run(
-    year_a: int, year_b: int, committee: str | None, as_json: bool, lang: Lang, data: Path | None = None
+    year_a: int,
+    year_b: int,
+    committee: str | None,
+    as_json: bool,
+    lang: Lang,
+    data: Path | None = None,
+    municipality: str | None = None,
 ) -> int:
     today = date.today()
     root = viewing.data_root(data, lang)
-    filters = viewing.Filters(committee=committee)
+    filters = viewing.Filters(committee=committee, municipality=municipality)
     a, b = (
         viewing.apply_filters(
             viewing.evaluate(viewing.load_year(root, year, today, lang), today), filters, lang

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from tavoitteet import errors
 from tavoitteet.commands import terminal
-from tavoitteet.commands.recordfind import Found, indicators_in
+from tavoitteet.commands.recordfind import Found, committee_label, committee_matches, indicators_in
 from tavoitteet.commands.recordprompt import choose_year
 from tavoitteet.commands.viewing import data_root
 from tavoitteet.core.evaluation import Status
@@ -46,12 +46,26 @@ class Row:
     level: ManualLevel | None = None
 
 
-def run(year: int | None, limit: int, as_json: bool, lang: Lang, data: Path | None = None) -> int:
+def run(
+    year: int | None,
+    limit: int,
+    as_json: bool,
+    lang: Lang,
+    data: Path | None = None,
+    committee: str | None = None,
+    municipality: str | None = None,
+) -> int:
     root = data_root(data, lang)
     chosen = choose_year(root, year, lang)
     paths = year_files(root)[chosen]
     broken = [p for p in paths if load_file(p).goal_file is None]
-    rows = latest(entries_of([f for p in paths for f in indicators_in(chosen, p)]), limit)
+    found = [
+        f
+        for p in paths
+        for f in indicators_in(chosen, p)
+        if committee_matches(f.goal_file, f.path, committee, municipality)
+    ]
+    rows = latest(entries_of(found), limit)
     if as_json:
         sys.stdout.write(render_json(chosen, rows, lang))
     else:
@@ -65,7 +79,7 @@ def entries_of(found: list[Found]) -> list[Row]:
     """Every entry of the indicators, and every level set by hand, in the files' order."""
     rows = []
     for item in found:
-        where = (item.goal_file.committee, item.indicator.id)
+        where = (committee_label(item.goal_file), item.indicator.id)
         file = display_path(item.path)
         rows += [Row(e.date, *where, e.by, file, item.indicator, entry=e) for e in item.indicator.entries]
         if (level := item.indicator.manual_level) is not None:
@@ -166,7 +180,7 @@ def render_json(year: int, rows: list[Row], lang: Lang) -> str:
         if row.level is not None
     ]
     document = {
-        "versio": 1,
+        "versio": json_views.JSON_VERSION,
         "nakyma": "historia",
         "kieli": lang,
         "vuosi": year,

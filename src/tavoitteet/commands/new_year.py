@@ -70,7 +70,8 @@ def _plan(source: Path, target: Path, year: int, earlier: int, lang: Lang) -> Pl
         sys.stderr.write(_t(lang, "new.source_invalid", file=display_path(source)))
         sys.stderr.write(render_text(loaded.problems, {source: lines}, lang))
         return None
-    result = next_year(loaded.goal_file, year, earlier)
+    own = loaded.document is not None and "kunta" in loaded.document.data
+    result = next_year(loaded.goal_file, year, earlier, own)
     intro = [
         f"{loaded.goal_file.committee}: toiminnalliset tavoitteet {year}.",
         f"Aloitettu vuoden {earlier} tiedostosta {source.name} komennolla",
@@ -90,6 +91,11 @@ def summary(planned: Planned, earlier: int, lang: Lang) -> str:
         _t(lang, "new.written", target=display_path(planned.target), source=display_path(planned.source)),
         _t(lang, "new.cleared", year=earlier),
     ]
+    if planned.result.carried_over:
+        carried = ", ".join(planned.result.carried_over)
+        lines.append(
+            _t(lang, "new.carried", year=earlier, count=len(planned.result.carried_over), ids=carried)
+        )
     if planned.result.baselines:
         lines.append(_t(lang, "new.baselines", count=planned.result.baselines, year=earlier))
     if planned.result.year_mentions:
@@ -136,6 +142,10 @@ _MESSAGES = {
         "Realization and corrections were cleared, every goal and indicator links to its predecessor "
         "of {year}, and the decision is left to fill in (a commented example is included). "
         "Comments of the source file were not carried over.",
+    ),
+    "new.carried": (
+        "Vuodelta {year} siirtyneet tavoitteet ja teot ({count}) pidettiin, siirron syy huomautuksena: {ids}.",
+        "Goals and actions carried over from {year} ({count}) were kept, with the reason as a note: {ids}.",
     ),
     "new.baselines": (
         "Kehitysmittareita, joiden vertailuarvoksi tuli vuoden {year} viimeisin toteuma: {count}.",

@@ -39,6 +39,7 @@ class Options:
     committee: str | None = None
     area: str | None = None
     spearhead: str | None = None
+    municipality: str | None = None
 
 
 def run(
@@ -49,7 +50,9 @@ def run(
         from tavoitteet.commands import recordprompt
 
         return recordprompt.run(root, options, lang)
-    found = recordfind.find_indicator(root, indicator_id, options.year, lang)
+    found = recordfind.find_indicator(
+        root, indicator_id, options.year, lang, options.committee, options.municipality
+    )
     changes = build_changes(found.indicator, value, options, lang, found.where)
     written = write(found, changes, lang)
     sys.stdout.write(recorded_text(found, changes, status_after(written, found, root), lang))
@@ -141,7 +144,10 @@ def status_after(written: Written, found: Found, root: Path) -> IndicatorResult 
         return None
     indicator = next(i for i in goal_file.indicators() if i.id == found.indicator.id)
     latest = max((e.date for e in indicator.entries), default=date.today())
-    return evaluate_indicator(indicator, goal_file.year, max(date.today(), latest), _baselines(root))
+    from tavoitteet.core.evaluation import identity
+
+    as_of = max(date.today(), latest)
+    return evaluate_indicator(indicator, goal_file.year, as_of, _baselines(root), identity(goal_file))
 
 
 def _baselines(root: Path) -> BaselineLookup:

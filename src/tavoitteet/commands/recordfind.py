@@ -55,8 +55,39 @@ def indicators_in(year: int, path: Path) -> Iterator[Found]:
             yield Found(year, path, goal_file, area, goal, node, line)  # type: ignore[arg-type]
 
 
-def find_indicator(root: Path, indicator_id: str, year: int | None, lang: Lang) -> Found:
-    """The one indicator with this id: in ``year``, else in the latest year that has it."""
+def committee_matches(
+    goal_file: GoalFile, path: Path, committee: str | None, municipality: str | None
+) -> bool:
+    """The file is of the committee (name, part of it, or file name) and municipality asked for."""
+    if (
+        municipality is not None
+        and (goal_file.municipality or "").strip().casefold() != municipality.strip().casefold()
+    ):
+        return False
+    if committee is None:
+        return True
+    wanted = committee.strip().casefold()
+    name = goal_file.committee.casefold()
+    return wanted in (name, path.stem.casefold()) or wanted in name
+
+
+def committee_label(goal_file: GoalFile) -> str:
+    """``Hyvinvointilautakunta (Esimerkkilä)``: the committee, with its municipality when named."""
+    if goal_file.municipality:
+        return f"{goal_file.committee} ({goal_file.municipality})"
+    return goal_file.committee
+
+
+def find_indicator(
+    root: Path,
+    indicator_id: str,
+    year: int | None,
+    lang: Lang,
+    committee: str | None = None,
+    municipality: str | None = None,
+) -> Found:
+    """The one indicator with this id: in ``year``, else in the latest year that has it; with
+    ``committee`` (and ``municipality``), only in that committee's file."""
     years = year_files(root)
     if year is not None and year not in years:
         raise _fail(lang, f"vuodelle {year} ei ole tavoitetiedostoja.", f"no goal files for {year}.")
@@ -68,17 +99,26 @@ def find_indicator(root: Path, indicator_id: str, year: int | None, lang: Lang) 
             if _mentions(p, indicator_id)
             for f in indicators_in(candidate_year, p)
         ]
-        matches = [f for f in found if f.indicator.id == indicator_id]
+        matches = [
+            f
+            for f in found
+            if f.indicator.id == indicator_id
+            and committee_matches(f.goal_file, f.path, committee, municipality)
+        ]
         if not matches:
             _refuse_broken(years[candidate_year], indicator_id, lang)
         if len(matches) == 1:
             return matches[0]
         if matches:
-            listed = "\n".join(f"  {m.display} ({m.year})" for m in matches)
-            raise _fail(
-                lang,
-                f"mittari '{indicator_id}' on usealla lautakunnalla; korjaa tunnukset yksilöllisiksi:\n{listed}",
-                f"the indicator '{indicator_id}' is in several files; make the ids unique:\n{listed}",
+            listed = "\n".join(f"  {committee_label(m.goal_file)}: {m.display} ({m.year})" for m in matches)
+            raise errors.UserError(
+                "tavoitteet: "
+                + (
+                    f"the indicator '{indicator_id}' is in several committees; choose one with --committee:\n{listed}"
+                    if lang == "en"
+                    else f"mittari '{indicator_id}' on usealla lautakunnalla; valitse yksi valinnalla --committee:\n{listed}"
+                ),
+                errors.USAGE,
             )
     where = f" ({year})" if year is not None else ""
     raise _fail(

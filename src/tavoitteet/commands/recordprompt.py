@@ -60,6 +60,10 @@ def open_indicators(root: Path, year: int, options: record.Options) -> list[Foun
         if not f.indicator.entries
         and f.indicator.manual_level is None
         and _matches(options.committee, f.goal_file.committee, f.path.stem)
+        and (
+            options.municipality is None
+            or (f.goal_file.municipality or "").casefold() == options.municipality.strip().casefold()
+        )
         and _matches(options.area, f.area.id, f.area.name)
         and _advances(options.spearhead, f)
     ]

@@ -24,11 +24,13 @@ def run(
     as_json: bool,
     lang: Lang,
     data: Path | None = None,
+    municipality: str | None = None,
 ) -> int:
     def view(root: Path, today: date, _width: int) -> str | list[RenderableType]:
         from tavoitteet.render.show import find, show_view
 
-        result = viewing.evaluated_year(year, viewing.Filters(committee=committee), as_of, lang, root, today)
+        filters = viewing.Filters(committee=committee, municipality=municipality)
+        result = viewing.evaluated_year(year, filters, as_of, lang, root, today)
         found = _one(find(result, item_id.strip()), item_id, result.year, lang)
         if as_json:
             from tavoitteet.render.json_views import show_json
@@ -37,7 +39,7 @@ def run(
             return show_json(result, found.goal, found.file.goal_file, found.area, lang, only)
         return show_view(found, lang)
 
-    terminal.print_cached("show", (item_id, year, committee, as_of), data, lang, as_json, view)
+    terminal.print_cached("show", (item_id, year, committee, as_of, municipality), data, lang, as_json, view)
     return 0
 
 
@@ -50,7 +52,9 @@ def _one(found: list[Found], item_id: str, year: int, lang: Lang) -> Found:
             "en": f"tavoitteet: no id {item_id!r} in {year}. List the ids with: tavoitteet list {year}",
         }
         raise errors.UserError(message[lang])
-    where = ", ".join(f.file.goal_file.committee for f in found)
+    from tavoitteet.commands.recordfind import committee_label
+
+    where = ", ".join(committee_label(f.file.goal_file) for f in found)
     message = {
         "fi": f"tavoitteet: tunnus {item_id!r} löytyy usealta lautakunnalta ({where}); rajaa valinnalla --committee.",
         "en": f"tavoitteet: the id {item_id!r} is in several committees ({where}); choose one with --committee.",

@@ -31,6 +31,7 @@ class Filters:
     area: str | None = None
     status: str | None = None
     spearhead: str | None = None
+    municipality: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:
         return {
@@ -38,6 +39,7 @@ class Filters:
             "tehtavaalue": self.area,
             "tila": self.status,
             "strategiakarki": self.spearhead,
+            "kunta": self.municipality,
         }
 
 
@@ -90,7 +92,12 @@ def load_year(root: Path, wanted: int | None, today: date, lang: Lang) -> YearDa
 
     years = year_files(root)
     year = choose_year(years, wanted, today, lang)
-    loaded = [load_file(path) for path in years[year]]
+    from tavoitteet.files.settings import settings_path
+
+    settings = settings_path(root)
+    loaded = [load_file(path) for path in ([settings] if settings else [])]
+    loaded = [item for item in loaded if item.problems]  # the settings file: only its problems count
+    loaded += [load_file(path) for path in years[year]]
     broken = [item for item in loaded if item.goal_file is None or item.problems]
     if broken:
         sys.stderr.write(_problems_text(broken, lang))
@@ -148,6 +155,11 @@ def evaluate(data: YearData, as_of: date) -> YearResult:
     return evaluate_year(list(data.files), data.year, as_of, baseline_lookup(data.data_root))
 
 
+def _same(wanted: str, municipality: str | None) -> bool:
+    """A municipality filter names the municipality exactly (case aside): Kemi is not Kemijärvi."""
+    return municipality is not None and municipality.strip().casefold() == wanted.strip().casefold()
+
+
 def _matches(text: str | None, *candidates: str | None) -> bool:
     if text is None:
         return True
@@ -178,7 +190,8 @@ def _filter_file(result: FileResult, filters: Filters, status: Status | None) ->
         goals = [g for g in area.goals if _goal_matches(g, spearheads, filters, status)]
         if goals:
             areas.append(summarize_area(area.area, goals))
-    return summarize_file(goal_file, result.as_of, areas) if areas else None
+    unfiltered = filters.area is None and filters.spearhead is None and status is None
+    return summarize_file(goal_file, result.as_of, areas, unfiltered) if areas else None
 
 
 def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResult:
@@ -189,6 +202,10 @@ def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResul
     files = []
     for file_result in result.files:
         if not _matches(filters.committee, file_result.goal_file.committee):
+            continue
+        if filters.municipality is not None and not _same(
+            filters.municipality, file_result.goal_file.municipality
+        ):
             continue
         if (kept := _filter_file(file_result, filters, status)) is not None:
             files.append(kept)
@@ -210,5 +227,12 @@ def evaluated_year(
 
 
 def input_files(root: Path) -> list[Path]:
-    """Every goal file a view of any year may read: its own year's and, for baselines, the others'."""
-    return [path for paths in year_files(root).values() for path in paths]
+    """Every goal file a view of any year may read: its own year's and, for baselines, the others',
+    and the data folder's settings file (the default ``kunta``)."""
+    from tavoitteet.files.settings import settings_path
+
+    settings = settings_path(root)
+    return [
+        *(path for paths in year_files(root).values() for path in paths),
+        *([settings] if settings else []),
+    ]

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from tavoitteet.core.document import Document
-from tavoitteet.core.model import Goal, GoalFile, IndicatorBase, walk
+from tavoitteet.core.model import Goal, GoalFile, IndicatorBase, ServiceArea, walk
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.problems import Code, DataPath, Problem
-from tavoitteet.core.values import expected_values, parse_value
+from tavoitteet.core.values import expected_values, needs_stated_period, parse_series_value, parse_value
 
 Check = Callable[[GoalFile, Document, Path], list[Problem]]
 FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.ya?ml$")
@@ -110,33 +110,136 @@ def file_name_is_slug(document: Document, path: Path) -> list[Problem]:
     return [Problem(path, Code.FILE_NAME, "check.file_name", {"name": path.name}, 1, 1)]
 
 
-def goals_have_indicators(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
-    """Every goal has at least one indicator, of its own or under its actions."""
-    return [
-        _at(
-            document,
-            path,
-            data_path,
-            Code.GOAL_WITHOUT_INDICATORS,
-            "check.goal_without_indicators",
-            id=item.id,
-        )
-        for data_path, item in walk(goal_file)
-        if isinstance(item, Goal) and not item.all_indicators()
-    ]
+def area_parts_resolve(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """A goal's strateginen_tavoite and alayksikkö are listed under its area's strategiset_tavoitteet and alayksiköt."""
+    problems = []
+    area: ServiceArea | None = None
+    for data_path, item in walk(goal_file):
+        if isinstance(item, ServiceArea):
+            area = item
+        if not isinstance(item, Goal) or area is None:
+            continue
+        for key, wanted, listed in (
+            ("strateginen_tavoite", item.strategic_aim, area.strategic_aims),
+            ("alayksikkö", item.sub_unit, area.sub_units),
+        ):
+            known = [part.id for part in listed]
+            if wanted is not None and wanted not in known:
+                where = "strategiset_tavoitteet" if key == "strateginen_tavoite" else "alayksiköt"
+                problems.append(
+                    _at(
+                        document,
+                        path,
+                        (*data_path, key),
+                        Code.UNKNOWN_AREA_PART,
+                        "check.unknown_area_part",
+                        id=wanted,
+                        where=where,
+                        known=", ".join(known) or "-",
+                    )
+                )
+    return problems
 
 
-def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
-    """Every recorded value fits its indicator's kind (kyllä/ei, a number, a date, values per category)."""
+def entries_in_their_year(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """An entry is the value of the file's year unless it says vuosi: an entry dated before that year,
+    or after the end of the next year, must say which year's value it is (or go into sarja)."""
+    year = goal_file.year
     problems = []
     for data_path, item in walk(goal_file):
         if not isinstance(item, IndicatorBase):
             continue
         for e, entry in enumerate(item.entries):
-            if entry.value is None:
+            if entry.period is not None:
+                continue
+            if not needs_stated_period(entry.date, year):
+                continue
+            key = "check.entry_before_year" if entry.date.year < year else "check.entry_long_after_year"
+            problems.append(
+                _at(
+                    document,
+                    path,
+                    (*data_path, "toteuma", e, "pvm"),
+                    Code.ENTRY_OUTSIDE_YEAR,
+                    key,
+                    date=f"{entry.date.day}.{entry.date.month}.{entry.date.year}",
+                    year=str(year),
+                    entry_year=str(
+                        entry.date.year if key == "check.entry_before_year" else entry.date.year - 1
+                    ),
+                )
+            )
+    return problems
+
+
+def series_consistent(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """An indicator's series holds each year and kind once; the actual of the year that decides the status
+    (the file's year or tavoitevuosi) is recorded under toteuma, not in the series; tavoitevuosi is not
+    before the file's year."""
+    problems = []
+    for data_path, item in walk(goal_file):
+        if not isinstance(item, IndicatorBase):
+            continue
+        deciding = item.target_year or goal_file.year
+        if item.target_year is not None and item.target_year < goal_file.year:
+            problems.append(
+                _at(
+                    document,
+                    path,
+                    (*data_path, "tavoitevuosi"),
+                    Code.TARGET_YEAR_EARLIER,
+                    "check.target_year_earlier",
+                    target_year=str(item.target_year),
+                    year=str(goal_file.year),
+                )
+            )
+        seen: set[tuple[int, str]] = set()
+        for v, value in enumerate(item.series):
+            at = (*data_path, "sarja", v)
+            if (value.year, value.kind) in seen:
+                problems.append(
+                    _at(
+                        document,
+                        path,
+                        at,
+                        Code.SERIES_CONFLICT,
+                        "check.series_duplicate",
+                        year=str(value.year),
+                        kind=value.kind,
+                    )
+                )
+            seen.add((value.year, value.kind))
+            if value.kind == "toteuma" and value.year in (deciding, goal_file.year):
+                problems.append(
+                    _at(
+                        document,
+                        path,
+                        at,
+                        Code.SERIES_CONFLICT,
+                        "check.series_own_year",
+                        year=str(value.year),
+                    )
+                )
+    return problems
+
+
+def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """Every recorded value, and every value of a series (which may be approximate, n. 800), fits its
+    indicator's kind (kyllä/ei, a number, a date, values per category)."""
+    problems = []
+    for data_path, item in walk(goal_file):
+        if not isinstance(item, IndicatorBase):
+            continue
+        values = [(("toteuma", e), entry.value, False) for e, entry in enumerate(item.entries)]
+        values += [(("sarja", v), value.value, True) for v, value in enumerate(item.series)]
+        for (key, e), raw, in_series in values:
+            if raw is None:
                 continue
             try:
-                parse_value(item, entry.value)  # type: ignore[arg-type]
+                if in_series:
+                    parse_series_value(item, raw)  # type: ignore[arg-type]
+                else:
+                    parse_value(item, raw)  # type: ignore[arg-type]
             except ValueParseError as error:
                 key = error.key if error.key.startswith("value.") else "value.wrong"
                 args = {"value": error.text, "kind": item.kind, "expected": expected_values(item)}  # type: ignore[arg-type, attr-defined]
@@ -144,7 +247,7 @@ def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -
                     _at(
                         document,
                         path,
-                        (*data_path, "toteuma", e, "arvo"),
+                        (*data_path, key, e, "arvo"),
                         Code.VALUE_DOES_NOT_FIT,
                         key,
                         **args,
@@ -158,7 +261,13 @@ DocumentCheck = Callable[[Document, Path], list[Problem]]
 DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (file_name_is_slug, year_matches_folder, unique_ids)
 """Checks of the parsed data that run even when the models refused the file."""
 
-CHECKS: tuple[Check, ...] = (spearheads_resolve, goals_have_indicators, values_fit_indicators)
+CHECKS: tuple[Check, ...] = (
+    spearheads_resolve,
+    area_parts_resolve,
+    entries_in_their_year,
+    series_consistent,
+    values_fit_indicators,
+)
 """Checks that need a valid model."""
 
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
-from tavoitteet.core.evaluation import FileResult, IndicatorResult, YearResult
+from tavoitteet.core.evaluation import FileResult, Identity, IndicatorResult, YearResult, identity
 from tavoitteet.core.model import Goal, Spearhead
 
 T = TypeVar("T")
@@ -62,6 +62,7 @@ class CommitteeComparison:
     spearheads: tuple[ItemChange, ...]
     goals: tuple[ItemChange, ...]
     indicators: tuple[IndicatorPair, ...]
+    municipality: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,24 +171,34 @@ def compare_files(a: FileResult, b: FileResult) -> CommitteeComparison:
     goals_a = [g.goal for area in a.areas for g in area.goals]
     goals_b = [g.goal for area in b.areas for g in area.goals]
     return CommitteeComparison(
-        b.goal_file.committee,
+        committee_name(b),
         year_a,
         year_b,
         compare_spearheads(a.goal_file.spearheads, b.goal_file.spearheads),
         compare_goals(goals_a, goals_b, year_a),
         compare_indicators(a, b, year_a),
+        b.goal_file.municipality,
     )
 
 
-def _committee_key(file: FileResult) -> str:
-    return file.goal_file.committee.strip().casefold()
+def _committee_key(file: FileResult) -> Identity:
+    return identity(file.goal_file)
+
+
+def committee_name(file: FileResult) -> str:
+    """The committee's name, with its municipality in brackets when the file names one."""
+    goal_file = file.goal_file
+    return (
+        f"{goal_file.committee} ({goal_file.municipality})" if goal_file.municipality else goal_file.committee
+    )
 
 
 def compare_years(a: YearResult, b: YearResult) -> Comparison:
-    """Every committee that has a file in both years; the others are listed by name."""
+    """Every committee that has a file in both years, paired by municipality and name: one town's
+    committee is never compared with another's; the others are listed by name."""
     earlier = {_committee_key(f): f for f in a.files}
     later = {_committee_key(f): f for f in b.files}
     both = [compare_files(earlier[k], later[k]) for k in later if k in earlier]
-    only_a = tuple(f.goal_file.committee for k, f in earlier.items() if k not in later)
-    only_b = tuple(f.goal_file.committee for k, f in later.items() if k not in earlier)
+    only_a = tuple(committee_name(f) for k, f in earlier.items() if k not in later)
+    only_b = tuple(committee_name(f) for k, f in later.items() if k not in earlier)
     return Comparison(a.year, b.year, tuple(both), only_a, only_b)

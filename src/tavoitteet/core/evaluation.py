@@ -12,7 +12,12 @@ Public API
 - :func:`evaluate_year` ``(goal_files, year, as_of, baseline_lookup) -> YearResult``
 - :func:`summarize_goal`, :func:`summarize_area`, :func:`summarize_file`,
   :func:`summarize_year`: rebuild an aggregate from (e.g. filtered) parts.
-- :func:`meets_target`, :func:`year_over`, :func:`no_baseline`.
+- :func:`meets_target`, :func:`year_over`, :func:`no_baseline`, :func:`identity`.
+- Periods: an entry is the value of its ``vuosi`` (default the file's year); only values of the
+  file's year or of the indicator's ``tavoitevuosi`` decide, and the year that must be over for a
+  failure to be final is the later of the two.
+- Assessments: the committee's own latest assessment (``arviot``) with a ``taso`` sets a goal's
+  (or the committee-year's) status by hand; others' assessments are kept beside it.
 - Results are frozen dataclasses: :class:`IndicatorResult`, :class:`GoalResult`,
   :class:`AreaResult`, :class:`FileResult`, :class:`YearResult`; every aggregate
   has :class:`Counts` at both levels (``goal_counts`` and ``indicator_counts``).
@@ -34,6 +39,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from tavoitteet.core.model import (
+    Assessment,
     CategoryIndicator,
     DeadlineIndicator,
     Entry,
@@ -49,9 +55,10 @@ from tavoitteet.core.model import (
     TrackedIndicator,
     TrendIndicator,
     YesNoIndicator,
+    is_own_assessment,
 )
 from tavoitteet.core.parsing import ValueParseError
-from tavoitteet.core.values import NOT_APPLICABLE, Value, parse_value
+from tavoitteet.core.values import NOT_APPLICABLE, Value, parse_series_value, parse_value
 
 
 class Status(StrEnum):
@@ -73,11 +80,22 @@ UNJUDGED = frozenset({Status.NOT_APPLICABLE, Status.REPORTED})
 WEAKEST_FIRST = (Status.NOT_MET, Status.PARTLY, Status.NOT_ASSESSED, Status.IN_PROGRESS, Status.MET)
 """The order the rule ``heikoin`` uses: the first status present decides."""
 
-BaselineLookup = Callable[[TrendIndicator], Decimal | None]
-"""Finds a trend indicator's latest value in its baseline year's file, or None."""
+Identity = tuple[str, str]
+"""A committee's identity across files: (municipality, committee), both casefolded; '' = no municipality."""
 
 
-def no_baseline(indicator: TrendIndicator) -> Decimal | None:
+def identity(goal_file: GoalFile) -> Identity:
+    """Who a file belongs to: its municipality (``kunta``) and committee, compared without case."""
+    municipality = (goal_file.municipality or "").strip().casefold()
+    return municipality, " ".join(goal_file.committee.split()).casefold()
+
+
+BaselineLookup = Callable[[TrendIndicator, "Identity | None"], Decimal | None]
+"""Finds a trend indicator's latest value in its baseline year's file of the same municipality and
+committee (``Identity``; None = the owner is unknown), or None."""
+
+
+def no_baseline(indicator: TrendIndicator, owner: Identity | None = None) -> Decimal | None:
     """A :data:`BaselineLookup` that knows no earlier years."""
     return None
 
@@ -129,7 +147,9 @@ class Trend:
     """A trend indicator's baseline and the change from it."""
 
     baseline: Decimal
-    source: str  # "vertailuarvo" (written in the file) or "edellinen vuosi" (earlier year's file)
+    source: (
+        str  # "vertailuarvo" (written in the file), "sarja" (the series) or "edellinen vuosi" (earlier file)
+    )
     change: Decimal | None = None
     change_percent: Decimal | None = None  # None when the baseline is 0
 
@@ -153,6 +173,74 @@ class IndicatorResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Assessed:
+    """The assessments of a goal or committee-year on the day: the committee's own (the latest) and others'."""
+
+    own: Assessment | None = None
+    others: tuple[Assessment, ...] = ()
+
+    @property
+    def all(self) -> tuple[Assessment, ...]:
+        return (self.own, *self.others) if self.own is not None else self.others
+
+    def differing(self) -> tuple[Assessment, ...]:
+        """Others' assessments whose level differs from the committee's own."""
+        own_level = self.own.level if self.own is not None else None
+        return tuple(a for a in self.others if a.level is not None and a.level != own_level)
+
+
+NOT_ASSESSED_BY_HAND = Assessed()
+
+
+def assessed(assessments: Sequence[Assessment], committee: str, as_of: date) -> Assessed:
+    """The assessments dated on or before ``as_of`` (undated ones always): the latest own, then others'."""
+    current = [a for a in assessments if a.date is None or a.date <= as_of]
+    own = [a for a in current if is_own_assessment(a, committee)]
+    others = [a for a in current if not is_own_assessment(a, committee)]
+    latest = max(own, key=lambda a: a.date or date.min) if own else None
+    return Assessed(latest, tuple(others))
+
+
+@dataclass(frozen=True, slots=True)
+class BindingCounts:
+    """Binding goals and binding indicators (sitova: kyllä) apart from the rest.
+
+    ``goals`` and ``indicators`` count the statuses of the binding ones; ``*_not_stated`` how many
+    do not say whether they are binding, ``*_not_binding`` how many say they are not.
+    """
+
+    goals: Counts
+    goals_not_stated: int
+    goals_not_binding: int
+    indicators: Counts
+    indicators_not_stated: int
+    indicators_not_binding: int
+
+    def __add__(self, other: BindingCounts) -> BindingCounts:
+        return BindingCounts(
+            self.goals + other.goals,
+            self.goals_not_stated + other.goals_not_stated,
+            self.goals_not_binding + other.goals_not_binding,
+            self.indicators + other.indicators,
+            self.indicators_not_stated + other.indicators_not_stated,
+            self.indicators_not_binding + other.indicators_not_binding,
+        )
+
+
+def binding_counts(goals: Iterable[GoalResult]) -> BindingCounts:
+    goal_list = list(goals)
+    indicators = [i for g in goal_list for i in g.indicators]
+    return BindingCounts(
+        Counts.of(g.status for g in goal_list if g.goal.binding is True),
+        sum(1 for g in goal_list if g.goal.binding is None),
+        sum(1 for g in goal_list if g.goal.binding is False),
+        Counts.of(i.status for i in indicators if i.indicator.binding is True),
+        sum(1 for i in indicators if i.indicator.binding is None),
+        sum(1 for i in indicators if i.indicator.binding is False),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class GoalResult:
     goal: Goal
     status: Status
@@ -160,6 +248,12 @@ class GoalResult:
     rule: GoalRule
     indicators: tuple[IndicatorResult, ...]
     indicator_counts: Counts
+    assessed: Assessed = NOT_ASSESSED_BY_HAND
+    computed: Status | None = None  # what the indicators gave, when the committee's assessment sets the level
+
+    @property
+    def is_manual(self) -> bool:
+        return self.computed is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +264,7 @@ class AreaResult:
     goals: tuple[GoalResult, ...]
     goal_counts: Counts
     indicator_counts: Counts
+    binding: BindingCounts = field(default_factory=lambda: binding_counts(()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +276,13 @@ class FileResult:
     areas: tuple[AreaResult, ...]
     goal_counts: Counts
     indicator_counts: Counts
+    binding: BindingCounts = field(default_factory=lambda: binding_counts(()))
+    assessed: Assessed = NOT_ASSESSED_BY_HAND
+    computed: Status | None = None
+
+    @property
+    def is_manual(self) -> bool:
+        return self.computed is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +294,14 @@ class YearResult:
     files: tuple[FileResult, ...]
     goal_counts: Counts
     indicator_counts: Counts
+    binding: BindingCounts = field(default_factory=lambda: binding_counts(()))
+
+    def municipalities(self) -> list[str | None]:
+        """The municipalities of the year's files in order of appearance (None = not named)."""
+        seen: dict[str, str | None] = {}
+        for file in self.files:
+            seen.setdefault(identity(file.goal_file)[0], file.goal_file.municipality)
+        return list(seen.values())
 
 
 DEFAULT_RULE = GoalRule.model_validate({"tapa": "kaikki"})
@@ -201,8 +311,21 @@ DEFAULT_RULE = GoalRule.model_validate({"tapa": "kaikki"})
 
 
 def year_over(year: int, as_of: date) -> bool:
-    """The year is over when ``as_of`` is after 31 December of ``year``."""
-    return as_of > date(year, 12, 31)
+    """The year is over on its last day: as of 31 December of ``year`` and after.
+
+    A year-end report written "tilanne 31.12.2024" reports the year as complete."""
+    return as_of >= date(year, 12, 31)
+
+
+def deciding_years(indicator: Indicator, year: int) -> tuple[int, ...]:
+    """The periods whose values decide the indicator: the file's year and its ``tavoitevuosi``."""
+    target_year = indicator.target_year
+    return (year,) if target_year is None or target_year == year else (year, target_year)
+
+
+def entry_year(entry: Entry, year: int) -> int:
+    """The year an entry is the value of: its ``vuosi``, by default the file's year."""
+    return year if entry.period is None else entry.period
 
 
 _COMPARISONS = (
@@ -221,11 +344,24 @@ def meets_target(target: Target, value: Decimal) -> bool:
 
 
 def evaluate_indicator(
-    indicator: Indicator, year: int, as_of: date, baseline_lookup: BaselineLookup = no_baseline
+    indicator: Indicator,
+    year: int,
+    as_of: date,
+    baseline_lookup: BaselineLookup = no_baseline,
+    owner: Identity | None = None,
 ) -> IndicatorResult:
-    """The indicator's status on ``as_of``; only entries dated on or before ``as_of`` count."""
-    entries = sorted((e for e in indicator.entries if e.date <= as_of), key=lambda e: e.date)
-    result = _computed(indicator, entries, year, as_of, baseline_lookup)
+    """The indicator's status on ``as_of``; only entries dated on or before ``as_of`` count, and of
+    them only the values of the file's year or the target year (:func:`deciding_years`)."""
+    periods = deciding_years(indicator, year)
+    entries = sorted(
+        (e for e in indicator.entries if e.date <= as_of and entry_year(e, year) in periods),
+        key=lambda e: e.date,
+    )
+
+    def lookup(trend: TrendIndicator) -> Decimal | None:
+        return baseline_lookup(trend, owner)
+
+    result = _computed(indicator, entries, max(periods), as_of, lookup)
     manual = indicator.manual_level
     if manual is None or (manual.date is not None and manual.date > as_of):
         return result
@@ -235,8 +371,25 @@ def evaluate_indicator(
     )
 
 
+def _series_baseline(indicator: TrendIndicator) -> Decimal | None:
+    """The baseline year's value in the indicator's own series: its actual, else a stated baseline."""
+    for kind in ("toteuma", "lähtötaso"):
+        for item in indicator.series:
+            if item.year == indicator.baseline_year and item.kind == kind and item.value is not None:
+                try:
+                    _, value = parse_series_value(indicator, item.value)
+                except ValueParseError:
+                    continue
+                if isinstance(value, Decimal):
+                    return value
+    return None
+
+
+SingleLookup = Callable[[TrendIndicator], Decimal | None]
+
+
 def _computed(
-    indicator: Indicator, entries: list[Entry], year: int, as_of: date, lookup: BaselineLookup
+    indicator: Indicator, entries: list[Entry], year: int, as_of: date, lookup: SingleLookup
 ) -> IndicatorResult:
     over = year_over(year, as_of)
     latest = entries[-1] if entries else None
@@ -281,7 +434,7 @@ def _value(indicator: Indicator, latest: str | dict[str, str], entries: list[Ent
 Judged = tuple[Status, Why, Trend | None]
 
 
-def _judge(indicator: Indicator, value: Value, as_of: date, lookup: BaselineLookup) -> Judged:
+def _judge(indicator: Indicator, value: Value, as_of: date, lookup: SingleLookup) -> Judged:
     if isinstance(indicator, YesNoIndicator) and isinstance(value, bool):
         met = value == indicator.expected
         return _verdict(met, "answer_matches" if met else "answer_differs", answer=value)
@@ -316,9 +469,11 @@ def _categories(indicator: CategoryIndicator, values: dict[str, Decimal]) -> Jud
     return Status.NOT_MET, Why("categories_none_met", args), None
 
 
-def _trend(indicator: TrendIndicator, value: Decimal, lookup: BaselineLookup) -> Judged:
+def _trend(indicator: TrendIndicator, value: Decimal, lookup: SingleLookup) -> Judged:
     source = "vertailuarvo"
     baseline = indicator.baseline_value
+    if baseline is None and (baseline := _series_baseline(indicator)) is not None:
+        source = "sarja"
     if baseline is None:
         source, baseline = "edellinen vuosi", lookup(indicator)
     if baseline is None:
@@ -399,30 +554,104 @@ def _decide_by_share(counts: Counts, rule: GoalRule, args: dict[str, object]) ->
     return Status.NOT_MET, Why("none_met", args)
 
 
-def summarize_goal(goal: Goal, rule: GoalRule, indicators: Sequence[IndicatorResult]) -> GoalResult:
-    status, why = decide([i.status for i in indicators], rule)
+def _by_hand(assessment: Assessment | None) -> tuple[Status, Why] | None:
+    """The status an own assessment with a level sets, and why."""
+    if assessment is None or assessment.level is None:
+        return None
+    args = {"level": assessment.level, "reason": assessment.reason or assessment.text}
+    return Status(assessment.level), Why("assessed", args)
+
+
+def summarize_goal(
+    goal: Goal,
+    rule: GoalRule,
+    indicators: Sequence[IndicatorResult],
+    assessments: Assessed = NOT_ASSESSED_BY_HAND,
+    over: bool = True,
+) -> GoalResult:
+    """A goal from its indicators, or as its committee's own assessment sets it by hand.
+
+    With an own assessment, a qualitative indicator without a level is reported, not counted
+    as *ei arvioitu*.  A goal without indicators and without a level is *kesken* until the year
+    is over (``over``), then *ei arvioitu*."""
+    if assessments.own is not None:
+        indicators = [_reported_with_goal(i) for i in indicators]
     counts = Counts.of(i.status for i in indicators)
-    return GoalResult(goal, status, why, rule, tuple(indicators), counts)
+    if indicators:
+        status, why = decide([i.status for i in indicators], rule)
+    else:
+        status, why = _unknown(over), Why("no_indicators", pending=not over)
+    manual = _by_hand(assessments.own)
+    if manual is None:
+        return GoalResult(goal, status, why, rule, tuple(indicators), counts, assessments)
+    return GoalResult(goal, *manual, rule, tuple(indicators), counts, assessments, status)
+
+
+def _reported_with_goal(result: IndicatorResult) -> IndicatorResult:
+    if not isinstance(result.indicator, QualitativeIndicator) or result.status is not Status.NOT_ASSESSED:
+        return result
+    if result.is_manual or result.why.code not in ("level_not_set", "no_entries"):
+        return result
+    return IndicatorResult(
+        result.indicator, Status.REPORTED, Why("assessed_with_goal"), result.latest, result.value
+    )
 
 
 def summarize_area(area: ServiceArea, goals: Sequence[GoalResult]) -> AreaResult:
-    status, why = decide([g.status for g in goals])
+    if goals:
+        status, why = decide([g.status for g in goals])
+    else:
+        status, why = Status.NOT_ASSESSED, Why("no_goals")
     indicator_counts = sum((g.indicator_counts for g in goals), Counts.of(()))
-    return AreaResult(area, status, why, tuple(goals), Counts.of(g.status for g in goals), indicator_counts)
+    return AreaResult(
+        area,
+        status,
+        why,
+        tuple(goals),
+        Counts.of(g.status for g in goals),
+        indicator_counts,
+        binding_counts(goals),
+    )
 
 
-def summarize_file(goal_file: GoalFile, as_of: date, areas: Sequence[AreaResult]) -> FileResult:
+def summarize_file(
+    goal_file: GoalFile, as_of: date, areas: Sequence[AreaResult], with_assessment: bool = True
+) -> FileResult:
+    """The committee-year from its goals, or as the committee's own assessment of the year sets it.
+
+    ``with_assessment=False`` (a filtered view) leaves the year's own assessment out of the status."""
     status, why = decide([g.status for a in areas for g in a.goals])
     goal_counts = sum((a.goal_counts for a in areas), Counts.of(()))
     indicator_counts = sum((a.indicator_counts for a in areas), Counts.of(()))
-    return FileResult(goal_file, as_of, status, why, tuple(areas), goal_counts, indicator_counts)
+    binding = binding_counts(g for a in areas for g in a.goals)
+    assessments = assessed(goal_file.assessments, goal_file.committee, as_of)
+    manual = _by_hand(assessments.own) if with_assessment else None
+    if manual is None:
+        return FileResult(
+            goal_file, as_of, status, why, tuple(areas), goal_counts, indicator_counts, binding, assessments
+        )
+    return FileResult(
+        goal_file, as_of, *manual, tuple(areas), goal_counts, indicator_counts, binding, assessments, status
+    )
 
 
 def summarize_year(year: int, as_of: date, files: Sequence[FileResult]) -> YearResult:
     status, why = decide([g.status for f in files for a in f.areas for g in a.goals])
     goal_counts = sum((f.goal_counts for f in files), Counts.of(()))
     indicator_counts = sum((f.indicator_counts for f in files), Counts.of(()))
-    return YearResult(year, as_of, status, why, tuple(files), goal_counts, indicator_counts)
+    binding = sum((f.binding for f in files), binding_counts(()))
+    return YearResult(year, as_of, status, why, tuple(files), goal_counts, indicator_counts, binding)
+
+
+def by_municipality(year: YearResult) -> list[tuple[str | None, YearResult]]:
+    """The year's files grouped by municipality, in order of appearance, each summarized on its own."""
+    groups: dict[str, list[FileResult]] = {}
+    names: dict[str, str | None] = {}
+    for file in year.files:
+        key = identity(file.goal_file)[0]
+        groups.setdefault(key, []).append(file)
+        names.setdefault(key, file.goal_file.municipality)
+    return [(names[k], summarize_year(year.year, year.as_of, files)) for k, files in groups.items()]
 
 
 def evaluate_file(
@@ -430,14 +659,18 @@ def evaluate_file(
 ) -> FileResult:
     """Evaluate every indicator of the file and aggregate to goals, areas and the file."""
     default_rule = goal_file.rule or DEFAULT_RULE
+    owner = identity(goal_file)
+    over = year_over(goal_file.year, as_of)
     areas = []
     for area in goal_file.areas:
         goals = []
         for goal in area.goals:
             results = [
-                evaluate_indicator(i, goal_file.year, as_of, baseline_lookup) for i in goal.all_indicators()
+                evaluate_indicator(i, goal_file.year, as_of, baseline_lookup, owner)
+                for i in goal.all_indicators()
             ]
-            goals.append(summarize_goal(goal, goal.rule or default_rule, results))
+            assessments = assessed(goal.assessments, goal_file.committee, as_of)
+            goals.append(summarize_goal(goal, goal.rule or default_rule, results, assessments, over))
         areas.append(summarize_area(area, goals))
     return summarize_file(goal_file, as_of, areas)
 

@@ -21,6 +21,9 @@ from tavoitteet.core.fields import Day, FormatVersion, Id, Integer, Number, RawV
 GoalRuleName = Literal["kaikki", "heikoin", "osuus"]
 ManualLevelName = Literal["toteutunut", "osittain toteutunut", "ei toteutunut", "ei sovellu"]
 Period = Literal["vuosi", "puolivuotis", "kausi", "kuukausi", "viikko", "koko hanke"]
+SeriesKind = Literal["toteuma", "talousarvio", "ennuste", "ehdotus", "suunnitelma", "lähtötaso"]
+GoalKind = Literal["vaikuttavuustavoite", "suoritetavoite", "tulostavoite"]
+GoalNature = Literal["toiminnallinen", "taloudellinen"]
 
 SCHEMA_VERSION = 1
 
@@ -35,6 +38,76 @@ class Strict(BaseModel):
         validate_by_name=False,
         serialize_by_alias=True,
     )
+
+
+# --- Swedish texts (issue 17): an optional ``sv:`` mapping beside the Finnish texts --------------
+# Each holds the Swedish version of its object's texts under the same keys; a Swedish report
+# (``--lang sv``) uses them and falls back to the Finnish text, marked Finnish, where one is missing.
+
+SV_TITLE = "Ruotsinkieliset tekstit"
+SV_DESCRIPTION = (
+    "Samat tekstit ruotsiksi samoilla avaimilla; ruotsinkielinen raportti (--lang sv) käyttää niitä."
+)
+
+
+def _sv() -> Any:
+    return Field(None, alias="sv", title=SV_TITLE, description=SV_DESCRIPTION)
+
+
+class FileSv(Strict):
+    """The Swedish texts of a goal file: the committee's name, the title and description."""
+
+    committee: Text | None = Field(None, alias="lautakunta", title="Lautakunta ruotsiksi")
+    title: Text | None = Field(None, alias="otsikko", title="Otsikko ruotsiksi")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus ruotsiksi")
+
+
+class NamedSv(Strict):
+    """The Swedish name and description of a spearhead, service area or its part."""
+
+    name: Text | None = Field(None, alias="nimi", title="Nimi ruotsiksi")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus ruotsiksi")
+
+
+class GoalSv(Strict):
+    """The Swedish title and description of a goal."""
+
+    title: Text | None = Field(None, alias="otsikko", title="Tavoite ruotsiksi")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus ruotsiksi")
+
+
+class ActionSv(Strict):
+    """The Swedish text of an action."""
+
+    text: Text | None = Field(None, alias="kuvaus", title="Teko ruotsiksi")
+
+
+class IndicatorSv(Strict):
+    """The Swedish name, target and note of an indicator."""
+
+    name: Text | None = Field(None, alias="nimi", title="Mittari ruotsiksi")
+    target_text: Text | None = Field(None, alias="tavoitetaso", title="Tavoitetaso ruotsiksi")
+    note: Text | None = Field(None, alias="huomautus", title="Huomautus ruotsiksi")
+
+
+class EntrySv(Strict):
+    """The Swedish comment of a realization entry, and the reason its value is missing."""
+
+    comment: Text | None = Field(None, alias="kommentti", title="Kommentti ruotsiksi")
+    missing_reason: Text | None = Field(None, alias="puuttuu", title="Puuttumisen syy ruotsiksi")
+
+
+class ReasonSv(Strict):
+    """The Swedish reason of a level set by hand."""
+
+    reason: Text | None = Field(None, alias="perustelu", title="Perustelu ruotsiksi")
+
+
+class AssessmentSv(Strict):
+    """The Swedish text and reason of a written assessment."""
+
+    text: Text | None = Field(None, alias="arvio", title="Arvio ruotsiksi")
+    reason: Text | None = Field(None, alias="perustelu", title="Perustelu ruotsiksi")
 
 
 class Person(Strict):
@@ -83,7 +156,13 @@ class Decision(Strict):
     subject: Text | None = Field(None, alias="asia", title="Asian otsikko")
     body: Text = Field(alias="toimielin", title="Toimielin")
     meeting_date: Day = Field(alias="kokouspäivä", title="Kokouspäivä")
-    section: Integer = Field(alias="pykälä", title="Pykälä (§)")
+    section: Integer | None = Field(None, alias="pykälä", title="Pykälä (§)")
+    diary_number: Text | None = Field(
+        None,
+        alias="diaarinumero",
+        title="Diaarinumero",
+        description="Asian diaarinumero, esim. 123/02.02.00/2024.",
+    )
     preamble: Text | None = Field(None, alias="selostus", title="Selostus")
     preparer: Person | None = Field(None, alias="valmistelija", title="Valmistelija")
     presenter: Person | None = Field(None, alias="esittelijä", title="Esittelijä")
@@ -101,6 +180,7 @@ class Spearhead(Strict):
     id: Id = Field(alias="id", title="Tunnus")
     name: Text = Field(alias="nimi", title="Nimi")
     description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    swedish: NamedSv | None = _sv()
 
 
 class Target(Strict):
@@ -146,6 +226,7 @@ class ManualLevel(Strict):
 
     level: ManualLevelName = Field(alias="taso", title="Toteutumistaso")
     reason: Text = Field(alias="perustelu", title="Perustelu")
+    swedish: ReasonSv | None = _sv()
     date: Day | None = Field(None, alias="pvm", title="Päivämäärä")
     by: Text | None = Field(None, alias="asettaja", title="Asettaja")
 
@@ -154,6 +235,12 @@ class Entry(Strict):
     """One dated realization entry (toteuma) of an indicator."""
 
     date: Day = Field(alias="pvm", title="Päivämäärä")
+    period: Year | None = Field(
+        None,
+        alias="vuosi",
+        title="Minkä vuoden arvo",
+        description="Vuosi, jonka arvo tämä on; oletus tiedoston vuosi.",
+    )
     value: RawValue | None = Field(None, alias="arvo", title="Arvo")
     missing_reason: Text | None = Field(
         None, alias="puuttuu", title="Arvo puuttuu, syy", description="Esim. tietoa ei vielä saatavilla."
@@ -161,12 +248,65 @@ class Entry(Strict):
     by: Text | None = Field(None, alias="kirjaaja", title="Kirjaaja")
     source: Text | None = Field(None, alias="lähde", title="Lähde")
     comment: Text | None = Field(None, alias="kommentti", title="Kommentointi")
+    swedish: EntrySv | None = _sv()
 
     @model_validator(mode="after")
     def _value_xor_missing(self) -> Self:
         if (self.value is None) == (self.missing_reason is None):
             raise PydanticCustomError("entry_value_xor_missing", "arvo or puuttuu")
         return self
+
+
+class SeriesValue(Strict):
+    """An indicator's value for one year and of one kind: an actual, a budget, a forecast, ...
+
+    Values written as in the documents, ``n. 800`` (noin), are approximate.
+    """
+
+    year: Year = Field(alias="vuosi", title="Vuosi")
+    kind: SeriesKind = Field(
+        "toteuma",
+        alias="laji",
+        title="Laji",
+        description="toteuma, talousarvio, ennuste, ehdotus, suunnitelma tai lähtötaso; oletus toteuma.",
+    )
+    value: RawValue | None = Field(
+        None, alias="arvo", title="Arvo", description="Esim. 812 tai n. 800 (likimääräinen)."
+    )
+    missing_reason: Text | None = Field(None, alias="puuttuu", title="Arvo puuttuu, syy")
+    source: Text | None = Field(None, alias="lähde", title="Lähde")
+    comment: Text | None = Field(None, alias="kommentti", title="Kommentti")
+
+    @model_validator(mode="after")
+    def _value_xor_missing(self) -> Self:
+        if (self.value is None) == (self.missing_reason is None):
+            raise PydanticCustomError("entry_value_xor_missing", "arvo or puuttuu")
+        return self
+
+
+class Assessment(Strict):
+    """A written assessment (sanallinen arvio) of a goal or of the committee's year, by one assessor."""
+
+    text: Text = Field(alias="arvio", title="Sanallinen arvio")
+    level: ManualLevelName | None = Field(
+        None, alias="taso", title="Toteutumistaso", description="Käsin asetettu taso; ohittaa lasketun tilan."
+    )
+    reason: Text | None = Field(None, alias="perustelu", title="Perustelu")
+    swedish: AssessmentSv | None = _sv()
+    date: Day | None = Field(None, alias="pvm", title="Päivämäärä")
+    assessor: Text | None = Field(
+        None,
+        alias="arvioija",
+        title="Arvioija",
+        description="Esim. tarkastuslautakunta; ilman tätä arvio on lautakunnan oma.",
+    )
+
+
+class CarryOver(Strict):
+    """An item carried over to the next year (siirtyy), with the reason."""
+
+    reason: Text = Field(alias="syy", title="Syy")
+    to_year: Year | None = Field(None, alias="vuodelle", title="Vuodelle")
 
 
 class IndicatorBase(Strict):
@@ -183,8 +323,24 @@ class IndicatorBase(Strict):
     predecessor: Text | None = Field(None, alias="edeltäjä", title="Edellisen vuoden mittari")
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     note: Text | None = Field(None, alias="huomautus", title="Huomautus")
+    swedish: IndicatorSv | None = _sv()
     corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
+    binding: YesNo | None = Field(
+        None, alias="sitova", title="Sitova mittari", description="Puuttuu = ei ilmoitettu."
+    )
+    target_year: Year | None = Field(
+        None,
+        alias="tavoitevuosi",
+        title="Tavoitevuosi",
+        description="Vuosi, jota tavoite koskee, jos se on myöhempi kuin tiedoston vuosi.",
+    )
     entries: list[Entry] = Field(default_factory=list, alias="toteuma", title="Toteuma")
+    series: list[SeriesValue] = Field(
+        default_factory=list,
+        alias="sarja",
+        title="Arvot vuosittain",
+        description="Aiempien ja tulevien vuosien toteumat, talousarviot, ennusteet, ehdotukset ja suunnitelmat.",
+    )
     manual_level: ManualLevel | None = Field(None, alias="toteutumistaso", title="Toteutumistaso")
 
 
@@ -294,8 +450,11 @@ class Action(Strict):
     id: Id = Field(alias="id", title="Tunnus")
     number: Integer | None = Field(None, alias="numero", title="Numero")
     text: Text = Field(alias="kuvaus", title="Teko")
+    swedish: ActionSv | None = _sv()
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
+    carry_over: CarryOver | None = Field(None, alias="siirtyy", title="Siirtyy seuraavalle vuodelle")
+    notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
     indicators: list[Indicator] = Field(default_factory=list, alias="mittarit", title="Mittarit")
 
 
@@ -306,16 +465,37 @@ class Goal(Strict):
     number: Integer | None = Field(None, alias="numero", title="Numero")
     title: Text = Field(alias="otsikko", title="Tavoite")
     description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    swedish: GoalSv | None = _sv()
     spearhead: Id | None = Field(None, alias="strategiakärki", title="Ensisijainen strategiakärki")
     also_advances: list[Id] = Field(
         default_factory=list, alias="edistää_myös", title="Edistää myös strategiakärkiä"
     )
-    binding: YesNo = Field(False, alias="sitova", title="Sitova tavoite valtuustoon nähden")
+    binding: YesNo | None = Field(
+        None,
+        alias="sitova",
+        title="Sitova tavoite valtuustoon nähden",
+        description="kyllä tai ei; puuttuu = asiakirja ei kerro.",
+    )
+    goal_kind: GoalKind | None = Field(None, alias="tavoitelaji", title="Tavoitelaji")
+    goal_nature: GoalNature | None = Field(
+        None, alias="tavoitetyyppi", title="Toiminnallinen vai taloudellinen"
+    )
+    strategic_aim: Id | None = Field(
+        None,
+        alias="strateginen_tavoite",
+        title="Strateginen tavoite",
+        description="Tehtäväalueen strateginen tavoite.",
+    )
+    sub_unit: Id | None = Field(
+        None, alias="alayksikkö", title="Alayksikkö", description="Tehtäväalueen alayksikkö."
+    )
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     rule: GoalRule | None = Field(None, alias="arviointisääntö", title="Arviointisääntö")
     predecessor: Text | None = Field(None, alias="edeltäjä", title="Edellisen vuoden tavoite")
     corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
     notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
+    assessments: list[Assessment] = Field(default_factory=list, alias="arviot", title="Arviot")
+    carry_over: CarryOver | None = Field(None, alias="siirtyy", title="Siirtyy seuraavalle vuodelle")
     actions: list[Action] = Field(default_factory=list, alias="teot", title="Teot")
     indicators: list[Indicator] = Field(default_factory=list, alias="mittarit", title="Mittarit")
 
@@ -324,14 +504,30 @@ class Goal(Strict):
         return [*self.indicators, *(i for a in self.actions for i in a.indicators)]
 
 
+class AreaPart(Strict):
+    """A strategic aim grouping goals inside an area, or a sub-unit of the area (e.g. the library)."""
+
+    id: Id = Field(alias="id", title="Tunnus")
+    name: Text = Field(alias="nimi", title="Nimi")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    swedish: NamedSv | None = _sv()
+
+
 class ServiceArea(Strict):
-    """A service area (tehtäväalue) under the committee."""
+    """A service area (tehtäväalue) under the committee; it may describe itself without goals."""
 
     id: Id = Field(alias="id", title="Tunnus")
     name: Text = Field(alias="nimi", title="Tehtäväalue")
+    description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    swedish: NamedSv | None = _sv()
     responsible: Person | None = Field(None, alias="vastuuhenkilö", title="Vastuuhenkilö")
     corrections: list[Correction] = Field(default_factory=list, alias="korjaukset", title="Korjaukset")
-    goals: list[Goal] = Field(alias="tavoitteet", title="Tavoitteet", min_length=1)
+    strategic_aims: list[AreaPart] = Field(
+        default_factory=list, alias="strategiset_tavoitteet", title="Strategiset tavoitteet"
+    )
+    sub_units: list[AreaPart] = Field(default_factory=list, alias="alayksiköt", title="Alayksiköt")
+    notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
+    goals: list[Goal] = Field(default_factory=list, alias="tavoitteet", title="Tavoitteet")
 
 
 class GoalFile(Strict):
@@ -343,23 +539,87 @@ class GoalFile(Strict):
         alias="muoto", title="Tiedostomuodon versio", description="Tämän tiedostomuodon versio: 1."
     )
     year: Year = Field(alias="vuosi", title="Vuosi")
+    municipality: Text | None = Field(
+        None,
+        alias="kunta",
+        title="Kunta",
+        description="Kunta, jonka lautakunta tämä on; oletus data-kansion tavoitteet.yaml-tiedostosta.",
+    )
     committee: Text = Field(alias="lautakunta", title="Lautakunta")
     title: Text | None = Field(None, alias="otsikko", title="Otsikko")
     description: Text | None = Field(None, alias="kuvaus", title="Kuvaus")
+    swedish: FileSv | None = _sv()
     source: Text | None = Field(None, alias="lähde", title="Lähdeasiakirja")
     decision: Decision | None = Field(None, alias="päätös", title="Päätös")
+    decisions: list[Decision] = Field(
+        default_factory=list, alias="päätökset", title="Muut päätökset", description="Vuoden muut päätökset."
+    )
     rule: GoalRule | None = Field(None, alias="arviointisääntö", title="Oletusarviointisääntö")
     spearheads: list[Spearhead] = Field(
         default_factory=list, alias="strategiakärjet", title="Strategiakärjet"
     )
     areas: list[ServiceArea] = Field(alias="tehtäväalueet", title="Tehtäväalueet", min_length=1)
     notes: list[Text] = Field(default_factory=list, alias="huomautukset", title="Huomautukset")
+    assessments: list[Assessment] = Field(
+        default_factory=list, alias="arviot", title="Arviot", description="Arviot lautakunnan koko vuodesta."
+    )
 
     def goals(self) -> list[Goal]:
         return [goal for area in self.areas for goal in area.goals]
 
     def indicators(self) -> list[Indicator]:
         return [ind for goal in self.goals() for ind in goal.all_indicators()]
+
+
+class ReportOptionsSv(Strict):
+    """The report's Swedish title."""
+
+    title: Text | None = Field(None, alias="otsikko", title="Raportin otsikko ruotsiksi")
+
+
+class ReportOptions(Strict):
+    """The reports' own settings: the title instead of the default one, and the municipality's logo."""
+
+    title: Text | None = Field(None, alias="otsikko", title="Raportin otsikko")
+    logo: Text | None = Field(
+        None,
+        alias="logo",
+        title="Logo",
+        description="PNG- tai JPEG-kuva (enintään 2 Mt); polku luetaan asetustiedoston kansiosta.",
+    )
+    swedish: ReportOptionsSv | None = _sv()
+
+
+class SettingsSv(Strict):
+    """The municipality's Swedish name."""
+
+    municipality: Text | None = Field(None, alias="kunta", title="Kunta ruotsiksi")
+
+
+class Settings(Strict):
+    """The data folder's settings file (``data/tavoitteet.yaml``): defaults for every goal file."""
+
+    model_config = ConfigDict(title="Tavoitteiden asetukset")
+
+    format_version: FormatVersion | None = Field(None, alias="muoto", title="Tiedostomuodon versio")
+    municipality: Text | None = Field(
+        None, alias="kunta", title="Kunta", description="Kunta, jos tiedosto ei itse nimeä kuntaa."
+    )
+    # issue 17: the reports' own settings, and the municipality's Swedish name
+    report: ReportOptions | None = Field(None, alias="raportti", title="Raportin asetukset")
+    swedish: SettingsSv | None = _sv()
+
+
+OWN_ASSESSORS = frozenset({"lautakunta", "toimielin"})
+"""Assessor names (casefolded) that mean the committee itself, besides its own name."""
+
+
+def is_own_assessment(assessment: Assessment, committee: str) -> bool:
+    """The committee's own assessment: no assessor named, 'lautakunta', or the committee's name."""
+    if assessment.assessor is None:
+        return True
+    who = assessment.assessor.strip().casefold()
+    return who in OWN_ASSESSORS or who == committee.strip().casefold()
 
 
 Located = tuple[tuple[str | int, ...], "ServiceArea | Goal | Action | IndicatorBase"]

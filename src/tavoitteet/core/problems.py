@@ -48,7 +48,12 @@ class Code(StrEnum):
     YEAR_MISMATCH = "T032"
     VALUE_DOES_NOT_FIT = "T033"
     GOAL_WITHOUT_INDICATORS = "T034"
+    """No longer reported: a goal without indicators is valid and assessed by hand (``arviot``)."""
     FILE_NAME = "T035"
+    ENTRY_OUTSIDE_YEAR = "T036"
+    UNKNOWN_AREA_PART = "T037"
+    SERIES_CONFLICT = "T038"
+    TARGET_YEAR_EARLIER = "T039"
     NO_FILES = "T040"
     TOO_MANY_PROBLEMS = "T099"
 

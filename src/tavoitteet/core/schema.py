@@ -9,6 +9,16 @@ SCHEMA_FILE = "schemas/tavoitteet.schema.json"
 SCHEMA_ID = "https://github.com/tavoitteet/tavoitteet/raw/main/schemas/tavoitteet.schema.json"
 
 _DEFINITIONS = {
+    "AreaPart": ("Tehtäväalueen osa", "Tehtäväalueen strateginen tavoite tai alayksikkö (esim. kirjasto)."),
+    "Assessment": (
+        "Arvio",
+        "Sanallinen arvio tavoitteesta tai lautakunnan vuodesta; taso valinnainen, arvioija oletuksena lautakunta.",
+    ),
+    "CarryOver": ("Siirto", "Seuraavalle vuodelle siirtyvä tavoite tai teko ja siirron syy."),
+    "SeriesValue": (
+        "Sarjan arvo",
+        "Mittarin arvo yhdeltä vuodelta: toteuma, talousarvio, ennuste, ehdotus, suunnitelma tai lähtötaso.",
+    ),
     "Action": ("Teko", "Teko, jolla tavoitetta edistetään, ja sen mittarit."),
     "BudgetLink": ("Talousarvio", "Talousarvio, johon tavoitteet liitetään."),
     "CategoryIndicator": (
@@ -38,6 +48,15 @@ _DEFINITIONS = {
     ),
     "TrendIndicator": ("Kehitysmittari", "Muutos vertailuvuoteen: kasvu tai lasku."),
     "YesNoIndicator": ("Kyllä/ei-mittari", "Toteutuiko: kyllä tai ei."),
+    # issue 17: the Swedish texts (sv:) beside the Finnish ones
+    "FileSv": ("Tiedoston ruotsinkieliset tekstit", "Lautakunnan nimi, otsikko ja kuvaus ruotsiksi."),
+    "NamedSv": ("Ruotsinkielinen nimi", "Nimi ja kuvaus ruotsiksi."),
+    "GoalSv": ("Tavoitteen ruotsinkieliset tekstit", "Tavoitteen otsikko ja kuvaus ruotsiksi."),
+    "ActionSv": ("Teon ruotsinkielinen teksti", "Teon kuvaus ruotsiksi."),
+    "IndicatorSv": ("Mittarin ruotsinkieliset tekstit", "Mittarin nimi, tavoitetaso ja huomautus ruotsiksi."),
+    "EntrySv": ("Toteuman ruotsinkieliset tekstit", "Kommentti ja puuttumisen syy ruotsiksi."),
+    "ReasonSv": ("Ruotsinkielinen perustelu", "Käsin asetetun tason perustelu ruotsiksi."),
+    "AssessmentSv": ("Arvion ruotsinkieliset tekstit", "Sanallinen arvio ja perustelu ruotsiksi."),
 }
 
 

@@ -122,10 +122,41 @@ def localized_examples(text: str, kind: str, lang: Lang) -> str:
     return _EXAMPLES_EN[kind] + text[len(finnish) :]
 
 
-def latest_number(indicator: Indicator) -> Decimal | None:
-    """The number last recorded for ``indicator`` (by entry date), if any."""
+APPROXIMATE_PREFIXES = ("n.", "noin ", "~")
+
+
+def split_approximate(raw: str | dict[str, str]) -> tuple[bool, str | dict[str, str]]:
+    """``(True, "800")`` for a value written ``n. 800`` (noin, ~); ``(False, raw)`` otherwise."""
+    if not isinstance(raw, str):
+        return False, raw
+    text = raw.strip()
+    for prefix in APPROXIMATE_PREFIXES:
+        if text.casefold().startswith(prefix) and text[len(prefix) :].strip():
+            return True, text[len(prefix) :].strip()
+    return False, raw
+
+
+def parse_series_value(indicator: Indicator, raw: str | dict[str, str]) -> tuple[bool, Value]:
+    """A series value and whether it is approximate; raises ValueParseError."""
+    approximate, text = split_approximate(raw)
+    return approximate, parse_value(indicator, text)
+
+
+def needs_stated_period(day: date, year: int) -> bool:
+    """An entry dated ``day`` in the file of ``year`` must say its ``vuosi``: it is dated before the
+    year, or after the end of the next year (a year's values come in during the following year)."""
+    return day < date(year, 1, 1) or day > date(year + 1, 12, 31)
+
+
+def latest_number(indicator: Indicator, period: int | None = None) -> Decimal | None:
+    """The number last recorded for ``indicator`` (by entry date), if any.
+
+    With ``period``, only entries of that year count (entries without ``vuosi`` are the file's year's,
+    which the caller passes as ``period`` when it wants them)."""
     for entry in sorted(indicator.entries, key=lambda e: e.date, reverse=True):
         if entry.value is None:
+            continue
+        if period is not None and entry.period is not None and entry.period != period:
             continue
         try:
             value = parse_value(indicator, entry.value)

@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from tavoitteet.core import checks
 from tavoitteet.core.document import Document
-from tavoitteet.core.model import INDICATOR_KINDS, GoalFile, field_aliases
+from tavoitteet.core.model import INDICATOR_KINDS, GoalFile, Settings, field_aliases
 from tavoitteet.core.problems import Code, DataPath, Problem
 from tavoitteet.files.yamlread import read_file
 
@@ -34,12 +34,51 @@ class LoadedFile:
     document: Document | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class LoadedSettings:
+    """The data folder's settings file as loaded: the model when valid, and its problems."""
+
+    path: Path
+    settings: Settings | None
+    problems: list[Problem]
+    document: Document | None = None
+
+
 def load_file(path: Path) -> LoadedFile:
-    """Read, validate and check one goal file."""
+    """Read, validate and check one goal file (the data folder's settings file is validated as such)."""
+    from tavoitteet.files.settings import is_settings_file
+
+    if is_settings_file(path):
+        settings = load_settings(path)
+        return LoadedFile(path, None, settings.problems, settings.document)
     result = read_file(path)
     if result.document is None:
         return LoadedFile(path, None, result.problems)
     return validate_document(result.document, path)
+
+
+def load_settings(path: Path) -> LoadedSettings:
+    """Read and validate the settings file ``data/tavoitteet.yaml``."""
+    result = read_file(path)
+    if result.document is None:
+        return LoadedSettings(path, None, result.problems)
+    document = result.document
+    try:
+        return LoadedSettings(path, Settings.model_validate(document.data), [], document)
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors(include_url=False):
+            loc = tuple(detail["loc"])
+            if detail["type"] == "extra_forbidden":
+                allowed = field_aliases(Settings)
+                key = str(loc[-1])
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                args = {"key": key, "allowed": ", ".join(allowed), "suggestion": close[0] if close else ""}
+                line, column = document.position(loc, key=True)
+                problems.append(Problem(path, Code.UNKNOWN_KEY, "model.unknown_key", args, line, column, loc))
+            else:
+                problems.append(_problem_from_error(detail, document, path))
+        return LoadedSettings(path, None, _dedupe(problems), document)
 
 
 def validate_document(document: Document, path: Path) -> LoadedFile:
@@ -54,6 +93,11 @@ def validate_document(document: Document, path: Path) -> LoadedFile:
         problems += checks.run_document_checks(document, path)
         problems.sort(key=Problem.sort_key)
         return LoadedFile(path, None, problems, document)
+    if goal_file.municipality is None:
+        from tavoitteet.files.settings import default_municipality
+
+        if (municipality := default_municipality(path)) is not None:
+            goal_file = goal_file.model_copy(update={"municipality": municipality})
     return LoadedFile(path, goal_file, checks.run_all(goal_file, document, path), document)
 
 

@@ -11,26 +11,22 @@ raportti:
     otsikko: Verksamhetsberättelse 2024
 ```
 
-Every key is optional and the file itself too.  Keys this module does not
-know are left to the others that read the same file.  The file is read with
-the same careful reader as the goal files; a problem names the file, the
+Every key is optional and the file itself too.  The file is read and
+validated as the views read it (:func:`tavoitteet.files.loader.load_settings`,
+model :class:`tavoitteet.core.model.Settings`); a problem names the file, the
 line and what to do, and the report is not made.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from tavoitteet.core.problems import Problem
 from tavoitteet.core.report_settings import ReportSettings
-from tavoitteet.files import yamlread
 from tavoitteet.words.i18n import ReportLang
 
-SETTINGS_FILE = "tavoitteet.yaml"
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 MAX_LOGO_BYTES = 2_000_000
-REPORT_KEYS = ("otsikko", "logo", "sv")
 
 
 class SettingsError(Exception):
@@ -45,43 +41,27 @@ def _fail(path: Path, lang: ReportLang, fi: str, en: str) -> SettingsError:
     return SettingsError(path, f"tavoitteet: {path}: " + (en if lang == "en" else fi))
 
 
-def _text(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _mapping(value: Any, path: Path, key: str, lang: ReportLang) -> dict[str, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise _fail(
-            path, lang, f"avaimen {key} arvon pitää olla avain–arvo-luettelo.", f"{key} must be a mapping."
-        )
-    return value
-
-
 def load(data_root: Path, lang: ReportLang) -> ReportSettings:
     """The settings for a report in ``lang`` (Swedish texts where given), or none when there is no file."""
-    path = data_root / SETTINGS_FILE
-    if not path.is_file():
+    from tavoitteet.files.loader import load_settings
+    from tavoitteet.files.settings import settings_path
+
+    path = settings_path(data_root)
+    if path is None:
         return ReportSettings()
-    read = yamlread.read_file(path)
-    if read.document is None or read.problems:
-        raise SettingsError(path, "", read.problems)
-    data = read.document.data
-    report = _mapping(data.get("raportti"), path, "raportti", lang)
-    unknown = sorted(set(report) - set(REPORT_KEYS))
-    if unknown:
-        raise _fail(
-            path,
-            lang,
-            f"tuntematon avain raportti.{unknown[0]}; sallitut: {', '.join(REPORT_KEYS)}.",
-            f"unknown key raportti.{unknown[0]}; allowed: {', '.join(REPORT_KEYS)}.",
-        )
-    swedish = _mapping(data.get("sv"), path, "sv", lang) if lang == "sv" else {}
-    report_swedish = _mapping(report.get("sv"), path, "raportti.sv", lang) if lang == "sv" else {}
-    municipality = _text(swedish.get("kunta")) or _text(data.get("kunta"))
-    title = _text(report_swedish.get("otsikko")) or _text(report.get("otsikko"))
-    logo, logo_type = _logo(path, _text(report.get("logo")), lang)
+    loaded = load_settings(path)
+    if loaded.settings is None or loaded.problems:
+        raise SettingsError(path, "", loaded.problems)
+    settings = loaded.settings
+    report = settings.report
+    municipality = settings.municipality
+    title = report.title if report is not None else None
+    if lang == "sv":
+        if settings.swedish is not None and settings.swedish.municipality:
+            municipality = settings.swedish.municipality
+        if report is not None and report.swedish is not None and report.swedish.title:
+            title = report.swedish.title
+    logo, logo_type = _logo(path, report.logo if report is not None else None, lang)
     return ReportSettings(municipality, title, logo, logo_type)
 
 

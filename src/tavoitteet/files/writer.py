@@ -12,6 +12,7 @@ mode and any symbolic link pointing at it.  Any doubt: refuse, file untouched.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 import stat
 import sys
@@ -28,6 +29,7 @@ from tavoitteet.core.document import Document
 from tavoitteet.core.model import IndicatorBase, walk
 from tavoitteet.core.parsing import format_date
 from tavoitteet.core.problems import DataPath, Problem
+from tavoitteet.core.values import needs_stated_period
 from tavoitteet.files.loader import LoadedFile, validate_document
 from tavoitteet.files.yamledit import EditRefused, Mapping, PlainValue, add_entry, set_key
 from tavoitteet.files.yamlread import UTF8_BOM, parse_bytes
@@ -116,9 +118,14 @@ class NewEntry:
     by: str | None = None
     source: str | None = None
     comment: str | None = None
+    period: int | None = None
+    """The year the value is of (``vuosi``); :func:`plan` states the file's year when the day needs it."""
 
     def as_data(self) -> Mapping:
-        data: Mapping = {"pvm": format_date(self.day), "arvo": self.value}
+        data: Mapping = {"pvm": format_date(self.day)}
+        if self.period is not None:
+            data["vuosi"] = str(self.period)
+        data["arvo"] = self.value
         optional = (("kirjaaja", self.by), ("lähde", self.source), ("kommentti", self.comment))
         data.update({key: text for key, text in optional if text is not None})
         return data
@@ -171,6 +178,7 @@ def plan(old: bytes, path: Path, indicator_id: str, changes: Sequence[Change]) -
     expected = copy.deepcopy(document.data)
     for change in changes:
         where = indicator_path(loaded, indicator_id, path)
+        change = _with_period(change, loaded)
         try:
             text = _edit(document, where, change)
         except EditRefused as refused:
@@ -179,6 +187,14 @@ def plan(old: bytes, path: Path, indicator_id: str, changes: Sequence[Change]) -
         document, loaded = _load(_encode(text, document.bom), path, "write.invalid_after")
     _verify(document, loaded, expected, known, path)
     return _encode(document.text, document.bom), loaded
+
+
+def _with_period(change: Change, loaded: LoadedFile) -> Change:
+    """An entry dated outside its file's year window says it is that year's value (``vuosi``)."""
+    if not isinstance(change, NewEntry) or change.period is not None or loaded.goal_file is None:
+        return change
+    year = loaded.goal_file.year
+    return dataclasses.replace(change, period=year) if needs_stated_period(change.day, year) else change
 
 
 def indicator_path(loaded: LoadedFile, indicator_id: str, path: Path) -> DataPath:

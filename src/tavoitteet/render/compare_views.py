@@ -193,6 +193,7 @@ def compare_json(comparison: Comparison, lang: Lang) -> str:
     committees = [
         {
             "lautakunta": item.committee,
+            "kunta": item.municipality,
             "strategiakarjet": [_item_json(i) for i in item.spearheads],
             "tavoitteet": [_item_json(i) for i in item.goals],
             "mittarit": [_pair_json(p, lang) for p in item.indicators],

@@ -19,6 +19,8 @@ from typing import Any
 
 from tavoitteet.core.evaluation import (
     AreaResult,
+    Assessed,
+    BindingCounts,
     Counts,
     FileResult,
     GoalResult,
@@ -26,14 +28,17 @@ from tavoitteet.core.evaluation import (
     Status,
     Why,
     YearResult,
+    by_municipality,
     year_over,
 )
-from tavoitteet.core.model import Entry, Goal, GoalFile, Indicator
-from tavoitteet.core.values import NOT_APPLICABLE, parse_value
+from tavoitteet.core.model import Assessment, CarryOver, Entry, Goal, GoalFile, Indicator, SeriesValue
+from tavoitteet.core.parsing import ValueParseError
+from tavoitteet.core.values import NOT_APPLICABLE, parse_series_value, parse_value
 from tavoitteet.words.i18n import Lang
 from tavoitteet.words.labels import explain, explain_goal, status_name, value_text
 
-JSON_VERSION = 1
+JSON_VERSION = 2
+"""2: ``sitova`` may be ``null`` (not stated); series, assessments, binding counts and municipalities added."""
 
 
 def dumps(document: Mapping[str, Any]) -> str:
@@ -74,10 +79,63 @@ def why(reason: Why, text: str) -> dict[str, Any]:
     }
 
 
+def binding(values: BindingCounts) -> dict[str, Any]:
+    """Binding goals and indicators (``sitova: kyllä``) apart from the rest, and how many do not say."""
+    return {
+        "tavoitteet": counts(values.goals),
+        "tavoitteet_ei_ilmoitettu": values.goals_not_stated,
+        "tavoitteet_ei_sitovia": values.goals_not_binding,
+        "mittarit": counts(values.indicators),
+        "mittarit_ei_ilmoitettu": values.indicators_not_stated,
+        "mittarit_ei_sitovia": values.indicators_not_binding,
+    }
+
+
+def series_value(indicator: Indicator, item: SeriesValue, lang: Lang) -> dict[str, Any]:
+    approximate, value = False, None
+    if item.value is not None:
+        try:
+            approximate, value = parse_series_value(indicator, item.value)
+        except ValueParseError:  # pragma: no cover - validate refuses such a file
+            value = None
+    return {
+        "vuosi": item.year,
+        "laji": item.kind,
+        "arvo": plain(value),
+        "arvo_teksti": value_text(indicator, value, lang) if value is not None else None,
+        "likimaarainen": approximate,
+        "puuttuu": item.missing_reason,
+        "lahde": item.source,
+        "kommentti": item.comment,
+    }
+
+
+def assessment(item: Assessment, own: bool, lang: Lang) -> dict[str, Any]:
+    return {
+        "arvio": item.text,
+        "taso": item.level,
+        "taso_teksti": status_name(Status(item.level), lang) if item.level else None,
+        "perustelu": item.reason,
+        "pvm": plain(item.date),
+        "arvioija": item.assessor,
+        "oma": own,
+    }
+
+
+def assessments(values: Assessed, lang: Lang) -> list[dict[str, Any]]:
+    own = [assessment(values.own, True, lang)] if values.own is not None else []
+    return own + [assessment(a, False, lang) for a in values.others]
+
+
+def carry_over(item: CarryOver | None) -> dict[str, Any] | None:
+    return None if item is None else {"syy": item.reason, "vuodelle": item.to_year}
+
+
 def entry(indicator: Indicator, item: Entry, lang: Lang) -> dict[str, Any]:
     value = None if item.value is None else parse_value(indicator, item.value)
     return {
         "pvm": item.date.isoformat(),
+        "vuosi": item.period,
         "arvo": plain(value),
         "arvo_teksti": value_text(indicator, value, lang) if value is not None else None,
         "puuttuu": item.missing_reason,
@@ -100,7 +158,9 @@ def indicator(result: IndicatorResult, lang: Lang, action: str | None = None) ->
         "tyyppi": ind.kind,
         "teko": action,
         "tavoitetaso": ind.target_text,
+        "tavoitevuosi": ind.target_year,
         "ehto": ind.condition,
+        "sitova": ind.binding,
         "tila": result.status.value,
         "tila_teksti": status_name(result.status, lang),
         "kasin_asetettu": result.is_manual,
@@ -116,6 +176,8 @@ def indicator(result: IndicatorResult, lang: Lang, action: str | None = None) ->
             "muutos_prosenttia": plain(trend.change_percent),
         },
         "perustelu": why(result.why, explain(result, lang)),
+        "sarja": [series_value(ind, v, lang) for v in sorted(ind.series, key=lambda v: v.year)],
+        "huomautus": ind.note,
     }
 
 
@@ -133,9 +195,19 @@ def goal(result: GoalResult, lang: Lang) -> dict[str, Any]:
         "strategiakarki": item.spearhead,
         "edistaa_myos": list(item.also_advances),
         "sitova": item.binding,
+        "tavoitelaji": item.goal_kind,
+        "tavoitetyyppi": item.goal_nature,
+        "strateginen_tavoite": item.strategic_aim,
+        "alayksikko": item.sub_unit,
         "saanto": {"tapa": result.rule.method, "osuus_prosenttia": plain(result.rule.share_percent)},
         "tila": result.status.value,
         "tila_teksti": status_name(result.status, lang),
+        "kasin_asetettu": result.is_manual,
+        "laskettu_tila": result.computed.value if result.computed else None,
+        "arviot": assessments(result.assessed, lang),
+        "arviot_eroavat": bool(result.assessed.differing()),
+        "siirtyy": carry_over(item.carry_over),
+        "huomautukset": list(item.notes),
         "perustelu": why(result.why, explain_goal(result, lang)),
         "mittarit_yhteenveto": counts(result.indicator_counts),
         "mittarit": [indicator(i, lang, actions.get(i.indicator.id)) for i in result.indicators],
@@ -146,10 +218,13 @@ def area(result: AreaResult, lang: Lang) -> dict[str, Any]:
     return {
         "id": result.area.id,
         "nimi": result.area.name,
+        "kuvaus": result.area.description,
+        "huomautukset": list(result.area.notes),
         "tila": result.status.value,
         "tila_teksti": status_name(result.status, lang),
         "tavoitteet_yhteenveto": counts(result.goal_counts),
         "mittarit_yhteenveto": counts(result.indicator_counts),
+        "sitovat": binding(result.binding),
         "tavoitteet": [goal(g, lang) for g in result.goals],
     }
 
@@ -157,11 +232,17 @@ def area(result: AreaResult, lang: Lang) -> dict[str, Any]:
 def committee(result: FileResult, lang: Lang) -> dict[str, Any]:
     return {
         "lautakunta": result.goal_file.committee,
+        "kunta": result.goal_file.municipality,
         "vuosi": result.goal_file.year,
         "tila": result.status.value,
         "tila_teksti": status_name(result.status, lang),
+        "kasin_asetettu": result.is_manual,
+        "laskettu_tila": result.computed.value if result.computed else None,
+        "arviot": assessments(result.assessed, lang),
+        "huomautukset": list(result.goal_file.notes),
         "tavoitteet_yhteenveto": counts(result.goal_counts),
         "mittarit_yhteenveto": counts(result.indicator_counts),
+        "sitovat": binding(result.binding),
         "tehtavaalueet": [area(a, lang) for a in result.areas],
     }
 
@@ -188,13 +269,26 @@ def status_json(year: YearResult, lang: Lang, filters: Mapping[str, str | None])
 
 def status_document(year: YearResult, lang: Lang, filters: Mapping[str, str | None]) -> dict[str, Any]:
     """The document :func:`status_json` writes, for callers that write it their own way (the site, compactly)."""
-    judged = year.goal_counts.total > 0
+    municipalities = by_municipality(year)
+    judged = year.goal_counts.total > 0 and len(municipalities) <= 1
     return {
         **_head("tila", year, lang, filters),
         "tila": year.status.value if judged else None,
         "tila_teksti": status_name(year.status, lang) if judged else None,
-        "tavoitteet_yhteenveto": counts(year.goal_counts),
-        "mittarit_yhteenveto": counts(year.indicator_counts),
+        "tavoitteet_yhteenveto": counts(year.goal_counts) if len(municipalities) <= 1 else None,
+        "mittarit_yhteenveto": counts(year.indicator_counts) if len(municipalities) <= 1 else None,
+        "sitovat": binding(year.binding) if len(municipalities) <= 1 else None,
+        "kunnat": [
+            {
+                "kunta": name,
+                "tila": part.status.value if part.goal_counts.total else None,
+                "tila_teksti": status_name(part.status, lang) if part.goal_counts.total else None,
+                "tavoitteet_yhteenveto": counts(part.goal_counts),
+                "mittarit_yhteenveto": counts(part.indicator_counts),
+                "sitovat": binding(part.binding),
+            }
+            for name, part in municipalities
+        ],
         "lautakunnat": [committee(f, lang) for f in year.files],
     }
 
@@ -204,6 +298,7 @@ def list_json(year: YearResult, lang: Lang, filters: Mapping[str, str | None]) -
     goals = [
         {
             "lautakunta": f.goal_file.committee,
+            "kunta": f.goal_file.municipality,
             "tehtavaalue": a.area.id,
             "id": g.goal.id,
             "otsikko": g.goal.title,
@@ -240,6 +335,7 @@ def show_json(
     document = {
         **_head("nayta", year, lang, {}),
         "lautakunta": goal_file.committee,
+        "kunta": goal_file.municipality,
         "tehtavaalue": {"id": area_result.area.id, "nimi": area_result.area.name},
         "kohde": "mittari" if only else "tavoite",
         "strategiakarjet": {

@@ -1,5 +1,7 @@
 """Which chart each indicator gets in the HTML report, and the words describing it.
 
+- every kind with numbers: first the values of its series (``sarja``) by year and kind, then
+  this year's value, over the target range where there is one;
 - kehitys (trend): the baseline year's value against this year's;
 - luku (number): this year's value over the target range;
 - luokittain (categories): each category's value over the target range;
@@ -18,7 +20,16 @@ from html import escape
 
 from tavoitteet.core.compare import CommitteeComparison
 from tavoitteet.core.evaluation import IndicatorResult
-from tavoitteet.core.model import CategoryIndicator, NumberIndicator, Target, TrackedIndicator, TrendIndicator
+from tavoitteet.core.model import (
+    CategoryIndicator,
+    Indicator,
+    NumberIndicator,
+    Target,
+    TrackedIndicator,
+    TrendIndicator,
+)
+from tavoitteet.core.parsing import ValueParseError
+from tavoitteet.core.values import parse_series_value
 from tavoitteet.render.svg_charts import Bar, bar_chart
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.labels import number, target_text
@@ -43,17 +54,37 @@ def _bar(label: str, value: Decimal, unit: str | None, lang: ReportLang) -> Bar:
     return Bar(label, value, f"{text} {unit}" if unit else text)
 
 
+def series_bars(indicator: Indicator, lang: ReportLang) -> list[Bar]:
+    """The series' numbers by year, labelled with the year and kind (``2022 talousarvio``)."""
+    unit = getattr(indicator, "unit", None)
+    bars = []
+    for item in sorted(indicator.series, key=lambda v: v.year):
+        if item.value is None:
+            continue
+        try:
+            approximate, value = parse_series_value(indicator, item.value)
+        except ValueParseError:  # pragma: no cover - validate refuses such a file
+            continue
+        if isinstance(value, Decimal):
+            bar = _bar(f"{item.year} {word(f'series_{item.kind}', lang)}", value, unit, lang)
+            text = word("approximate", lang, value=bar.text) if approximate else bar.text
+            bars.append(Bar(bar.label, bar.value, text))
+    return bars
+
+
 def _bars(result: IndicatorResult, year: int, lang: ReportLang, earlier: EarlierValues) -> list[Bar]:
     indicator, value = result.indicator, result.value
     unit = getattr(indicator, "unit", None)
     if isinstance(indicator, CategoryIndicator) and isinstance(value, dict):
         return [_bar(category, amount, unit, lang) for category, amount in value.items()]
+    series = series_bars(indicator, lang)
     if not isinstance(value, Decimal):
-        return []
-    bars = [_bar(str(year), value, unit, lang)]
+        return series
+    bars = [*series, _bar(str(year), value, unit, lang)]
     if isinstance(indicator, TrendIndicator) and result.trend is not None:
-        bars.insert(0, _bar(str(indicator.baseline_year), result.trend.baseline, unit, lang))
-    elif isinstance(indicator, TrackedIndicator) and indicator.id in earlier:
+        if result.trend.source != "sarja":  # a baseline from the series is drawn with it
+            bars.insert(0, _bar(str(indicator.baseline_year), result.trend.baseline, unit, lang))
+    elif isinstance(indicator, TrackedIndicator) and indicator.id in earlier and not series:
         before_year, before = earlier[indicator.id]
         bars.insert(0, _bar(str(before_year), before, unit, lang))
     return bars

@@ -20,18 +20,31 @@ from decimal import Decimal
 
 from tavoitteet.core.evaluation import (
     AreaResult,
+    BindingCounts,
     Counts,
     FileResult,
     GoalResult,
     IndicatorResult,
     Status,
     YearResult,
+    by_municipality,
 )
 from tavoitteet.core.model import Person
 from tavoitteet.render.report_rows import bare_actions, goal_rows
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.labels import day, explain, explain_goal, number
-from tavoitteet.words.report_labels import base_lang, realization_words, status_word, word
+from tavoitteet.words.report_labels import (
+    assessments_words,
+    base_lang,
+    binding_words,
+    decision_references,
+    differing_words,
+    goal_facts,
+    goal_status_cell,
+    indicator_realization_words,
+    status_word,
+    word,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +95,11 @@ class GoalBlock:
     status: Status
     status_text: str
     binding: bool
+    """Binding towards the council (``sitova: kyllä``); not stated and not binding are both False here."""
     reason: Piece | None
     """Why the goal was not assessed, when it was not."""
+    facts: tuple[Piece, ...]
+    """Its kind, strategic aim, sub-unit, carrying over, written assessments and notes."""
     actions: tuple[Piece, ...]
     """Actions without indicators of their own, listed by their text."""
     lines: tuple[IndicatorLine, ...]
@@ -92,6 +108,8 @@ class GoalBlock:
 @dataclass(frozen=True, slots=True)
 class AreaBlock:
     name: Piece
+    texts: tuple[Piece, ...]
+    """The area's description and notes."""
     goals: tuple[GoalBlock, ...]
     goal_counts: Counts
     indicator_counts: Counts
@@ -100,12 +118,25 @@ class AreaBlock:
 @dataclass(frozen=True, slots=True)
 class CommitteeBlock:
     name: Piece
-    decision: str | None
+    """The committee, with its municipality in brackets when the file names one."""
+    decisions: tuple[str, ...]
     preparer: str | None
     areas: tuple[AreaBlock, ...]
     goal_counts: Counts
     indicator_counts: Counts
     binding_counts: Counts
+    """The statuses of the goals that bind towards the council."""
+    binding_lines: tuple[str, ...]
+    """Binding goals and binding indicators met, and how many do not say whether they bind."""
+    assessments: tuple[Piece, ...]
+    """The committee-year's written assessments."""
+    differing: tuple[Piece, ...]
+    """Goals whose assessment by another assessor differs from the committee's own."""
+    notes: tuple[Piece, ...]
+
+    @property
+    def decision(self) -> str | None:
+        return self.decisions[0] if self.decisions else None
 
 
 def indicator_name(result: IndicatorResult, lang: ReportLang) -> Piece:
@@ -125,11 +156,19 @@ def _notes(result: IndicatorResult, lang: ReportLang) -> Iterator[Piece]:
             yield piece
     if result.status is Status.NOT_ASSESSED and (latest is None or latest.missing_reason is None):
         yield tool_words(explain(result, base_lang(lang)), lang)
+    if (note := content(result.indicator, "note", lang)) is not None:
+        yield tool_words(f"{word('note', lang)}:", lang)
+        yield note
 
 
 def status_text(status: Status, lang: ReportLang, manual: bool = False) -> str:
     text = status_word(status, lang)
     return f"{text} ({word('manual', lang)})" if manual else text
+
+
+def _content_words(texts: Sequence[str], lang: ReportLang) -> tuple[Piece, ...]:
+    """Texts made of a file's words (assessments, notes): in the file's language, Finnish."""
+    return tuple(Piece(t, "fi") for t in texts if t)
 
 
 def indicator_line(result: IndicatorResult, action: object, lang: ReportLang) -> IndicatorLine:
@@ -139,7 +178,7 @@ def indicator_line(result: IndicatorResult, action: object, lang: ReportLang) ->
         name=name if name is not None or action_text is not None else indicator_name(result, lang),
         action=action_text,
         target=content(result.indicator, "target_text", lang) or Piece("", "fi"),
-        outcome=realization_words(result, lang),
+        outcome=indicator_realization_words(result, lang),
         status=result.status,
         status_text=status_text(result.status, lang, result.is_manual),
         notes=tuple(_notes(result, lang)),
@@ -150,19 +189,24 @@ def goal_block(goal: GoalResult, file: FileResult, area: AreaResult, lang: Repor
     reason = None
     if goal.status is Status.NOT_ASSESSED:
         reason = tool_words(explain_goal(goal, base_lang(lang)), lang)
+    facts = [*goal_facts(goal.goal, area.area, lang), *assessments_words(goal.assessed, lang)]
     return GoalBlock(
         title=content(goal.goal, "title", lang) or Piece("", "fi"),
         status=goal.status,
-        status_text=status_word(goal.status, lang),
-        binding=bool(goal.goal.binding),
+        status_text=goal_status_cell(goal, lang),
+        binding=goal.goal.binding is True,
         reason=reason,
+        facts=_content_words([*facts, *goal.goal.notes], lang),
         actions=tuple(p for a in bare_actions(goal.goal) if (p := content(a, "text", lang)) is not None),
         lines=tuple(indicator_line(row.result, row.action, lang) for row in goal_rows(file, area, goal)),
     )
 
 
-def binding_counts(goals: Sequence[GoalResult]) -> Counts:
-    return Counts.of(g.status for g in goals if g.goal.binding)
+def committee_name(file: FileResult, lang: ReportLang) -> Piece:
+    """The committee's name, with its municipality in brackets when the file names one."""
+    name = content(file.goal_file, "committee", lang) or Piece("", "fi")
+    municipality = file.goal_file.municipality
+    return Piece(f"{name.text} ({municipality})", name.lang) if municipality else name
 
 
 def _person(person: Person | None) -> str | None:
@@ -172,13 +216,16 @@ def _person(person: Person | None) -> str | None:
 
 
 def committee_block(file: FileResult, lang: ReportLang) -> CommitteeBlock:
-    from tavoitteet.words.report_labels import decision_reference
-
     goal_file = file.goal_file
     decision = goal_file.decision
     areas = tuple(
         AreaBlock(
             name=content(area.area, "name", lang) or Piece("", "fi"),
+            texts=tuple(
+                p
+                for p in (content(area.area, "description", lang), *_content_words(area.area.notes, lang))
+                if p is not None
+            ),
             goals=tuple(goal_block(goal, file, area, lang) for goal in area.goals),
             goal_counts=area.goal_counts,
             indicator_counts=area.indicator_counts,
@@ -186,18 +233,51 @@ def committee_block(file: FileResult, lang: ReportLang) -> CommitteeBlock:
         for area in file.areas
     )
     return CommitteeBlock(
-        name=content(goal_file, "committee", lang) or Piece("", "fi"),
-        decision=decision_reference(decision, lang),
+        name=committee_name(file, lang),
+        decisions=tuple(decision_references([decision, *goal_file.decisions], lang)),
         preparer=_person(decision.preparer) if decision is not None else None,
         areas=areas,
         goal_counts=file.goal_counts,
         indicator_counts=file.indicator_counts,
-        binding_counts=binding_counts([g for a in file.areas for g in a.goals]),
+        binding_counts=file.binding.goals,
+        binding_lines=tuple(binding_words(file.binding, lang)),
+        assessments=_content_words(assessments_words(file.assessed, lang), lang),
+        differing=_content_words(
+            [t for a in file.areas for g in a.goals for t in differing_words(g, lang)], lang
+        ),
+        notes=_content_words(goal_file.notes, lang),
     )
 
 
-def year_binding_counts(year: YearResult) -> Counts:
-    return binding_counts([g for f in year.files for a in f.areas for g in a.goals])
+@dataclass(frozen=True, slots=True)
+class YearSummary:
+    """The year's figures for one municipality (never added up across municipalities)."""
+
+    heading: str
+    goal_counts: Counts
+    indicator_counts: Counts
+    binding: BindingCounts
+    binding_lines: tuple[str, ...]
+
+
+def year_summaries(year: YearResult, lang: ReportLang) -> list[YearSummary]:
+    """One summary per municipality when the year holds several, else one for the year."""
+    groups = by_municipality(year)
+    summaries = []
+    for name, part in groups:
+        heading = word("year_summary", lang)
+        if len(groups) > 1:
+            heading += f": {name or word('no_municipality', lang)}"
+        summaries.append(
+            YearSummary(
+                heading,
+                part.goal_counts,
+                part.indicator_counts,
+                part.binding,
+                tuple(binding_words(part.binding, lang)),
+            )
+        )
+    return summaries
 
 
 def share(count: int, total: int, lang: ReportLang) -> str:
@@ -209,13 +289,18 @@ def share(count: int, total: int, lang: ReportLang) -> str:
 
 
 def headline(goals: Counts, indicators: Counts, binding: Counts, lang: ReportLang) -> str:
-    """The figures councils and auditors ask for, goals and indicators apart, binding goals apart."""
+    """The figures councils and auditors ask for, goals and indicators apart, binding goals apart.
+
+    Binding goals are counted out of those judged (as ``binding_words`` does): *ei sovellu* is left out.
+    """
     parts = [
         word("headline_goals", lang, share=share(goals[Status.MET], goals.total, lang)),
         word("headline_indicators", lang, share=share(indicators[Status.MET], indicators.total, lang)),
     ]
-    if binding.total:
-        parts.insert(0, word("headline_binding", lang, share=share(binding[Status.MET], binding.total, lang)))
+    if binding.judged:
+        parts.insert(
+            0, word("headline_binding", lang, share=share(binding[Status.MET], binding.judged, lang))
+        )
     return " ".join(parts)
 
 

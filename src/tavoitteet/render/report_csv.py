@@ -31,7 +31,7 @@ from tavoitteet.core.values import NOT_APPLICABLE, Value
 from tavoitteet.render.report_rows import Row, rows
 from tavoitteet.words.i18n import Lang
 from tavoitteet.words.labels import explain, kind_name, label, latest_value
-from tavoitteet.words.report_labels import status_word
+from tavoitteet.words.report_labels import assessments_words, series_words, status_word
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -93,6 +93,14 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("baseline", "vertailuarvo", "baseline"),
     ("change", "muutos", "change"),
     ("change_percent", "muutos_prosenttia", "change_percent"),
+    ("municipality", "kunta", "municipality"),
+    ("goal_binding", "tavoite_sitova", "goal_binding"),
+    ("binding", "mittari_sitova", "indicator_binding"),
+    ("target_year", "tavoitevuosi", "target_year"),
+    ("series", "sarja", "series"),
+    ("note", "huomautus", "note"),
+    ("goal_manual", "tavoite_käsin_asetettu", "goal_set_by_hand"),
+    ("goal_assessments", "tavoitteen_arviot", "goal_assessments"),
 )
 NUMERIC = frozenset(
     {
@@ -195,18 +203,26 @@ def record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str]:
         "source": (latest.source or "") if latest else "",
         "recorder": (latest.by or "") if latest else "",
         **_trend_fields(result, dialect),
+        "municipality": row.file.goal_file.municipality or "",
+        "goal_binding": _binding(row.goal.goal.binding, lang),
+        "binding": _binding(indicator.binding, lang),
+        "target_year": str(indicator.target_year) if indicator.target_year else "",
+        "series": series_words(indicator, lang),
+        "note": indicator.note or "",
+        "goal_manual": label("yes" if row.goal.is_manual else "no", lang),
+        "goal_assessments": " | ".join(assessments_words(row.goal.assessed, lang)),
     }
 
 
 def printable_record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str]:
     """One indicator as the printable columns: words, no ids (an unnamed indicator by its target)."""
-    from tavoitteet.render.report_content import indicator_line
+    from tavoitteet.render.report_content import committee_name, indicator_line
 
     result = row.result
     line = indicator_line(result, row.action, lang)
     name = " – ".join(p.text for p in (line.action, line.name) if p is not None)
     return {
-        "committee": row.file.goal_file.committee,
+        "committee": committee_name(row.file, lang).text,
         "area": row.area.area.name,
         "goal": row.goal.goal.title,
         "goal_status": status_word(row.goal.status, lang),
@@ -217,6 +233,11 @@ def printable_record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str
         "status": line.status_text,
         "notes": " ".join(note.text for note in line.notes),
     }
+
+
+def _binding(value: bool | None, lang: Lang) -> str:
+    """kyllä / ei as stated, ``ei ilmoitettu`` (not stated) when the file does not say."""
+    return label("binding_not_stated", lang) if value is None else label("yes" if value else "no", lang)
 
 
 def _guard(key: str, text: str, dialect: CsvDialect) -> str:

@@ -40,14 +40,14 @@ from tavoitteet.render.report_content import (
     count_table,
     headline,
     situation,
-    year_binding_counts,
+    year_summaries,
 )
 from tavoitteet.render.svg_charts import STATUS_COLOURS
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.report_labels import word
 
 LANG_TAGS: dict[str, str] = {"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}
-COLUMNS = ("indicator", "target", "realization", "status", "notes")
+COLUMNS = ("indicator", "target", "realization", "status", "notes_column")
 WIDTHS = (0.2, 0.19, 0.2, 0.17, 0.24)  # shares of the text width
 GOAL_FILL, HEADER_FILL = "E8E8E8", "D0D0D0"
 
@@ -178,8 +178,7 @@ class _Writer:
             lines.append((word("committee", self.lang), committees[0].name))
         lines.append((word("year", self.lang), str(self.year.year)))
         for committee in committees:
-            if committee.decision:
-                lines.append((word("decision", self.lang), committee.decision))
+            lines += [(word("decision", self.lang), decision) for decision in committee.decisions]
             if committee.preparer:
                 lines.append((word("preparer", self.lang), committee.preparer))
         for key, value in lines:
@@ -214,8 +213,9 @@ class _Writer:
     def committee(self, block: CommitteeBlock, alone: bool) -> None:
         heading = self.doc.add_heading(level=1)
         _piece(heading, block.name, self.lang)
-        if block.decision and not alone:
-            self.doc.add_paragraph(f"{word('decision', self.lang)}: {block.decision}")
+        if not alone:
+            for decision in block.decisions:
+                self.doc.add_paragraph(f"{word('decision', self.lang)}: {decision}")
         self.doc.add_paragraph(
             headline(block.goal_counts, block.indicator_counts, block.binding_counts, self.lang)
         )
@@ -227,10 +227,25 @@ class _Writer:
             block.indicator_counts,
             block.binding_counts,
         )
+        for line in block.binding_lines:
+            self.doc.add_paragraph(line)
+        for key, items in (
+            ("assessments", block.assessments),
+            ("differing", block.differing),
+            ("notes", block.notes),
+        ):
+            if items:
+                self.doc.add_paragraph(f"{word(key, self.lang)}:")
+                for item in items:
+                    _piece(self.doc.add_paragraph(style="List Bullet"), item, self.lang)
 
     def area(self, area: AreaBlock) -> None:
         heading = self.doc.add_heading(level=2)
         _piece(heading, area.name, self.lang)
+        for piece in area.texts:
+            _piece(self.doc.add_paragraph(), piece, self.lang)
+        if not area.goals:
+            return
         table = self.doc.add_table(rows=1, cols=len(COLUMNS))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -261,6 +276,8 @@ class _Writer:
             reason = cell.add_paragraph()
             _piece(reason, f"{word('reason', self.lang)}: ", self.lang, bold=True)
             _piece(reason, goal.reason, self.lang)
+        for fact in goal.facts:
+            _piece(cell.add_paragraph(), fact, self.lang)
         for action in goal.actions:
             row_cell = _span_row(table, len(COLUMNS))
             paragraph = row_cell.paragraphs[0]
@@ -300,12 +317,10 @@ class _Writer:
         for block in committees:
             self.committee(block, alone=len(committees) == 1)
         if len(committees) > 1:
-            self.summary(
-                word("year_summary", self.lang),
-                self.year.goal_counts,
-                self.year.indicator_counts,
-                year_binding_counts(self.year),
-            )
+            for part in year_summaries(self.year, self.lang):
+                self.summary(part.heading, part.goal_counts, part.indicator_counts, part.binding.goals)
+                for line in part.binding_lines:
+                    self.doc.add_paragraph(line)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()

@@ -39,7 +39,7 @@ from tavoitteet.render.report_content import (
     count_table,
     headline,
     situation,
-    year_binding_counts,
+    year_summaries,
 )
 from tavoitteet.render.report_rows import goal_rows
 from tavoitteet.render.report_style import CSS, page_css
@@ -47,7 +47,7 @@ from tavoitteet.render.svg_charts import status_bar
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.report_labels import status_word, word
 
-GOAL_COLUMNS = ("indicator", "target", "realization", "status", "notes")
+GOAL_COLUMNS = ("indicator", "target", "realization", "status", "notes_column")
 GOAL_WIDTHS = (18, 19, 22, 17, 24)  # per cent of the table
 
 
@@ -77,6 +77,7 @@ def _goal_head(goal: GoalBlock, lang: ReportLang) -> str:
     reason = ""
     if goal.reason is not None:
         reason = f'<span class="reason">{escape(word("reason", lang))}: {text(goal.reason, lang)}</span>'
+    reason += "".join(f'<span class="reason">{_lines(fact, lang)}</span>' for fact in goal.facts)
     return (
         f'<tr class="goal"><th scope="rowgroup" colspan="{len(GOAL_COLUMNS)}">'
         f"{escape(word('goal', lang))}: {text(goal.title, lang)} {badge(goal.status, lang)}{binding}"
@@ -84,14 +85,29 @@ def _goal_head(goal: GoalBlock, lang: ReportLang) -> str:
     )
 
 
+def _lines(piece: Piece | str, lang: ReportLang) -> str:
+    """Text with its line breaks kept."""
+    if isinstance(piece, str):
+        return "<br>".join(escape(line) for line in piece.split("\n"))
+    inner = "<br>".join(escape(line) for line in piece.text.split("\n"))
+    return f'<span lang="{piece.lang}">{inner}</span>' if piece.lang != lang else inner
+
+
+def _list(title: str, items: Sequence[Piece], lang: ReportLang) -> str:
+    if not items:
+        return ""
+    entries = "".join(f"<li>{_lines(item, lang)}</li>" for item in items)
+    return f"<p>{escape(title)}:</p><ul>{entries}</ul>"
+
+
 def _line(line: IndicatorLine, labels: Sequence[str], lang: ReportLang) -> str:
     name = text(line.name, lang)
     if line.action is not None:
         name = f'<span class="action">{escape(word("action", lang))}: {text(line.action, lang)}</span>{name}'
-    notes = " ".join(text(note, lang) for note in line.notes)
+    notes = " ".join(_lines(note, lang) for note in line.notes)
     cells = [
         text(line.target, lang),
-        escape(line.outcome),
+        _lines(line.outcome, lang),
         badge(line.status, lang, line.status_text),
         notes,
     ]
@@ -138,8 +154,10 @@ def area_section(
     heading = f"{ident}-h"
     parts = [
         f'<section class="area" aria-labelledby="{heading}"><h3 id="{heading}">{text(block.name, lang)}</h3>',
-        goal_table(block, heading, lang),
+        *(f"<p>{_lines(piece, lang)}</p>" for piece in block.texts),
     ]
+    if block.goals:
+        parts.append(goal_table(block, heading, lang))
     if charts := _charts(file, index, ident, lang, earlier):
         parts.append(f"<h4>{escape(word('charts', lang))}: {text(block.name, lang)}</h4>")
         parts.append('<div class="charts">' + "".join(charts) + "</div>")
@@ -154,8 +172,10 @@ def committee_section(
     parts = [
         f'<section class="committee" aria-labelledby="{heading}"><h2 id="{heading}">{text(block.name, lang)}</h2>'
     ]
-    if block.decision is not None:
-        parts.append(f'<p class="decision">{escape(word("decision", lang))}: {escape(block.decision)}</p>')
+    parts += [
+        f'<p class="decision">{escape(word("decision", lang))}: {escape(decision)}</p>'
+        for decision in block.decisions
+    ]
     if block.preparer is not None:
         parts.append(f'<p class="decision">{escape(word("preparer", lang))}: {escape(block.preparer)}</p>')
     parts.append(
@@ -176,6 +196,10 @@ def committee_section(
     parts.append(
         summary_table(block.goal_counts, block.indicator_counts, block.binding_counts, summary_id, lang)
     )
+    parts += [f"<p>{escape(line)}</p>" for line in block.binding_lines]
+    parts.append(_list(word("assessments", lang), block.assessments, lang))
+    parts.append(_list(word("differing", lang), block.differing, lang))
+    parts.append(_list(word("notes", lang), block.notes, lang))
     if comparison is not None:
         parts.append(comparison_html(comparison, lang, f"{ident}-cmp"))
     return "".join(parts) + "</section>"
@@ -220,13 +244,15 @@ def _masthead(year: YearResult, settings: ReportSettings, title: str, lang: Repo
 
 
 def _year_summary(year: YearResult, lang: ReportLang) -> Iterator[str]:
-    heading = word("year_summary", lang)
-    binding = year_binding_counts(year)
-    yield f'<section class="year" aria-labelledby="y-h"><h2 id="y-h">{escape(heading)}</h2>'
-    yield f'<p class="headline">{escape(headline(year.goal_counts, year.indicator_counts, binding, lang))}</p>'
-    yield summary_table(year.goal_counts, year.indicator_counts, binding, "y-h", lang)
-    yield status_bars(year.goal_counts, year.indicator_counts, Piece(str(year.year), lang), "y", lang)
-    yield "</section>\n"
+    """The year's summary; one per municipality when the year holds several (never added up)."""
+    for n, part in enumerate(year_summaries(year, lang)):
+        ident = f"y{n}"
+        yield f'<section class="year" aria-labelledby="{ident}-h"><h2 id="{ident}-h">{escape(part.heading)}</h2>'
+        yield f'<p class="headline">{escape(headline(part.goal_counts, part.indicator_counts, part.binding.goals, lang))}</p>'
+        yield summary_table(part.goal_counts, part.indicator_counts, part.binding.goals, f"{ident}-h", lang)
+        yield "".join(f"<p>{escape(line)}</p>" for line in part.binding_lines)
+        yield status_bars(part.goal_counts, part.indicator_counts, Piece(str(year.year), lang), ident, lang)
+        yield "</section>\n"
 
 
 def render_html(

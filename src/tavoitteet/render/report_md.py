@@ -25,12 +25,12 @@ from tavoitteet.render.report_content import (
     count_table,
     headline,
     situation,
-    year_binding_counts,
+    year_summaries,
 )
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.report_labels import word
 
-COLUMNS = ("indicator", "target", "realization", "status", "notes")
+COLUMNS = ("indicator", "target", "realization", "status", "notes_column")
 DASHES = (18, 18, 20, 12, 24)  # relative widths for pandoc
 
 
@@ -62,7 +62,7 @@ def _goal_rows(goal: GoalBlock, lang: ReportLang) -> Iterator[list[str]]:
     title = f"**{cell(word('goal', lang))}: {cell(goal.title)}**"
     if goal.binding:
         title += f" ({cell(word('binding_mark', lang))})"
-    reason = cell(goal.reason) if goal.reason else ""
+    reason = " ".join(cell(p) for p in (goal.reason, *goal.facts) if p is not None)
     yield [title, "", "", f"**{cell(goal.status_text)}**", reason]
     for action in goal.actions:
         yield [f"{cell(word('action', lang))}: {cell(action)}", "", "", "", ""]
@@ -91,16 +91,29 @@ def summary(goals: Counts, indicators: Counts, binding: Counts, lang: ReportLang
     ]
 
 
+def _items(title: str, items: Sequence[Piece | str]) -> list[str]:
+    if not items:
+        return []
+    return [f"{title}:", "", *[f"- {cell(item)}" for item in items], ""]
+
+
 def committee_section(block: CommitteeBlock, lang: ReportLang) -> list[str]:
     lines = [f"## {cell(block.name)}", ""]
-    if block.decision is not None:
-        lines += [f"{word('decision', lang)}: {cell(block.decision)}", ""]
+    for decision in block.decisions:
+        lines += [f"{word('decision', lang)}: {cell(decision)}", ""]
     if block.preparer is not None:
         lines += [f"{word('preparer', lang)}: {cell(block.preparer)}", ""]
     for area in block.areas:
-        lines += [f"### {cell(area.name)}", "", *area_table(area, lang), ""]
+        lines += [f"### {cell(area.name)}", ""]
+        lines += [line for text in area.texts for line in (cell(text), "")]
+        if area.goals:
+            lines += [*area_table(area, lang), ""]
     lines += [f"### {word('summary', lang)}: {cell(block.name)}", ""]
-    return [*lines, *summary(block.goal_counts, block.indicator_counts, block.binding_counts, lang), ""]
+    lines += [*summary(block.goal_counts, block.indicator_counts, block.binding_counts, lang), ""]
+    lines += [line for text in block.binding_lines for line in (cell(text), "")]
+    lines += _items(word("assessments", lang), block.assessments)
+    lines += _items(word("differing", lang), block.differing)
+    return lines + _items(word("notes", lang), block.notes)
 
 
 def render_markdown(
@@ -117,7 +130,8 @@ def render_markdown(
     for block in blocks:
         lines += committee_section(block, lang)
     if len(blocks) > 1:
-        lines += [f"## {word('year_summary', lang)}", ""]
-        lines += summary(year.goal_counts, year.indicator_counts, year_binding_counts(year), lang)
-        lines.append("")
+        for part in year_summaries(year, lang):
+            lines += [f"## {cell(part.heading)}", ""]
+            lines += [*summary(part.goal_counts, part.indicator_counts, part.binding.goals, lang), ""]
+            lines += [line for text in part.binding_lines for line in (cell(text), "")]
     return "\n".join(lines).rstrip("\n") + "\n"

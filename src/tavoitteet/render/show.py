@@ -26,6 +26,7 @@ from tavoitteet.words.labels import (
     signed,
     value_text,
 )
+from tavoitteet.words.report_labels import assessments_words, goal_facts, series_items
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,23 +67,24 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
     goal = found.goal
     spearheads = {s.id: s.name for s in found.file.goal_file.spearheads}
     links = [goal.goal.spearhead] if goal.goal.spearhead else []
+    goal_file = found.file.goal_file
+    where = f"{goal_file.committee} {goal_file.year} · {found.area.area.name}"
     head = _lines(
-        Text(
-            f"{found.file.goal_file.committee} {found.file.goal_file.year} · {found.area.area.name}",
-            style="dim",
-        ),
+        Text(f"{goal_file.municipality} · {where}" if goal_file.municipality else where, style="dim"),
         Text(f"{goal.goal.title} ({goal.goal.id})", style="bold"),
         _line("description", goal.goal.description, lang),
+        *[Text(fact) for fact in goal_facts(goal.goal, found.area.area, lang)],
         _line("spearhead", ", ".join(f"{spearheads.get(k, k)} ({k})" for k in links), lang),
         _line(
             "also_advances", ", ".join(f"{spearheads.get(k, k)} ({k})" for k in goal.goal.also_advances), lang
         ),
-        _line("binding", label("yes", lang) if goal.goal.binding else None, lang),
+        _line("binding", _yes_no(goal.goal.binding, lang), lang),
         _line("responsible", person_text(goal.goal.responsible), lang),
-        _line("status", status_text(goal.status, lang), lang),
+        _line("status", status_text(goal.status, lang, goal.is_manual), lang),
         _line("rule", rule_text(goal, lang), lang),
         _line("why", explain_goal(goal, lang), lang),
         *[Text(f"- {note}") for note in goal.goal.notes],
+        *_assessment_lines(goal, lang),
     )
     indicators = [found.indicator] if found.indicator is not None else list(goal.indicators)
     actions = {i.id: a for a in goal.goal.actions for i in a.indicators}
@@ -91,6 +93,18 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
         action = actions.get(result.indicator.id)
         body += [Text(""), indicator_view(result, lang, action.text if action else None)]
     return [*head, *body]
+
+
+def _yes_no(value: bool | None, lang: Lang) -> str | None:
+    """kyllä / ei as the file states it; nothing when it does not say."""
+    return None if value is None else label("yes" if value else "no", lang)
+
+
+def _assessment_lines(goal: GoalResult, lang: Lang) -> list[Text]:
+    texts = assessments_words(goal.assessed, lang)
+    if not texts:
+        return []
+    return [Text(f"{label('assessments', lang)}:", style="bold"), *[Text(f"- {t}") for t in texts]]
 
 
 def person_text(person: Person | None) -> str | None:
@@ -114,11 +128,29 @@ def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = Non
         _line("kind", kind_name(ind.kind, lang), lang),
         _line("responsible", person_text(ind.responsible), lang),
         _line("condition", ind.condition, lang),
+        _line("binding", _yes_no(ind.binding, lang), lang),
+        _line("target_year", str(ind.target_year) if ind.target_year else None, lang),
         _line("baseline", baseline, lang),
         _line("status", status_text(result.status, lang, result.is_manual), lang),
         _line("why", explain(result, lang), lang),
+        _line("note", ind.note, lang),
     )
-    return Group(*parts, history_table(result, lang))
+    return Group(*parts, *series_table(result, lang), history_table(result, lang))
+
+
+def series_table(result: IndicatorResult, lang: Lang) -> list[RenderableType]:
+    """The indicator's values by year and kind, when it has a series."""
+    items = series_items(result.indicator, lang)
+    if not items:
+        return []
+    table = Table(title=label("series", lang), title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    table.add_column(label("year", lang), width=6)
+    table.add_column(label("kind", lang), ratio=2, overflow="fold")
+    table.add_column(label("value", lang), ratio=2, overflow="fold")
+    table.add_column(label("source", lang), ratio=4, overflow="fold")
+    for year, kind, shown, source in items:
+        table.add_row(str(year), kind, shown, source or "")
+    return [table]
 
 
 def history_table(result: IndicatorResult, lang: Lang) -> RenderableType:

@@ -19,11 +19,14 @@ from rich.text import Text
 
 from tavoitteet.core.evaluation import (
     AreaResult,
+    BindingCounts,
     Counts,
+    FileResult,
     GoalResult,
     IndicatorResult,
     Status,
     YearResult,
+    by_municipality,
     year_over,
 )
 from tavoitteet.core.model import TrendIndicator
@@ -148,7 +151,10 @@ def area_table(area: AreaResult, lang: Lang, width: int = WIDE) -> Table:
 
 
 def _add_goal(table: Table, goal: GoalResult, lang: Lang, comment_column: bool) -> None:
-    table.add_row(Text(goal.goal.title, style="bold"), "", "", status_text(goal.status, lang), "")
+    title = Text(goal.goal.title, style="bold")
+    for line in assessment_lines(goal, lang):
+        title.append(f"\n{line}", style="italic")
+    table.add_row(title, "", "", status_text(goal.status, lang, goal.is_manual), "")
     actions = {i.id: a.text for a in goal.goal.actions for i in a.indicators}
     for i, result in enumerate(goal.indicators):
         name = Text(f"• {indicator_name(result, actions)}")
@@ -168,6 +174,47 @@ def _add_goal(table: Table, goal: GoalResult, lang: Lang, comment_column: bool) 
         )
 
 
+def assessment_lines(goal: GoalResult, lang: Lang) -> list[str]:
+    """Under a goal assessed by hand: the committee's own assessment, and others' levels that differ."""
+    lines = []
+    own = goal.assessed.own
+    if own is not None:
+        lines.append(f"{label('assessment', lang)}: {own.text}")
+    for other in goal.assessed.differing():
+        level = status_name(Status(other.level), lang) if other.level else ""
+        lines.append(f"{label('assessment_by', lang, who=other.assessor or '')}: {level}")
+    return lines
+
+
+def binding_lines(binding: BindingCounts, lang: Lang) -> list[Text]:
+    """Binding goals and indicators apart from the rest, with those that do not say kept apart too.
+
+    Nothing when no goal or indicator states whether it is binding."""
+    lines = []
+    for key, counts, not_stated, not_binding in (
+        ("binding_goals", binding.goals, binding.goals_not_stated, binding.goals_not_binding),
+        (
+            "binding_indicators",
+            binding.indicators,
+            binding.indicators_not_stated,
+            binding.indicators_not_binding,
+        ),
+    ):
+        if not counts.total and not not_binding:
+            continue
+        met = counts[Status.MET]
+        share = f" ({round(100 * met / counts.judged)} %)" if counts.judged else ""
+        text = label("binding_met", lang, met=met, judged=counts.judged, share=share)
+        extra = label("binding_rest", lang, not_stated=not_stated, not_binding=not_binding)
+        lines.append(
+            Text.assemble(
+                (f"{label(key, lang)} ({counts.total}): ", "bold"),
+                f"{text}; {counts_text(counts, lang)}; {extra}",
+            )
+        )
+    return lines
+
+
 def summary_line(goals: Counts, indicators: Counts, lang: Lang) -> str:
     return (
         f"{label('goals', lang).lower()} {counts_text(goals, lang)}; "
@@ -175,7 +222,7 @@ def summary_line(goals: Counts, indicators: Counts, lang: Lang) -> str:
     )
 
 
-def year_panel(year: YearResult, lang: Lang) -> Panel:
+def year_panel(year: YearResult, lang: Lang, municipality: str | None = None) -> Panel:
     state = label("year_over" if year_over(year.year, year.as_of) else "year_running", lang)
     lines = [
         Text.assemble(
@@ -186,6 +233,7 @@ def year_panel(year: YearResult, lang: Lang) -> Panel:
             (f"{label('indicators', lang)} ({year.indicator_counts.total}): ", "bold"),
             counts_text(year.indicator_counts, lang),
         ),
+        *binding_lines(year.binding, lang),
     ]
     if year.goal_counts.total:  # a selection with no goals has no status to claim
         lines.append(
@@ -194,14 +242,37 @@ def year_panel(year: YearResult, lang: Lang) -> Panel:
             .append(f"; {state}.")
         )
     title = label("year_summary", lang, year=year.year, date=day(year.as_of, lang))
+    if municipality is not None:
+        title = f"{municipality}: {title}"
     return Panel(Group(*lines), title=title, title_align="left", box=box.SQUARE)
 
 
 def status_view(year: YearResult, lang: Lang, width: int = WIDE) -> list[RenderableType]:
-    """Everything ``tavoitteet status`` shows, in order, for a terminal ``width`` columns wide."""
+    """Everything ``tavoitteet status`` shows, in order, for a terminal ``width`` columns wide.
+
+    A year with several municipalities' files is shown municipality by municipality, each with its
+    own summary: different municipalities are never added up."""
     if not year.files:
         return [Text(label("nothing", lang)), year_panel(year, lang)]
-    return [*_committees(year, lang, width), year_panel(year, lang)]
+    groups = by_municipality(year)
+    if len(groups) == 1:
+        return [*_committees(year, lang, width), year_panel(year, lang)]
+    shown: list[RenderableType] = []
+    for name, part in groups:
+        shown += [
+            *_committees(part, lang, width),
+            year_panel(part, lang, name or label("no_municipality", lang)),
+        ]
+        shown.append(Text(""))
+    return shown[:-1]
+
+
+def committee_name(file_result: FileResult) -> str:
+    """The committee, with its municipality when the file names one."""
+    goal_file = file_result.goal_file
+    return (
+        f"{goal_file.committee} ({goal_file.municipality})" if goal_file.municipality else goal_file.committee
+    )
 
 
 def _committees(year: YearResult, lang: Lang, width: int) -> Iterator[RenderableType]:
@@ -209,7 +280,7 @@ def _committees(year: YearResult, lang: Lang, width: int) -> Iterator[Renderable
         heading = label(
             "status_on",
             lang,
-            committee=file_result.goal_file.committee,
+            committee=committee_name(file_result),
             year=year.year,
             date=day(year.as_of, lang),
         )
@@ -226,7 +297,7 @@ def list_view(year: YearResult, lang: Lang) -> list[RenderableType]:
         return [Text(label("nothing", lang))]
     views: list[RenderableType] = []
     for file_result in year.files:
-        table = view_table(f"{file_result.goal_file.committee} {year.year}")
+        table = view_table(f"{committee_name(file_result)} {year.year}")
         table.add_column(label("id", lang), no_wrap=True)  # ids are copied whole into show/record
         table.add_column(label("goal_indicator", lang), ratio=1, overflow="fold")
         table.add_column(label("status", lang), width=10, overflow="fold")

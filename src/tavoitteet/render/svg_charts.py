@@ -100,10 +100,11 @@ def bar_chart(bars: Sequence[Bar], title: str, desc: str, ident: str, target: Ta
     """Horizontal bars with their values, over the target range shaded in light green."""
     low, high = band(target)
     start, end = _domain(bars, low, high)
-    area = WIDTH - LABEL_WIDTH - VALUE_SPACE
+    label_width = max(LABEL_WIDTH, max((len(b.label) for b in bars), default=0) * 9 + 12)
+    area = WIDTH - label_width - VALUE_SPACE
 
     def x(value: Decimal) -> Decimal:
-        return LABEL_WIDTH + (value - start) * area / (end - start)
+        return label_width + (value - start) * area / (end - start)
 
     height = len(bars) * (BAR_HEIGHT + GAP) + GAP
     svg = [_open(height, title, desc, ident)]
@@ -117,7 +118,7 @@ def bar_chart(bars: Sequence[Bar], title: str, desc: str, ident: str, target: Ta
         y = GAP + row * (BAR_HEIGHT + GAP)
         zero, end_x = x(max(start, Decimal(0))), x(bar.value)
         svg.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + 17}" font-size="{FONT}" text-anchor="end" fill="#1a1a1a">'
+            f'<text x="{label_width - 6}" y="{y + 17}" font-size="{FONT}" text-anchor="end" fill="#1a1a1a">'
             f"{escape(bar.label)}</text>"
             f'<rect x="{min(zero, end_x):.1f}" y="{y}" width="{abs(end_x - zero):.1f}" height="{BAR_HEIGHT}" '
             'fill="#1f5fa8"/>'

@@ -356,6 +356,46 @@ _RAW = {
         "Lisää tavoitteelle tai sen teoille vähintään yksi mittari (tarvittaessa tyyppi: laadullinen).",
         "Add at least one indicator to the goal or its actions (if need be of kind laadullinen).",
     ),
+    "check.entry_before_year": _m(
+        "toteuma on päivätty {date}, ennen tiedoston vuotta {year}",
+        "the entry is dated {date}, before the file's year {year}",
+        "Jos arvo on vuoden {entry_year} arvo, kirjaa se sarjaan (sarja: - vuosi: {entry_year}, laji: toteuma, arvo: ...) "
+        "tai lisää toteumaan vuosi: {entry_year}. Jos päivämäärä on väärin, korjaa se.",
+        "If it is the value of {entry_year}, put it in the series (sarja: - vuosi: {entry_year}, laji: toteuma, arvo: ...) "
+        "or add vuosi: {entry_year} to the entry. If the date is wrong, correct it.",
+    ),
+    "check.entry_long_after_year": _m(
+        "toteuma on päivätty {date}, yli vuosi vuoden {year} päättymisen jälkeen",
+        "the entry is dated {date}, more than a year after the end of {year}",
+        "Jos arvo on vuoden {entry_year} arvo, kirjaa se vuoden {entry_year} tiedostoon tai sarjaan "
+        "(sarja: - vuosi: {entry_year}, arvo: ...); jos se on vuoden {year} arvo, lisää toteumaan vuosi: {year}.",
+        "If it is the value of {entry_year}, record it in the file of {entry_year} or in the series "
+        "(sarja: - vuosi: {entry_year}, arvo: ...); if it is the value of {year}, add vuosi: {year} to the entry.",
+    ),
+    "check.unknown_area_part": _m(
+        "tehtäväalueella ei ole tunnusta '{id}' kohdassa {where}",
+        "the area has no '{id}' under {where}",
+        "Tunnetut: {known}. Lisää se tehtäväalueen kohtaan {where} tai korjaa viittaus.",
+        "Known: {known}. Add it under the area's {where} or correct the reference.",
+    ),
+    "check.series_duplicate": _m(
+        "sarjassa on vuoden {year} {kind} kahdesti",
+        "the series holds the {kind} of {year} twice",
+        "Jätä yksi; jos arvoja on eri lähteistä, kirjaa ero kommenttiin.",
+        "Keep one; if the values come from different sources, explain in a comment.",
+    ),
+    "check.series_own_year": _m(
+        "vuoden {year} toteuma kirjataan toteuma-luetteloon, ei sarjaan",
+        "the actual of {year} is recorded under toteuma, not in the series",
+        "Siirrä arvo kohtaan toteuma (pvm ja arvo) tai komennolla tavoitteet record; vuoden oma toteuma ratkaisee tilan.",
+        "Move the value under toteuma (pvm and arvo) or use tavoitteet record; the year's own actual decides the status.",
+    ),
+    "check.target_year_earlier": _m(
+        "tavoitevuosi {target_year} on ennen tiedoston vuotta {year}",
+        "the target year {target_year} is before the file's year {year}",
+        "Tavoitevuosi on myöhempi vuosi, jota tavoite koskee; poista se, jos tavoite on tämän vuoden.",
+        "tavoitevuosi is a later year the target is for; remove it if the target is for this year.",
+    ),
     "check.file_name": _m(
         "tiedoston nimi '{name}' ei kelpaa",
         "the file name '{name}' is not valid",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tavoitteet.core.evaluation import Counts, IndicatorResult, Status
-from tavoitteet.core.model import Decision, Indicator, TrendIndicator
-from tavoitteet.core.values import Value
+from tavoitteet.core.evaluation import Assessed, BindingCounts, Counts, GoalResult, IndicatorResult, Status
+from tavoitteet.core.model import Assessment, Decision, Goal, Indicator, ServiceArea, TrendIndicator
+from tavoitteet.core.parsing import ValueParseError
+from tavoitteet.core.values import Value, parse_series_value
 from tavoitteet.words.i18n import Lang, ReportLang
 from tavoitteet.words.labels import (
     day,
@@ -40,6 +41,54 @@ WORDS: Mapping[str, Mapping[ReportLang, str]] = {
         "en": "{body} {date} § {section}",
         "sv": "{body} {date} § {section}",
     },
+    "decision_ref_no_section": {"fi": "{body} {date}", "en": "{body} {date}", "sv": "{body} {date}"},
+    "diary": {"fi": "dnro {number}", "en": "reg. no. {number}", "sv": "dnr {number}"},
+    "series": {"fi": "Arvot vuosittain", "en": "Values by year", "sv": "Värden per år"},
+    "series_toteuma": {"fi": "toteuma", "en": "actual", "sv": "utfall"},
+    "series_talousarvio": {"fi": "talousarvio", "en": "budget", "sv": "budget"},
+    "series_ennuste": {"fi": "ennuste", "en": "forecast", "sv": "prognos"},
+    "series_ehdotus": {"fi": "ehdotus", "en": "proposal", "sv": "förslag"},
+    "series_suunnitelma": {"fi": "suunnitelma", "en": "plan", "sv": "plan"},
+    "series_lähtötaso": {"fi": "lähtötaso", "en": "baseline", "sv": "utgångsnivå"},
+    "approximate": {"fi": "n. {value}", "en": "approx. {value}", "sv": "ca {value}"},
+    "missing": {"fi": "puuttuu: {reason}", "en": "missing: {reason}", "sv": "saknas: {reason}"},
+    "target_year": {"fi": "tavoitevuosi {year}", "en": "target year {year}", "sv": "målår {year}"},
+    "assessment": {"fi": "Arvio", "en": "Assessment", "sv": "Bedömning"},
+    "assessments": {"fi": "Arviot", "en": "Assessments", "sv": "Bedömningar"},
+    "assessor_own": {"fi": "lautakunta", "en": "the committee", "sv": "nämnden"},
+    "differing": {
+        "fi": "Arviot, jotka eroavat lautakunnan omasta",
+        "en": "Assessments that differ from the committee's own",
+        "sv": "Bedömningar som avviker från nämndens egen",
+    },
+    "differing_row": {
+        "fi": "{goal}: lautakunta {own}, {who} {other}",
+        "en": "{goal}: the committee {own}, {who} {other}",
+        "sv": "{goal}: nämnden {own}, {who} {other}",
+    },
+    "notes": {"fi": "Huomautukset", "en": "Notes", "sv": "Anmärkningar"},
+    "note": {"fi": "Huomautus", "en": "Note", "sv": "Anmärkning"},
+    "binding_goals": {"fi": "Sitovat tavoitteet", "en": "Binding goals", "sv": "Bindande mål"},
+    "binding_indicators": {"fi": "Sitovat mittarit", "en": "Binding indicators", "sv": "Bindande mätare"},
+    "binding_line": {
+        "fi": "{what}: toteutunut {met}/{judged}{share}; sitovuutta ei ilmoitettu {not_stated}, ei sitovia {not_binding}",
+        "en": "{what}: met {met}/{judged}{share}; binding not stated {not_stated}, not binding {not_binding}",
+        "sv": "{what}: uppnått {met}/{judged}{share}; bindande ej angivet {not_stated}, inte bindande {not_binding}",
+    },
+    "carry_over": {
+        "fi": "Siirtyy seuraavalle vuodelle: {reason}",
+        "en": "Carried over to the next year: {reason}",
+        "sv": "Överförs till nästa år: {reason}",
+    },
+    "municipality": {"fi": "Kunta", "en": "Municipality", "sv": "Kommun"},
+    "no_municipality": {"fi": "Kunta ei tiedossa", "en": "Municipality not named", "sv": "Kommunen okänd"},
+    "strategic_aim": {"fi": "Strateginen tavoite", "en": "Strategic aim", "sv": "Strategiskt mål"},
+    "sub_unit": {"fi": "Alayksikkö", "en": "Sub-unit", "sv": "Underenhet"},
+    "kind_vaikuttavuustavoite": {"fi": "vaikuttavuustavoite", "en": "impact goal", "sv": "effektmål"},
+    "kind_suoritetavoite": {"fi": "suoritetavoite", "en": "output goal", "sv": "prestationsmål"},
+    "kind_tulostavoite": {"fi": "tulostavoite", "en": "result goal", "sv": "resultatmål"},
+    "kind_toiminnallinen": {"fi": "toiminnallinen", "en": "operational", "sv": "verksamhetsmässigt"},
+    "kind_taloudellinen": {"fi": "taloudellinen", "en": "financial", "sv": "ekonomiskt"},
     "summary": {"fi": "Yhteenveto", "en": "Summary", "sv": "Sammanfattning"},
     "year_summary": {"fi": "Vuoden yhteenveto", "en": "Summary of the year", "sv": "Årets sammanfattning"},
     "goal": {"fi": "Tavoite", "en": "Goal", "sv": "Mål"},
@@ -102,14 +151,13 @@ WORDS: Mapping[str, Mapping[ReportLang, str]] = {
         "en": "Goals binding towards the council met: {share}.",
         "sv": "Uppnådda mål som är bindande gentemot fullmäktige: {share}.",
     },
-    "binding_goals": {"fi": "Sitovat tavoitteet", "en": "Binding goals", "sv": "Bindande mål"},
     "binding_mark": {
         "fi": "sitova tavoite",
         "en": "binding goal",
         "sv": "bindande mål",
     },
     "reason": {"fi": "Perustelu", "en": "Reason", "sv": "Motivering"},
-    "notes": {
+    "notes_column": {
         "fi": "Kommentit ja perustelut",
         "en": "Comments and reasons",
         "sv": "Kommentarer och motiveringar",
@@ -121,7 +169,6 @@ WORDS: Mapping[str, Mapping[ReportLang, str]] = {
         "sv": "Inte bedömt eftersom: {reason}",
     },
     "preparer": {"fi": "Valmistelija", "en": "Prepared by", "sv": "Beredare"},
-    "municipality": {"fi": "Kunta", "en": "Municipality", "sv": "Kommun"},
     "page": {"fi": "Sivu", "en": "Page", "sv": "Sida"},
     "contents": {"fi": "Sisällys", "en": "Contents", "sv": "Innehåll"},
     "committees": {"fi": "Lautakunnat", "en": "Committees", "sv": "Nämnder"},
@@ -158,13 +205,129 @@ def decision_reference(decision: Decision | None, lang: ReportLang) -> str | Non
     """``Hyvinvointilautakunta 10.10.2023 § 119``, or None when the file names no decision."""
     if decision is None:
         return None
-    return word(
-        "decision_ref",
-        lang,
-        body=decision.body,
-        date=day(decision.meeting_date, lang),
-        section=decision.section,
+    key = "decision_ref" if decision.section is not None else "decision_ref_no_section"
+    text = word(
+        key, lang, body=decision.body, date=day(decision.meeting_date, lang), section=decision.section
     )
+    if decision.diary_number:
+        text += f" ({word('diary', lang, number=decision.diary_number)})"
+    return text
+
+
+def decision_references(decisions: list[Decision | None], lang: ReportLang) -> list[str]:
+    """Every decision of the year (``päätös`` and ``päätökset``) as a reference."""
+    return [text for d in decisions if (text := decision_reference(d, lang)) is not None]
+
+
+def series_items(indicator: Indicator, lang: ReportLang) -> list[tuple[int, str, str, str | None]]:
+    """The indicator's series by year: (year, kind, value the reader's way, source)."""
+    items = []
+    for item in sorted(indicator.series, key=lambda v: v.year):
+        kind = word(f"series_{item.kind}", lang)
+        if item.value is None:
+            shown = word("missing", lang, reason=item.missing_reason or "")
+        else:
+            try:
+                approximate, value = parse_series_value(indicator, item.value)
+                shown = value_words(indicator, value, lang)
+                if approximate:
+                    shown = word("approximate", lang, value=shown)
+            except ValueParseError:  # pragma: no cover - validate refuses such a file
+                shown = str(item.value)
+        items.append((item.year, kind, shown, item.source))
+    return items
+
+
+def series_words(indicator: Indicator, lang: ReportLang) -> str:
+    """``2009 toteuma 812; 2010 toteuma n. 800``; with the target year when it is not the file's."""
+    parts = [f"{year} {kind} {shown}" for year, kind, shown, _ in series_items(indicator, lang)]
+    if indicator.target_year is not None:
+        parts.append(word("target_year", lang, year=indicator.target_year))
+    return "; ".join(parts)
+
+
+def assessor_words(item: Assessment, own: bool, lang: ReportLang) -> str:
+    return word("assessor_own", lang) if own or not item.assessor else item.assessor
+
+
+def assessment_words(item: Assessment, own: bool, lang: ReportLang) -> str:
+    """``tarkastuslautakunta 15.2.2025: ei toteutunut – Kustannusarvio ylittyi.``"""
+    who = assessor_words(item, own, lang)
+    when = f" {day(item.date, lang)}" if item.date else ""
+    level = f"{status_name(Status(item.level), lang)} – " if item.level else ""
+    reason = f" ({item.reason})" if item.reason else ""
+    return f"{who}{when}: {level}{item.text}{reason}"
+
+
+def assessments_words(values: Assessed, lang: ReportLang) -> list[str]:
+    own = [assessment_words(values.own, True, lang)] if values.own is not None else []
+    return own + [assessment_words(a, False, lang) for a in values.others]
+
+
+def differing_words(goal: GoalResult, lang: ReportLang) -> list[str]:
+    """Where another assessor's level differs from the committee's own, one line each."""
+    own = goal.assessed.own
+    own_level = (
+        status_name(Status(own.level), lang)
+        if own is not None and own.level
+        else status_name(goal.status, lang)
+    )
+    return [
+        word(
+            "differing_row",
+            lang,
+            goal=goal.goal.title,
+            own=own_level,
+            who=other.assessor or "",
+            other=status_name(Status(other.level), lang) if other.level else "",
+        )
+        for other in goal.assessed.differing()
+    ]
+
+
+def binding_words(binding: BindingCounts, lang: ReportLang) -> list[str]:
+    """``Sitovat tavoitteet: toteutunut 16/35 (46 %); ...``; nothing when none says whether it binds."""
+    lines = []
+    for key, counts, not_stated, not_binding in (
+        ("binding_goals", binding.goals, binding.goals_not_stated, binding.goals_not_binding),
+        (
+            "binding_indicators",
+            binding.indicators,
+            binding.indicators_not_stated,
+            binding.indicators_not_binding,
+        ),
+    ):
+        if not counts.total and not not_binding:
+            continue
+        met = counts[Status.MET]
+        share = f" ({round(100 * met / counts.judged)} %)" if counts.judged else ""
+        lines.append(
+            word(
+                "binding_line",
+                lang,
+                what=word(key, lang),
+                met=met,
+                judged=counts.judged,
+                share=share,
+                not_stated=not_stated,
+                not_binding=not_binding,
+            )
+        )
+    return lines
+
+
+def goal_facts(goal: Goal, area: ServiceArea, lang: ReportLang) -> list[str]:
+    """A goal's kind, strategic aim, sub-unit and carrying over, as short texts."""
+    aims = {a.id: a.name for a in area.strategic_aims}
+    units = {u.id: u.name for u in area.sub_units}
+    facts = [word(f"kind_{k}", lang) for k in (goal.goal_kind, goal.goal_nature) if k]
+    if goal.strategic_aim:
+        facts.append(f"{word('strategic_aim', lang)}: {aims.get(goal.strategic_aim, goal.strategic_aim)}")
+    if goal.sub_unit:
+        facts.append(f"{word('sub_unit', lang)}: {units.get(goal.sub_unit, goal.sub_unit)}")
+    if goal.carry_over is not None:
+        facts.append(word("carry_over", lang, reason=goal.carry_over.reason))
+    return facts
 
 
 def change_words(result: IndicatorResult, lang: ReportLang) -> str:
@@ -200,6 +363,31 @@ def comment_words(result: IndicatorResult, lang: ReportLang) -> str:
     if result.manual is not None:
         parts.append(f"{word('manual', lang).capitalize()}: {result.manual.reason}")
     return " ".join(parts)
+
+
+def indicator_realization_words(result: IndicatorResult, lang: ReportLang) -> str:
+    """The realization, and the series by year beneath it when the indicator has one."""
+    text = realization_words(result, lang)
+    series = series_words(result.indicator, lang)
+    if not series:
+        return text
+    series = f"{word('series', lang)}: {series}"
+    return f"{text}\n{series}" if text else series
+
+
+def indicator_comment_words(result: IndicatorResult, lang: ReportLang) -> str:
+    """The comment, and the indicator's note (huomautus)."""
+    text = comment_words(result, lang)
+    note = result.indicator.note
+    if not note:
+        return text
+    note = f"{word('note', lang)}: {note}"
+    return f"{text}\n{note}" if text else note
+
+
+def goal_status_cell(goal: GoalResult, lang: ReportLang) -> str:
+    text = status_word(goal.status, lang)
+    return f"{text} ({word('manual', lang)})" if goal.is_manual else text
 
 
 def status_cell(result: IndicatorResult, lang: ReportLang) -> str:
