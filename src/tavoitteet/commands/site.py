@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tavoitteet import errors
 from tavoitteet.commands import viewing
-from tavoitteet.core.evaluation import evaluate_file
+from tavoitteet.core.evaluation import Identity, evaluate_file
 from tavoitteet.core.model import GoalFile, TrendIndicator
 from tavoitteet.files import sitefiles
 from tavoitteet.files.baselines import find_baseline
@@ -53,8 +53,8 @@ def parse_languages(text: str | None, lang: Lang) -> tuple[ReportLang, ...]:
 
 
 def municipality_of(goal_file: GoalFile) -> str | None:
-    name = getattr(goal_file, "municipality", None)
-    return name if isinstance(name, str) and name.strip() else None
+    name = goal_file.municipality
+    return name.strip() if name and name.strip() else None
 
 
 def _baseline_years(goal_file: GoalFile) -> set[int]:
@@ -73,9 +73,9 @@ def evaluate_all(
     for name in models:
         by_year.setdefault(int(name.split("/", 1)[0]), []).append(name)
 
-    def lookup(indicator: TrendIndicator) -> Decimal | None:
+    def lookup(indicator: TrendIndicator, owner: Identity | None = None) -> Decimal | None:
         earlier = [models[name] for name in by_year.get(indicator.baseline_year, [])]
-        return find_baseline(indicator, earlier)
+        return find_baseline(indicator, earlier, owner)
 
     places = []
     for source in found:
@@ -137,6 +137,7 @@ def run(
             + ("data/ holds no goal files." if lang == "en" else "data/-kansiossa ei ole tavoitetiedostoja."),
         )
     models, broken = sitefiles.load_models(root, found)
+    broken += sitefiles.settings_problems(root)
     if broken:
         sys.stderr.write(_problems_text(broken, lang))
         raise errors.UserError(

@@ -25,17 +25,33 @@ import pickle
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 from tavoitteet.core.model import GoalFile
 from tavoitteet.files.discovery import year_files
 from tavoitteet.files.loader import LoadedFile, load_file
 from tavoitteet.files.parallel import jobs
+from tavoitteet.files.settings import settings_path
 from tavoitteet.files.validcache import blake2b, cache_folder, fingerprint
-from tavoitteet.render.site.plan import Output
+
+
+class Output(Protocol):
+    """A file of the site (:class:`tavoitteet.render.site.plan.Output`): where, what it depends on, how."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def deps(self) -> frozenset[str] | None:
+        """The goal files whose change can change it; None for every file."""
+
+    @property
+    def render(self) -> Callable[[], str]: ...
+
 
 MANIFEST = ".tavoitteet-sivusto.json"
 MANIFEST_VERSION = 1
@@ -61,15 +77,20 @@ class Source:
 
 
 def sources(data_root: Path) -> list[Source]:
-    """Every goal file of every year, with its digest and its last commit day when in git."""
+    """Every goal file of every year, with its digest and its last commit day when in git.
+
+    The digest covers the data folder's settings file too, which gives every file its default ``kunta``.
+    """
     dates = git_dates(data_root)
+    settings = settings_path(data_root)
+    shared = blake2b(settings.read_bytes(), digest_size=16).hexdigest() if settings else ""
     found = []
     for year, paths in sorted(year_files(data_root).items()):
         for path in paths:
             name = f"{year}/{path.name}"
             updated = dates.get(name)
             digest = blake2b(path.read_bytes(), digest_size=16)
-            digest.update(str(updated).encode())
+            digest.update(f"{updated}|{shared}".encode())  # the settings (default kunta) are every file's
             found.append(Source(name, path, digest.hexdigest(), updated))
     return found
 
@@ -168,6 +189,13 @@ def load_models(data_root: Path, found: Sequence[Source]) -> tuple[dict[str, Goa
     return models, broken
 
 
+def settings_problems(data_root: Path) -> list[LoadedFile]:
+    """The data folder's settings file, if it has problems."""
+    found = settings_path(data_root)
+    loaded = load_file(found) if found is not None else None
+    return [loaded] if loaded is not None and loaded.problems else []
+
+
 # --- the site folder ----------------------------------------------------------------------------
 
 
@@ -232,6 +260,11 @@ def write_site(
         "asetukset": dict(settings),
         "lähteet": dict(digests),
         "tiedostot": result.paths,
+        "viimeksi": {
+            "kirjoitettu": result.written,
+            "ennallaan": result.unchanged,
+            "poistettu": result.removed,
+        },
     }
     _write(folder / MANIFEST, (json.dumps(manifest, ensure_ascii=False) + "\n").encode("utf-8"))
     return result

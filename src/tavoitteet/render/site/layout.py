@@ -16,6 +16,7 @@ from datetime import date
 from html import escape
 
 from tavoitteet.core.evaluation import Counts, Status
+from tavoitteet.render.report_content import Piece, content
 from tavoitteet.render.site import urls
 from tavoitteet.render.site.model import Site
 from tavoitteet.words.i18n import ReportLang
@@ -61,6 +62,18 @@ def text(ctx: Context, value: str, lang: ReportLang = CONTENT_LANG) -> str:
     if lang == ctx.lang:
         return escape(value)
     return f'<span lang="{lang}">{escape(value)}</span>'
+
+
+def piece(ctx: Context, item: object, field: str, fallback: str = "") -> Piece:
+    """A file's text in the page's language where the file gives it (``sv:``), else the Finnish text."""
+    found = content(item, field, ctx.lang)
+    return found if found is not None else Piece(fallback, CONTENT_LANG)
+
+
+def c(ctx: Context, item: object, field: str, fallback: str = "") -> str:
+    """:func:`piece` as HTML, marked with its language."""
+    found = piece(ctx, item, field, fallback)
+    return text(ctx, found.text, found.lang)
 
 
 def a(href: str, label: str) -> str:

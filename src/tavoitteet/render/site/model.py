@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tavoitteet.core.compare import linked_id
-from tavoitteet.core.evaluation import Counts, FileResult, GoalResult, IndicatorResult, Status
+from tavoitteet.core.evaluation import FileResult, GoalResult, IndicatorResult, Status
 from tavoitteet.words.i18n import ReportLang
 
 ChainKey = tuple[str, str]
@@ -147,11 +147,6 @@ def _find(
         if line is not None:
             return line if line[-1].place.year < year else []
     return []
-
-
-def binding_counts(goals: Iterable[GoalResult]) -> Counts:
-    """The statuses of the binding goals among ``goals``."""
-    return Counts.of(goal.status for goal in goals if goal.goal.binding)
 
 
 def unassessed(site: Site) -> list[Point]:

@@ -13,14 +13,14 @@ from decimal import Decimal
 from html import escape
 from typing import cast
 
-from tavoitteet.core.evaluation import Counts, GoalResult, IndicatorResult, year_over
-from tavoitteet.core.model import CategoryIndicator, Entry, NumberIndicator, Target
+from tavoitteet.core.evaluation import BindingCounts, Counts, GoalResult, IndicatorResult, year_over
+from tavoitteet.core.model import CategoryIndicator, Entry, ServiceArea, Target
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.values import parse_value
 from tavoitteet.render.site import urls
 from tavoitteet.render.site.charts import columns_with_targets, series_chart, worth_drawing
-from tavoitteet.render.site.layout import Context, Crumb, a, badge, counts_text, page, table, text
-from tavoitteet.render.site.model import CommitteeYear, Point, Site, binding_counts, unassessed
+from tavoitteet.render.site.layout import Context, Crumb, a, badge, c, counts_text, page, piece, table, text
+from tavoitteet.render.site.model import CommitteeYear, Point, Site, unassessed
 from tavoitteet.words.i18n import Lang, ReportLang
 from tavoitteet.words.labels import (
     day,
@@ -32,7 +32,15 @@ from tavoitteet.words.labels import (
     target_text,
     value_text,
 )
-from tavoitteet.words.report_labels import comment_words, decision_reference, word
+from tavoitteet.words.report_labels import (
+    assessments_words,
+    comment_words,
+    decision_reference,
+    differing_words,
+    goal_facts,
+    series_items,
+    word,
+)
 
 SeriesRow = tuple[str, str, list[str]]
 """A series' row: the year as a link, the year as "this year", and the other cells."""
@@ -63,16 +71,33 @@ def _place_updated(ctx: Context, place: CommitteeYear) -> date | None:
 def _committee_rows(ctx: Context, places: Sequence[CommitteeYear]) -> list[list[str]]:
     rows = []
     for cy in places:
-        goals = [g for _, g in cy.goals()]
         rows.append(
             [
                 a(ctx.link(urls.committee_page(cy, ctx.several)), text(ctx, cy.committee)),
                 counts_text(cy.result.goal_counts, ctx.lang),
-                counts_text(binding_counts(goals), ctx.lang),
+                _binding_text(ctx, cy.result.binding),
                 counts_text(cy.result.indicator_counts, ctx.lang),
             ]
         )
     return rows
+
+
+def _committee_name(ctx: Context, place: CommitteeYear) -> str:
+    return c(ctx, place.result.goal_file, "committee", place.committee)
+
+
+def _binding_text(ctx: Context, binding: BindingCounts, goals: bool = True) -> str:
+    """The binding goals' (or indicators') statuses, and how many do not say whether they bind."""
+    counts = binding.goals if goals else binding.indicators
+    not_stated = binding.goals_not_stated if goals else binding.indicators_not_stated
+    shown = counts_text(counts, ctx.lang)
+    if not_stated:
+        shown += "; " + escape(ctx.word("not_stated_count", count=not_stated))
+    return shown
+
+
+def _binds(ctx: Context, binding: bool | None) -> str:
+    return ctx.word("not_stated" if binding is None else "yes" if binding else "no")
 
 
 def _committee_table(ctx: Context, places: Sequence[CommitteeYear], caption: str) -> str:
@@ -148,15 +173,18 @@ def year_page(site: Site, lang: ReportLang, year: int) -> str:
 
 
 def _summary(ctx: Context, places: Sequence[CommitteeYear], year: int) -> str:
-    goals = [g for cy in places for _, g in cy.goals()]
+    binding = places[0].result.binding
+    for cy in places[1:]:
+        binding = binding + cy.result.binding
     goal_counts = sum((cy.result.goal_counts for cy in places), Counts.of(()))
     indicator_counts = sum((cy.result.indicator_counts for cy in places), Counts.of(()))
     state = word("year_over" if year_over(year, ctx.site.as_of) else "year_running", ctx.lang)
     return (
         f'<p class="state">{escape(state.capitalize())}.</p><dl class="summary">'
         f"<dt>{escape(word('goals', ctx.lang))}</dt><dd>{counts_text(goal_counts, ctx.lang)}</dd>"
-        f"<dt>{escape(ctx.word('binding_goals'))}</dt><dd>{counts_text(binding_counts(goals), ctx.lang)}</dd>"
-        f"<dt>{escape(word('indicators', ctx.lang))}</dt><dd>{counts_text(indicator_counts, ctx.lang)}</dd></dl>"
+        f"<dt>{escape(ctx.word('binding_goals'))}</dt><dd>{_binding_text(ctx, binding)}</dd>"
+        f"<dt>{escape(word('indicators', ctx.lang))}</dt><dd>{counts_text(indicator_counts, ctx.lang)}</dd>"
+        f"<dt>{escape(ctx.word('binding_indicators'))}</dt><dd>{_binding_text(ctx, binding, False)}</dd></dl>"
     )
 
 
@@ -178,7 +206,7 @@ def _goal_cell(ctx: Context, place: CommitteeYear, goal: GoalResult) -> str:
         "<li>"
         + a(
             ctx.link(urls.indicator_page(place, goal.goal.id, i.indicator.id, ctx.several)),
-            text(ctx, i.indicator.name or i.indicator.id),
+            c(ctx, i.indicator, "name", i.indicator.target_text),
         )
         + " "
         + badge(i.status, ctx.lang, i.is_manual)
@@ -195,33 +223,35 @@ def committee_year_page(site: Site, lang: ReportLang, place: CommitteeYear) -> s
     if (reference := decision_reference(file.goal_file.decision, lang)) is not None:
         parts.append(f'<p class="decision">{escape(word("decision", lang))}: {text(ctx, reference)}</p>')
     if file.goal_file.description:
-        parts.append(f"<p>{text(ctx, file.goal_file.description)}</p>")
+        parts.append(f"<p>{c(ctx, file.goal_file, 'description')}</p>")
+    parts += [
+        f'<p class="assessment">{_explained(ctx, line)}</p>'
+        for line in assessments_words(file.assessed, _base(lang))
+    ]
     parts.append(_summary(ctx, [place], place.year))
     parts.append(_downloads_of(ctx, place))
     head = [word("goal", lang), word("status", lang), ctx.word("binding"), word("indicators", lang)]
     for area in file.areas:
         rows = [
             [
-                a(ctx.link(urls.goal_page(place, g.goal.id, ctx.several)), text(ctx, g.goal.title)),
+                a(ctx.link(urls.goal_page(place, g.goal.id, ctx.several)), c(ctx, g.goal, "title")),
                 badge(g.status, lang),
-                escape(ctx.word("yes" if g.goal.binding else "no")),
+                escape(_binds(ctx, g.goal.binding)),
                 _goal_cell(ctx, place, g),
             ]
             for g in area.goals
         ]
-        caption = ctx.word("goals_of", name=area.area.name)
-        parts.append(
-            f"<section><h2>{text(ctx, area.area.name)}</h2>{table(caption, head, rows, 'goals')}</section>"
-        )
-    title = ctx.word("committee_year", committee=place.committee, year=place.year)
-    return page(
-        ctx,
-        title,
-        "".join(parts),
-        _committee_crumbs(ctx, place),
-        title_lang="fi",
-        updated=place.updated,
-    )
+        name = piece(ctx, area.area, "name")
+        caption = ctx.word("goals_of", name=name.text)
+        description = f"<p>{c(ctx, area.area, 'description')}</p>" if area.area.description else ""
+        goals = table(caption, head, rows, "goals") if rows else ""
+        parts.append(f"<section><h2>{text(ctx, name.text, name.lang)}</h2>{description}{goals}</section>")
+    committee = piece(ctx, file.goal_file, "committee", place.committee)
+    title = ctx.word("committee_year", committee=committee.text, year=place.year)
+    if ctx.several and place.municipality:
+        title = f"{place.municipality}: {title}"
+    crumbs = _committee_crumbs(ctx, place)
+    return page(ctx, title, "".join(parts), crumbs, title_lang=committee.lang, updated=place.updated)
 
 
 def _downloads_of(ctx: Context, place: CommitteeYear) -> str:
@@ -243,43 +273,53 @@ def _facts(rows: Sequence[tuple[str, str]]) -> str:
     return '<dl class="facts">' + "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows if v) + "</dl>"
 
 
-def _area_of(place: CommitteeYear, goal: GoalResult) -> str:
-    return next(name for name, g in place.goals() if g is goal)
+def _area_of(place: CommitteeYear, goal: GoalResult) -> ServiceArea:
+    return next(area.area for area in place.result.areas if any(g is goal for g in area.goals))
 
 
 def goal_page(site: Site, lang: ReportLang, place: CommitteeYear, goal: GoalResult) -> str:
     several = site.several_municipalities
     ctx = Context(site, lang, urls.goal_page(place, goal.goal.id, several))
     item = goal.goal
+    area = _area_of(place, goal)
     spearheads = {s.id: s.name for s in place.result.goal_file.spearheads}
     facts = [
         (
             word("committee", lang),
-            a(ctx.link(urls.committee_page(place, several)), text(ctx, place.committee)),
+            a(ctx.link(urls.committee_page(place, several)), _committee_name(ctx, place)),
         ),
         (word("year", lang), a(ctx.link(urls.year_page(place.year)), str(place.year))),
-        (ctx.word("area"), text(ctx, _area_of(place, goal))),
-        (word("status", lang), badge(goal.status, lang)),
+        (ctx.word("area"), c(ctx, area, "name")),
+        (word("status", lang), badge(goal.status, lang, goal.is_manual)),
         (ctx.word("why"), _explained(ctx, explain_goal(goal, _base(lang)))),
-        (ctx.word("binding"), escape(ctx.word("yes" if item.binding else "no"))),
+        (ctx.word("binding"), escape(_binds(ctx, item.binding))),
         (
             ctx.word("spearhead"),
             text(ctx, spearheads.get(item.spearhead, item.spearhead)) if item.spearhead else "",
         ),
-        (ctx.word("description"), text(ctx, item.description) if item.description else ""),
+        (ctx.word("description"), c(ctx, item, "description") if item.description else ""),
     ]
     parts = [_facts(facts)]
+    notes = [
+        *goal_facts(item, area, _base(lang)),
+        *assessments_words(goal.assessed, _base(lang)),
+        *differing_words(goal, _base(lang)),
+    ]
+    if notes or item.notes:
+        items = "".join(f"<li>{_explained(ctx, n)}</li>" for n in notes)
+        items += "".join(f"<li>{text(ctx, n)}</li>" for n in item.notes)
+        parts.append(f"<h2>{escape(ctx.word('assessment'))}</h2><ul>{items}</ul>")
     if item.actions:
-        actions = "".join(f"<li>{text(ctx, action.text)}</li>" for action in item.actions)
+        actions = "".join(f"<li>{c(ctx, action, 'text')}</li>" for action in item.actions)
         parts.append(f"<h2>{escape(ctx.word('actions'))}</h2><ul>{actions}</ul>")
     if goal.indicators:
         rows = [
             [
                 a(
                     ctx.link(urls.indicator_page(place, item.id, i.indicator.id, several)),
-                    text(ctx, i.indicator.name or i.indicator.id),
+                    c(ctx, i.indicator, "name", i.indicator.target_text),
                 ),
-                text(ctx, i.indicator.target_text),
+                c(ctx, i.indicator, "target_text"),
                 escape(latest_value(i, lang, with_unit=True)),
                 badge(i.status, lang, i.is_manual),
             ]
@@ -306,16 +346,19 @@ def goal_page(site: Site, lang: ReportLang, place: CommitteeYear, goal: GoalResu
         )
     crumbs = [
         *_committee_crumbs(ctx, place),
-        (urls.committee_page(place, several), text(ctx, place.committee)),
+        (urls.committee_page(place, several), _committee_name(ctx, place)),
     ]
-    return page(ctx, item.title, "".join(parts), crumbs, title_lang="fi", updated=_place_updated(ctx, place))
+    title = piece(ctx, item, "title")
+    return page(
+        ctx, title.text, "".join(parts), crumbs, title_lang=title.lang, updated=_place_updated(ctx, place)
+    )
 
 
 def _goal_point(ctx: Context, point: Point) -> SeriesRow:
     year = str(point.place.year)
     href = ctx.link(urls.goal_page(point.place, point.goal.goal.id, ctx.several))
     current = f'<span aria-current="page">{year} ({escape(ctx.word("this_year"))})</span>'
-    return (a(href, year), current, [text(ctx, point.goal.goal.title), badge(point.goal.status, ctx.lang)])
+    return (a(href, year), current, [c(ctx, point.goal.goal, "title"), badge(point.goal.status, ctx.lang)])
 
 
 # --- indicator -----------------------------------------------------------------------------------
@@ -323,7 +366,7 @@ def _goal_point(ctx: Context, point: Point) -> SeriesRow:
 
 def _entry_value(result: IndicatorResult, entry: Entry, ctx: Context) -> str:
     if entry.value is None:
-        return text(ctx, entry.missing_reason or "") if entry.missing_reason else ""
+        return c(ctx, entry, "missing_reason") if entry.missing_reason else ""
     try:
         shown = value_text(result.indicator, parse_value(result.indicator, entry.value), ctx.lang, True)
     except ValueParseError:
@@ -341,7 +384,7 @@ def _entries(ctx: Context, result: IndicatorResult) -> str:
             _entry_value(result, e, ctx),
             text(ctx, e.by) if e.by else "",
             text(ctx, e.source) if e.source else "",
-            text(ctx, e.comment) if e.comment else "",
+            c(ctx, e, "comment") if e.comment else "",
         ]
         for e in entries
     ]
@@ -399,7 +442,7 @@ def _series_shared(ctx: Context, series: list[Point], name: str) -> tuple[list[S
         year = str(point.place.year)
         href = ctx.link(urls.indicator_page(point.place, point.goal.goal.id, item.indicator.id, ctx.several))
         cells = [
-            escape(shown_target) if shown_target else text(ctx, item.indicator.target_text),
+            escape(shown_target) if shown_target else c(ctx, item.indicator, "target_text"),
             escape(value) if value else escape(ctx.word("no_value")),
             badge(item.status, ctx.lang, item.is_manual),
         ]
@@ -430,21 +473,20 @@ def indicator_page(
     several = site.several_municipalities
     item = result.indicator
     ctx = Context(site, lang, urls.indicator_page(place, goal.goal.id, item.id, several))
-    name = item.name or item.id
+    name = piece(ctx, item, "name", item.target_text)
     recorded = recorded_day(result, lang)
     latest = latest_value(result, lang, with_unit=True)
+    remark = comment_words(result, lang)
+    goal_link = a(ctx.link(urls.goal_page(place, goal.goal.id, several)), c(ctx, goal.goal, "title"))
     facts = [
-        (
-            word("goal", lang),
-            a(ctx.link(urls.goal_page(place, goal.goal.id, several)), text(ctx, goal.goal.title)),
-        ),
+        (word("goal", lang), goal_link),
         (
             word("committee", lang),
-            a(ctx.link(urls.committee_page(place, several)), text(ctx, place.committee)),
+            a(ctx.link(urls.committee_page(place, several)), _committee_name(ctx, place)),
         ),
         (word("year", lang), a(ctx.link(urls.year_page(place.year)), str(place.year))),
         (ctx.word("kind"), _explained(ctx, kind_name(item.kind, _base(lang)))),
-        (word("target", lang), text(ctx, item.target_text)),
+        (word("target", lang), c(ctx, item, "target_text")),
         (
             word("target_band", lang).capitalize(),
             escape(target_text(t, lang)) if (t := _target_of(result)) else "",
@@ -452,18 +494,36 @@ def indicator_page(
         (ctx.word("latest"), escape(f"{latest} ({recorded})" if recorded else latest)),
         (word("status", lang), badge(result.status, lang, result.is_manual)),
         (ctx.word("why"), _explained(ctx, explain(result, _base(lang)))),
-        (word("comment", lang), text(ctx, c) if (c := comment_words(result, lang)) else ""),
+        (word("comment", lang), text(ctx, remark) if remark else ""),
+        (ctx.word("binding"), escape(_binds(ctx, item.binding)) if item.binding is not None else ""),
+        (ctx.word("assessment"), c(ctx, item, "note") if item.note else ""),
     ]
-    if isinstance(item, NumberIndicator) and item.unit:
-        facts.insert(4, (ctx.word("unit"), text(ctx, item.unit)))
-    parts = [_facts(facts), _series(ctx, place, result, name)]
+    unit = getattr(item, "unit", None)
+    if isinstance(unit, str) and unit:
+        facts.insert(4, (ctx.word("unit"), text(ctx, unit)))
+    parts = [_facts(facts), _series(ctx, place, result, name.text), _file_series(ctx, result)]
     parts.append(f"<h2>{escape(ctx.word('entries'))}</h2>{_entries(ctx, result)}")
     crumbs = [
         *_committee_crumbs(ctx, place),
-        (urls.committee_page(place, several), text(ctx, place.committee)),
-        (urls.goal_page(place, goal.goal.id, several), text(ctx, goal.goal.title)),
+        (urls.committee_page(place, several), _committee_name(ctx, place)),
+        (urls.goal_page(place, goal.goal.id, several), c(ctx, goal.goal, "title")),
     ]
-    return page(ctx, name, "".join(parts), crumbs, title_lang="fi", updated=_place_updated(ctx, place))
+    updated = _place_updated(ctx, place)
+    return page(ctx, name.text, "".join(parts), crumbs, title_lang=name.lang, updated=updated)
+
+
+def _file_series(ctx: Context, result: IndicatorResult) -> str:
+    """The values the file itself keeps by year and kind (actual, budget, forecast, …: ``sarja``)."""
+    items = series_items(result.indicator, ctx.lang)
+    if not items:
+        return ""
+    rows = [
+        [escape(str(year)), escape(kind), escape(shown), text(ctx, source) if source else ""]
+        for year, kind, shown, source in items
+    ]
+    head = [word("year", ctx.lang), ctx.word("series_kind"), word("value", ctx.lang), ctx.word("source")]
+    title = ctx.word("in_file_series")
+    return f"<h2>{escape(title)}</h2>" + table(title, head, rows, "series")
 
 
 # --- lists ---------------------------------------------------------------------------------------

@@ -14,20 +14,28 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from tavoitteet.render.report_content import Piece, content
 from tavoitteet.render.site import urls
 from tavoitteet.render.site.model import Site
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.report_labels import word
 
 
+def _in(lang: ReportLang, item: object, field: str, fallback: str = "") -> Piece:
+    return content(item, field, lang) or Piece(fallback, "fi")
+
+
 def index_entries(site: Site, lang: ReportLang) -> list[dict[str, Any]]:
+    """Each entry: ``t`` title, ``l`` its language, ``k`` kind of page, ``u`` address, ``w`` words, ``p`` place."""
     several = site.several_municipalities
     entries: list[dict[str, Any]] = []
     for cy in site.committee_years:
         where = " ".join(filter(None, [cy.municipality, cy.committee, str(cy.year)]))
+        committee = _in(lang, cy.result.goal_file, "committee", cy.committee)
         entries.append(
             {
-                "t": f"{cy.committee} {cy.year}",
+                "t": f"{committee.text} {cy.year}",
+                "l": committee.lang,
                 "k": word("committee", lang),
                 "u": urls.committee_page(cy, several),
                 "w": " ".join(filter(None, [where, cy.slug, cy.result.goal_file.title])),
@@ -36,25 +44,30 @@ def index_entries(site: Site, lang: ReportLang) -> list[dict[str, Any]]:
         )
         for area_name, goal in cy.goals():
             item = goal.goal
+            title = _in(lang, item, "title")
             entries.append(
                 {
-                    "t": item.title,
+                    "t": title.text,
+                    "l": title.lang,
                     "k": word("goal", lang),
                     "u": urls.goal_page(cy, item.id, several),
-                    "w": " ".join(filter(None, [item.title, item.description, item.id, area_name, where])),
+                    "w": " ".join(
+                        filter(None, [item.title, title.text, item.description, item.id, area_name, where])
+                    ),
                     "p": where,
                 }
             )
             for result in goal.indicators:
                 indicator = result.indicator
-                name = indicator.name or indicator.id
+                name = _in(lang, indicator, "name", indicator.target_text)
                 entries.append(
                     {
-                        "t": name,
+                        "t": name.text,
+                        "l": name.lang,
                         "k": word("indicator", lang),
                         "u": urls.indicator_page(cy, item.id, indicator.id, several),
                         "w": " ".join(
-                            filter(None, [name, indicator.target_text, indicator.id, item.title, where])
+                            filter(None, [name.text, indicator.target_text, indicator.id, item.title, where])
                         ),
                         "p": where,
                     }
@@ -101,7 +114,7 @@ SEARCH_SCRIPT = r"""// The site's search: matches every word of the query in the
       var link = document.createElement("a");
       link.href = entry.u;
       link.textContent = entry.t;
-      link.lang = "fi";
+      link.lang = entry.l;
       item.appendChild(link);
       var where = document.createElement("span");
       where.className = "where";
