@@ -23,6 +23,27 @@ def site_data(target: Path) -> Path:
     return data
 
 
+def two_municipalities(root: Path) -> Path:
+    """The culture committee's two years, once for Pietarsaari (with Swedish texts) and once for Kemi."""
+    data = root / "data"
+    for year in ("2023", "2024"):
+        (data / year).mkdir(parents=True)
+        text = (REPORT_DATA / year / "kulttuurilautakunta.yaml").read_text(encoding="utf-8")
+        own = text.replace(
+            "lautakunta: Kulttuurilautakunta\n", "kunta: Pietarsaari\nlautakunta: Kulttuurilautakunta\n", 1
+        )
+        own = own.replace(
+            "        otsikko: Lainausta lisätään.\n",
+            "        otsikko: Lainausta lisätään.\n        sv:\n          otsikko: Utlåningen ökar.\n",
+        )
+        (data / year / "pietarsaari-kulttuuri.yaml").write_text(own, encoding="utf-8")
+        other = text.replace(
+            "lautakunta: Kulttuurilautakunta\n", "kunta: Kemi\nlautakunta: Kulttuurilautakunta\n", 1
+        )
+        (data / year / "kemi-kulttuuri.yaml").write_text(other, encoding="utf-8")
+    return data
+
+
 @dataclass
 class _Page(HTMLParser):
     links: list[str] = field(default_factory=list)

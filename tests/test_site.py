@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sitecheck import broken_links, parse, site_data
+from sitecheck import broken_links, parse, site_data, two_municipalities
 
 from conftest import invoke
 
@@ -338,3 +338,42 @@ def test_english_messages(tmp_path: Path) -> None:
 def test_lang_attributes_name_only_site_languages(built: Path) -> None:
     for path in built.rglob("*.html"):
         assert set(parse(path).langs) <= {"fi", "sv", "en"}, path
+
+
+# --- several municipalities, Swedish texts ---------------------------------------------------------
+
+
+def test_several_municipalities_get_a_level_of_their_own(tmp_path: Path) -> None:
+    data = two_municipalities(tmp_path)
+    out = tmp_path / "sivusto"
+    code, _, err = build(data, out, "--languages", "fi,sv")
+    assert code == 0, err
+    front = html(out / "fi" / "index.html")
+    assert '<a href="../fi/kemi/index.html">Kemi</a>' in front
+    assert '<a href="../fi/pietarsaari/index.html">Pietarsaari</a>' in front
+    assert (
+        out / "fi" / "pietarsaari" / "2024" / "pietarsaari-kulttuuri" / "lainaus" / "kavijat.html"
+    ).is_file()
+    year = html(out / "fi" / "2024" / "index.html")
+    assert year.index("Kemi") < year.index("Pietarsaari") and year.count('<dl class="summary">') == 2
+    # a series stays inside its municipality
+    series = html(out / "fi" / "kemi" / "2024" / "kemi-kulttuuri" / "lainaus" / "kavijat.html")
+    assert (
+        "kemi/2023/kemi-kulttuuri/lainaus/kavijat-vanha.html" in series and "pietarsaari/2023" not in series
+    )
+    assert broken_links(out) == []
+
+
+def test_swedish_pages_use_the_swedish_texts_of_the_files(tmp_path: Path) -> None:
+    data = two_municipalities(tmp_path)
+    out = tmp_path / "sivusto"
+    assert build(data, out, "--languages", "fi,sv")[0] == 0
+    goal = html(out / "sv" / "pietarsaari" / "2024" / "pietarsaari-kulttuuri" / "lainaus" / "index.html")
+    assert "<h1>Utlåningen ökar.</h1>" in goal
+    assert '<span lang="fi">Kävijät</span>' in goal  # no Swedish name given: the Finnish one, marked
+    finnish = html(out / "fi" / "pietarsaari" / "2024" / "pietarsaari-kulttuuri" / "lainaus" / "index.html")
+    assert "<h1>Lainausta lisätään.</h1>" in finnish
+    kemi = html(out / "sv" / "kemi" / "2024" / "kemi-kulttuuri" / "lainaus" / "index.html")
+    assert '<h1><span lang="fi">Lainausta lisätään.</span></h1>' in kemi
+    index = (out / "tiedostot" / "haku-sv.js").read_text(encoding="utf-8")
+    assert '"t":"Utlåningen ökar.","l":"sv"' in index

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from browser import Browser, browser_harness
-from sitecheck import broken_links, site_data
+from sitecheck import broken_links, site_data, two_municipalities
 
 from conftest import invoke
 
@@ -65,6 +65,26 @@ def test_every_kind_of_page_passes_axe_in_every_language(
     checked = harness.check(pages, tmp_path / "axe", pdf=False)
     assert set(checked) == set(pages)
     for result in checked.values():
+        assert result.violations() == [], result.report()
+        assert result.overflow() == [], result.report()
+
+
+def test_municipality_pages_pass_axe(harness: Browser, tmp_path: Path) -> None:
+    data = two_municipalities(tmp_path)
+    out = tmp_path / "sivusto"
+    code, _, err = invoke(
+        ["site", "-o", str(out), "--data", str(data), "--as-of", "1.1.2025", "--languages", "sv,fi"]
+    )
+    assert code == 0, err
+    pages = {
+        "root": out / "index.html",
+        "sv-front": out / "sv" / "index.html",
+        "sv-municipality": out / "sv" / "pietarsaari" / "index.html",
+        "sv-year": out / "sv" / "2024" / "index.html",
+        "sv-goal": out / "sv" / "pietarsaari" / "2024" / "pietarsaari-kulttuuri" / "lainaus" / "index.html",
+        "fi-municipality": out / "fi" / "kemi" / "index.html",
+    }
+    for result in harness.check(pages, tmp_path / "axe", pdf=False).values():
         assert result.violations() == [], result.report()
         assert result.overflow() == [], result.report()
 
