@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from clients import require
 from sitecheck import broken_links, parse, site_data, two_municipalities
 
 from conftest import invoke
@@ -132,9 +133,8 @@ def test_not_assessed_page_lists_what_is_not_assessed(built: Path) -> None:
     assert "<section>" in body and "kulttuurilautakunta/" in body
 
 
-def test_last_updated_comes_from_git(tmp_path: Path) -> None:
-    if shutil.which("git") is None:
-        pytest.skip("NO GIT: install git to test the last-updated day")
+def test_last_updated_comes_from_git(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    git = require(request, "git", what="the last-updated day from git", install="apt-get install git")
     data = site_data(tmp_path)
     env = {
         **os.environ,
@@ -145,7 +145,7 @@ def test_last_updated_comes_from_git(tmp_path: Path) -> None:
         "GIT_COMMITTER_DATE": "2025-02-14T10:00:00+02:00",
         "GIT_AUTHOR_DATE": "2025-02-14T10:00:00+02:00",
     }
-    for command in (["git", "init", "-q"], ["git", "add", "."], ["git", "commit", "-qm", "data"]):
+    for command in ([git, "init", "-q"], [git, "add", "."], [git, "commit", "-qm", "data"]):
         subprocess.run(command, cwd=tmp_path, env=env, check=True, capture_output=True)
     code, _, err = build(data, tmp_path / "out")
     assert code == 0, err
