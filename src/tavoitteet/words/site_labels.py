@@ -123,6 +123,11 @@ SITE_WORDS: Mapping[str, Mapping[ReportLang, str]] = {
     "recorded_by": {"fi": "Kirjaaja", "sv": "Registrerad av", "en": "Recorded by"},
     "source": {"fi": "Lähde", "sv": "Källa", "en": "Source"},
     "missing": {"fi": "puuttuu: {reason}", "sv": "saknas: {reason}", "en": "missing: {reason}"},
+    "details": {
+        "fi": "Arviot ja lisätiedot",
+        "sv": "Bedömningar och mer information",
+        "en": "Assessments and details",
+    },
     "assessment": {"fi": "Arvio", "sv": "Bedömning", "en": "Assessment"},
     "set_by_hand": {
         "fi": "Käsin asetettu taso: {level}",

@@ -41,6 +41,7 @@ from tavoitteet.words.report_labels import (
     series_items,
     word,
 )
+from tavoitteet.words.site_labels import LANGUAGE_NAMES, site_word
 
 SeriesRow = tuple[str, str, list[str]]
 """A series' row: the year as a link, the year as "this year", and the other cells."""
@@ -308,7 +309,7 @@ def goal_page(site: Site, lang: ReportLang, place: CommitteeYear, goal: GoalResu
     if notes or item.notes:
         items = "".join(f"<li>{_explained(ctx, n)}</li>" for n in notes)
         items += "".join(f"<li>{text(ctx, n)}</li>" for n in item.notes)
-        parts.append(f"<h2>{escape(ctx.word('assessment'))}</h2><ul>{items}</ul>")
+        parts.append(f"<h2>{escape(ctx.word('details'))}</h2><ul>{items}</ul>")
     if item.actions:
         actions = "".join(f"<li>{c(ctx, action, 'text')}</li>" for action in item.actions)
         parts.append(f"<h2>{escape(ctx.word('actions'))}</h2><ul>{actions}</ul>")
@@ -608,28 +609,22 @@ def downloads_page(site: Site, lang: ReportLang) -> str:
 def language_choice(site: Site) -> str:
     """The site's root: one link per language, each in its own language."""
     first = site.languages[0]
+
+    def named(lang: ReportLang) -> str:
+        mark = "" if lang == first else f' lang="{lang}"'
+        return f"<span{mark}>{escape(site_word('site_title', lang))}</span>"
+
     items = "".join(
         f'<li><a href="{lang}/{urls.INDEX}" lang="{lang}" hreflang="{lang}">'
-        f"{escape(_site_title(lang))} – {escape(_language_name(lang))}</a></li>"
+        f"{escape(site_word('site_title', lang))} – {escape(LANGUAGE_NAMES[lang])}</a></li>"
         for lang in site.languages
     )
-    title = " / ".join(_site_title(lang) for lang in site.languages)
+    heading = " / ".join(named(lang) for lang in site.languages)
+    title = " / ".join(site_word("site_title", lang) for lang in site.languages)
     return (
         f'<!DOCTYPE html>\n<html lang="{first}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n"
         f'<link rel="stylesheet" href="{urls.ASSETS}/sivusto.css">\n</head>\n<body>\n'
-        f'<main id="sisalto"><h1>{escape(title)}</h1><ul class="choice">{items}</ul></main>\n</body>\n</html>\n'
+        f'<main id="sisalto"><h1>{heading}</h1><ul class="choice">{items}</ul></main>\n</body>\n</html>\n'
     )
-
-
-def _site_title(lang: ReportLang) -> str:
-    from tavoitteet.words.site_labels import site_word
-
-    return site_word("site_title", lang)
-
-
-def _language_name(lang: ReportLang) -> str:
-    from tavoitteet.words.site_labels import LANGUAGE_NAMES
-
-    return LANGUAGE_NAMES[lang]
