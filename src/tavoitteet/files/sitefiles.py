@@ -134,10 +134,7 @@ def _models_cache(data_root: Path) -> Path | None:
     return folder / f"{MODELS}-{slot}"
 
 
-def _read_models(code: str, data_root: Path) -> dict[str, GoalFile]:
-    path = _models_cache(data_root)
-    if path is None:
-        return {}
+def _load_pickle(path: Path, code: str) -> dict[str, GoalFile]:
     try:
         with path.open("rb") as stream:
             stored = pickle.load(stream)
@@ -152,10 +149,7 @@ def _read_models(code: str, data_root: Path) -> dict[str, GoalFile]:
     return stored["models"]  # type: ignore[no-any-return]
 
 
-def _write_models(code: str, data_root: Path, models: Mapping[str, GoalFile]) -> None:
-    path = _models_cache(data_root)
-    if path is None:
-        return
+def _dump_pickle(path: Path, code: str, models: Mapping[str, GoalFile]) -> None:
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".site-models.", dir=path.parent)
@@ -167,25 +161,43 @@ def _write_models(code: str, data_root: Path, models: Mapping[str, GoalFile]) ->
             Path(temporary).unlink(missing_ok=True)
 
 
+def _delta(path: Path) -> Path:
+    """The models added since ``path`` was last written whole: a rebuild writes only these."""
+    return path.with_name(path.name + "-uudet")
+
+
 def load_models(data_root: Path, found: Sequence[Source]) -> tuple[dict[str, GoalFile], list[LoadedFile]]:
-    """Every file's model (from the cache where its digest is known), and the files with problems."""
+    """Every file's model (from the cache where its digest is known), and the files with problems.
+
+    The cache is one file of every model and a small one of those added since; the small one is
+    folded into the large one when it has grown to a tenth of it.
+    """
     code = fingerprint()
-    cached = _read_models(code, data_root)
+    path = _models_cache(data_root)
+    whole = _load_pickle(path, code) if path is not None else {}
+    added = _load_pickle(_delta(path), code) if path is not None and whole else {}
     models: dict[str, GoalFile] = {}
     broken: list[LoadedFile] = []
-    fresh = False
+    fresh: dict[str, GoalFile] = {}
     for source in found:
-        model = cached.get(source.digest)
+        model = added.get(source.digest) or whole.get(source.digest)
         if model is None:
             loaded = load_file(source.path)
             if loaded.goal_file is None or loaded.problems:
                 broken.append(loaded)
                 continue
-            model, fresh = loaded.goal_file, True
+            model = fresh[source.digest] = loaded.goal_file
         models[source.name] = model
-    if not broken and (fresh or len(cached) != len(models)):
+    if path is None or broken or not fresh:
+        return models, broken
+    current = {s.digest for s in found}
+    kept = {d: m for d, m in added.items() if d in current}
+    if whole and len(kept) + len(fresh) <= max(50, len(models) // 10):
+        _dump_pickle(_delta(path), code, {**kept, **fresh})
+    else:
         digests = {s.name: s.digest for s in found}
-        _write_models(code, data_root, {digests[name]: model for name, model in models.items()})
+        _dump_pickle(path, code, {digests[name]: model for name, model in models.items()})
+        _delta(path).unlink(missing_ok=True)
     return models, broken
 
 
