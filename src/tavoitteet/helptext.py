@@ -25,4 +25,5 @@ Commands:
   history   Näytä vuoden viimeisimmät kirjaukset, uusin ensin.
   report    Tee vuoden raportti toimintakertomukseen ja julkaisuun.
   compare   Vertaa kahta vuotta: jatkuvat, uudet ja poistuneet tavoitteet.
+  site      Tee julkaistava staattinen sivusto kaikista vuosista.
 """
