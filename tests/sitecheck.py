@@ -24,7 +24,8 @@ def site_data(target: Path) -> Path:
 
 
 def two_municipalities(root: Path) -> Path:
-    """The culture committee's two years, once for Pietarsaari (with Swedish texts) and once for Kemi."""
+    """The culture committee's two years, once for Pietarsaari (with its Swedish texts) and once for Kemi
+    (without the Swedish title of its first goal)."""
     data = root / "data"
     for year in ("2023", "2024"):
         (data / year).mkdir(parents=True)
@@ -32,14 +33,11 @@ def two_municipalities(root: Path) -> Path:
         own = text.replace(
             "lautakunta: Kulttuurilautakunta\n", "kunta: Pietarsaari\nlautakunta: Kulttuurilautakunta\n", 1
         )
-        own = own.replace(
-            "        otsikko: Lainausta lisätään.\n",
-            "        otsikko: Lainausta lisätään.\n        sv:\n          otsikko: Utlåningen ökar.\n",
-        )
         (data / year / "pietarsaari-kulttuuri.yaml").write_text(own, encoding="utf-8")
         other = text.replace(
             "lautakunta: Kulttuurilautakunta\n", "kunta: Kemi\nlautakunta: Kulttuurilautakunta\n", 1
         )
+        other = other.replace("        sv:\n          otsikko: Utlåningen ökar.\n", "")
         (data / year / "kemi-kulttuuri.yaml").write_text(other, encoding="utf-8")
     return data
 

@@ -134,9 +134,9 @@ def test_an_id_in_two_files_of_a_year_lists_both(repo: Path) -> None:
     copy = repo / "data" / "2024" / "sivistyslautakunta.yaml"
     copy.write_bytes((repo / REAL).read_bytes().replace(b"Hyvinvointilautakunta", b"Sivistyslautakunta"))
     code, _out, err = invoke(["record", "puistoruokailu", "kyllä"], cwd=repo)
-    assert code == 1
-    assert "data/2024/hyvinvointilautakunta.yaml (2024)" in err
-    assert "data/2024/sivistyslautakunta.yaml (2024)" in err
+    assert code == 2 and "--committee" in err  # a usage error: say which committee
+    assert "Hyvinvointilautakunta: data/2024/hyvinvointilautakunta.yaml (2024)" in err
+    assert "Sivistyslautakunta: data/2024/sivistyslautakunta.yaml (2024)" in err
 
 
 def test_the_latest_year_with_the_id_is_the_default(repo: Path) -> None:

@@ -368,10 +368,10 @@ def test_html_is_self_contained_accessible_and_escaped() -> None:
     page = report_text("2024", "--format", "html", *AFTER)
     assert page.startswith('<!DOCTYPE html>\n<html lang="fi">')
     assert "<script" not in page and "<link" not in page and "@import" not in page and "url(" not in page
-    assert page.count("<svg") == page.count("<title id=") == page.count("<desc id=") >= 8
-    assert page.count("<table") == page.count("aria-labelledby=") - page.count("<section") - page.count(
-        "<svg"
+    assert page.count("<svg") == page.count('aria-hidden="true"') >= 8, (
+        "drawings repeat the words beside them"
     )
+    assert page.count("<table") == page.count("aria-labelledby=") - page.count("<section")
     assert "<caption>" not in page, "each table is named by its heading, not by a caption repeating it"
     assert (
         'scope="col"' in page and 'scope="rowgroup"' in page and "@media print" in page and "size: A4" in page
@@ -397,6 +397,49 @@ def test_html_charts_only_where_there_is_something_to_compare_each_with_its_numb
         assert body.count("<svg") == 1 and '<table class="chart-data"' in body
     kavijat = dict(figures)["Kävijät"]
     assert '<th scope="row">Tavoitealue</th><td>vähintään 500, enintään 800</td>' in kavijat
+
+
+def figures(page: str) -> dict[str, str]:
+    """Each chart's caption and the figure's HTML."""
+    found = re.findall(r'<figure class="chart"><figcaption id="[^"]+">(.*?)</figcaption>(.*?)</figure>', page)
+    return {re.sub(r"<[^>]+>", "", name): body for name, body in found}
+
+
+def chart_rows(body: str) -> list[tuple[str, str]]:
+    return re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]+)</td></tr>', body)
+
+
+def test_charts_draw_the_series_a_yes_no_strip_and_grouped_categories() -> None:
+    page = report_text("2024", "--format", "html", *AFTER, data=FIXTURES / "report-charts" / "data")
+    charts = figures(page)
+    assert set(charts) == {"Nuorisokysely tehty", "Ryhmät ikäryhmittäin", "Nuorisotilan kävijät"}
+    assert "Tapahtumat" not in charts, "one tracked count with nothing to compare it with: no chart"
+    assert chart_rows(charts["Nuorisotilan kävijät"]) == [
+        ("2021 toteuma", "400 kävijää"),
+        ("2022 toteuma", "n. 450 kävijää"),
+        ("2024", "520 kävijää"),
+        ("2025 suunnitelma", "550 kävijää"),
+        ("Tavoitealue", "vähintään 500"),
+    ]
+    strip = charts["Nuorisokysely tehty"]
+    assert chart_rows(strip) == [
+        ("2021", "kyllä (toteutunut)"),
+        ("2022", "ei (ei toteutunut)"),
+        ("2023", "ei (ei toteutunut)"),  # from the 2023 file
+        ("2024", "kyllä (toteutunut)"),
+    ]
+    assert strip.count("<rect") == 4 and "#b3261e" in strip and "#1b7a3a" in strip
+    grouped = charts["Ryhmät ikäryhmittäin"]
+    assert [row for row, _ in chart_rows(grouped)] == [
+        "alakoulu 2023", "alakoulu 2024", "yläkoulu 2023", "yläkoulu 2024", "Tavoitealue"
+    ]  # fmt: skip
+    # greyscale: earlier values light, this year's dark, the target a dashed band
+    assert grouped.count('fill="#9db7d9"') == 2 and grouped.count('fill="#1f4e8c"') == 2
+    assert 'stroke-dasharray="5 3"' in grouped
+    for body in charts.values():
+        assert (
+            body.count("<svg") == 1 and 'aria-hidden="true"' in body and '<table class="chart-data"' in body
+        )
 
 
 def test_html_comparison_tells_the_truth_and_shows_no_ids() -> None:
@@ -444,3 +487,157 @@ def test_csv_in_english_names_indicator_kinds_in_english() -> None:
         for row in parse_csv(report_bytes("2024", "--format", "csv", "--columns", "all", *AFTER), ";")
     }
     assert english["lainat"]["kind"] == "trend" and finnish["lainat"]["tyyppi"] == "kehitys"
+
+
+# --- Swedish content (sv: beside the Finnish texts) ----------------------------------------------
+
+
+def test_a_swedish_report_uses_the_swedish_texts_and_falls_back_to_the_finnish_ones() -> None:
+    text = report_text("2024", "--lang", "sv", *AFTER)
+    assert "\n## Kulturnämnden\n" in text and "\n### Biblioteket\n" in text
+    assert "| **Mål: Utlåningen ökar.** |" in text
+    assert "| Lån | Lånen ökar från 2023. |" in text and "Ökningen gäller särskilt barnens lån." in text
+    assert (
+        "\n### Museo\n" in text and "| **Mål: Uusi näyttely avataan.** |" in text
+    )  # no Swedish text: Finnish
+    finnish = report_text("2024", *AFTER)
+    assert "Biblioteket" not in finnish and "Utlåningen" not in finnish
+
+
+FINNISH_CONTENT = (
+    "Museo",
+    "Uusi näyttely avataan.",
+    "Kävijät",
+    "Kävijöitä 500–800.",
+    "Tieto saadaan tammikuussa.",
+)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_html_marks_every_piece_of_content_with_its_real_language(lang: str) -> None:
+    page = report_text("2024", "--format", "html", "--lang", lang, *AFTER)
+    assert f'<html lang="{lang}">' in page
+    unmarked = re.sub(r'<span lang="fi">[^<]*</span>', "", page)
+    for finnish in FINNISH_CONTENT:
+        assert finnish in page and finnish not in unmarked, finnish
+    if lang == "sv":
+        assert '<h3 id="k0-s0-h">Biblioteket</h3>' in page and '<span lang="fi">Biblioteket' not in page
+        assert '<span lang="fi">Kulturnämnden' not in page
+    else:
+        assert '<span lang="fi">Kirjasto</span>' in page and "Biblioteket" not in page
+    finnish_page = report_text("2024", "--format", "html", *AFTER)
+    assert 'lang="fi"' not in finnish_page.replace('<html lang="fi">', "")
+
+
+def test_word_marks_finnish_runs_in_a_swedish_document(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    target = tmp_path / "sv.docx"
+    code, _, err = invoke(["report", "2024", "--format", "docx", "--lang", "sv", "-o", str(target), *AFTER, "--data", str(REPORT_DATA)])  # fmt: skip
+    assert code == 0, err
+    document = Document(str(target))
+    headings = {p.text: p for p in document.paragraphs if p.style.name == "Heading 2"}
+    assert {"Biblioteket", "Museo"} <= set(headings)
+
+    def run_langs(paragraph: Any) -> set[str | None]:
+        return {
+            (
+                lang.get(qn("w:val"))
+                if (lang := run._r.find(f"{qn('w:rPr')}/{qn('w:lang')}")) is not None
+                else None
+            )
+            for run in paragraph.runs
+        }
+
+    assert run_langs(headings["Museo"]) == {"fi-FI"} and run_langs(headings["Biblioteket"]) == {None}
+    normal = document.styles["Normal"].element.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+    assert normal is not None and normal.get(qn("w:val")) == "sv-SE"
+
+
+def test_validate_lists_the_texts_missing_in_swedish() -> None:
+    code, out, _ = invoke(["validate", str(REPORT_DATA / "2024"), "--languages", "fi,sv"])
+    assert code == 1
+    missing = re.findall(r"virhe T050: tekstiä '([^']+)' ei ole ruotsiksi\n  kohta: (\S+)", out)
+    where = {path for _, path in missing}
+    assert "tehtäväalueet[1].nimi" in where and "tehtäväalueet[1].tavoitteet[0].otsikko" in where
+    assert "tehtäväalueet[0].nimi" not in where and "lautakunta" not in where
+    assert "tehtäväalueet[0].tavoitteet[0].mittarit[0].nimi" not in where
+    assert "tehtäväalueet[0].tavoitteet[0].mittarit[0].toteuma[0].kommentti" not in where
+    assert "tehtäväalueet[0].tavoitteet[0].mittarit[1].nimi" in where
+    assert ("puuttuu", "tehtäväalueet[1].tavoitteet[0].mittarit[4].toteuma[0].puuttuu") in missing
+    assert "sv: {nimi: ...}" in out
+    code, out, _ = invoke(["validate", str(REPORT_DATA / "2024"), "--languages", "fi"])
+    assert code == 0 and "T050" not in out
+    code, out, _ = invoke(["validate", str(REPORT_DATA / "2024")])
+    assert code == 0 and "T050" not in out
+    code, _, err = invoke(["validate", str(REPORT_DATA / "2024"), "--languages", "fi,de"])
+    assert code == 2 and "--languages 'de'" in err
+
+
+# --- the report's own settings (data/tavoitteet.yaml) ---------------------------------------------
+
+
+def settings_data(tmp_path: Path, settings: str, logo: bytes | None = None) -> Path:
+    """A copy of the report fixture's 2024 with ``settings`` as its data/tavoitteet.yaml."""
+    data = tmp_path / "data"
+    (data / "2024").mkdir(parents=True)
+    source = REPORT_DATA / "2024" / "kulttuurilautakunta.yaml"
+    (data / "2024" / source.name).write_bytes(source.read_bytes())
+    (data / "tavoitteet.yaml").write_text(settings, encoding="utf-8")
+    if logo is not None:
+        (data / "logo.png").write_bytes(logo)
+    return data
+
+
+SETTINGS = """kunta: Esimerkkilä
+sv:
+  kunta: Exempelby
+raportti:
+  otsikko: Toimintakertomus 2024
+  logo: logo.png
+  sv:
+    otsikko: Verksamhetsberättelse 2024
+"""
+
+
+def test_the_municipality_and_title_come_from_the_settings_file_in_every_document(tmp_path: Path) -> None:
+    from docx import Document
+
+    from test_report_browser import tiny_png
+
+    data = settings_data(tmp_path, SETTINGS, tiny_png())
+    code, out, _ = invoke(["validate", str(data)])
+    assert code == 0, out
+    markdown = report_text("2024", *AFTER, data=data)
+    assert markdown.startswith("# Toimintakertomus 2024\n\nKunta: Esimerkkilä\n")
+    swedish = report_text("2024", "--lang", "sv", *AFTER, data=data)
+    assert swedish.startswith("# Verksamhetsberättelse 2024\n\nKommun: Exempelby\n")
+    target = tmp_path / "raportti.docx"
+    code, _, err = invoke(
+        ["report", "2024", "--format", "docx", "-o", str(target), *AFTER, "--data", str(data)]
+    )
+    assert code == 0, err
+    document = Document(str(target))
+    assert document.paragraphs[1].text == "Toimintakertomus 2024" and len(document.inline_shapes) == 1
+    assert "Kunta: Esimerkkilä" in [p.text for p in document.paragraphs]
+    assert document.sections[0].footer.paragraphs[0].text.startswith("Esimerkkilä – Kulttuurilautakunta")
+    assert document.core_properties.author == "Esimerkkilä"
+
+
+def test_a_missing_logo_or_an_unknown_setting_stops_the_report_with_the_file_and_the_fix(
+    tmp_path: Path,
+) -> None:
+    data = settings_data(tmp_path / "a", "raportti:\n  logo: puuttuu.png\n")
+    code, out, err = invoke(["report", "2024", "--format", "html", *AFTER, "--data", str(data)])
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert "tavoitteet.yaml" in err and "raportti.logo: tiedostoa puuttuu.png ei löydy" in err
+    data = settings_data(tmp_path / "b", "raportti:\n  otsikko: X\n  värit: punainen\n")
+    code, out, err = invoke(["report", "2024", *AFTER, "--data", str(data)])
+    assert code == 1 and out == ""
+    assert "tavoitteet.yaml:3:3" in err and "värit" in err
+    data = settings_data(tmp_path / "c", "raportti:\n  logo: logo.gif\n")
+    code, _, err = invoke(
+        ["report", "2024", "--format", "docx", "-o", str(tmp_path / "r.docx"), "--data", str(data)]
+    )
+    assert code == 1 and "PNG- tai JPEG-kuva" in err

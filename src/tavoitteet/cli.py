@@ -47,6 +47,13 @@ def validate(
         str, typer.Option("--format", help="text, json tai github (GitHub Actions -huomautukset).")
     ] = "text",
     lang: LangOption = None,
+    languages: Annotated[
+        Optional[str],
+        typer.Option(
+            "--languages",
+            help="Sisällön kielet, esim. fi,sv: luettele ruotsiksi puuttuvat tekstit. / Content languages.",
+        ),
+    ] = None,
 ) -> None:
     """Tarkista tavoitetiedostot ja luettele kaikki virheet. / Check goal files and list every error."""
 
@@ -55,7 +62,8 @@ def validate(
         from tavoitteet.render.problems import ProblemFormat
         from tavoitteet.words.i18n import detect_lang
 
-        return command.run(paths or [], _choice(ProblemFormat, output_format, "--format"), detect_lang(lang))
+        fmt = _choice(ProblemFormat, output_format, "--format")
+        return command.run(paths or [], fmt, detect_lang(lang), command.parse_languages(languages))
 
     guarded(body, lang)
 

@@ -77,7 +77,10 @@ class FileResult:
         goals = goal_file.goals()
         actions = sum(len(g.actions) for g in goals)
         indicators = len(goal_file.indicators())
-        return cls(loaded.path, loaded.problems, goal_file.committee, len(goals), actions, indicators, source)
+        committee = goal_file.committee  # one committee of each municipality counts once
+        if goal_file.municipality:
+            committee += f" ({goal_file.municipality})"
+        return cls(loaded.path, loaded.problems, committee, len(goals), actions, indicators, source)
 
 
 def load_file(path: Path) -> LoadedFile:
@@ -123,7 +126,7 @@ def check_with_cache(files: Sequence[Path], cache: ValidCache) -> Iterator[FileR
         yield result
 
 
-def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
+def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang, languages: Sequence[str] = ()) -> int:
     targets = list(paths) or [_default_root(lang)]
     files = goal_files(t for t in targets if t.exists())
     tally = Tally()
@@ -141,8 +144,49 @@ def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang) -> int:
             problems += result.problems
             sources[result.path] = result.source or []
     cache.save()
+    if "sv" in languages:
+        problems += missing_translations([f for f in files if f not in sources], sources)
     sys.stdout.write(_render(problems, sources, output, lang, tally))
     return errors.PROBLEMS if problems else errors.OK
+
+
+def missing_translations(files: Sequence[Path], sources: dict[Path, list[str]]) -> list[Problem]:
+    """``--languages fi,sv``: every text of the (valid) files without its Swedish version."""
+    from tavoitteet.core.languages import missing_swedish
+    from tavoitteet.core.problems import format_path
+
+    problems = []
+    for path in files:
+        loaded = load_file(path)
+        if loaded.goal_file is None or loaded.document is None:
+            continue
+        found = missing_swedish(loaded.goal_file)
+        for where, key in found:
+            line, column = loaded.document.position((*where, key), key=True)
+            args = {"key": key, "where": format_path(where) or "tiedosto"}
+            problems.append(
+                Problem(
+                    path, Code.MISSING_TRANSLATION, "language.missing_sv", args, line, column, (*where, key)
+                )
+            )
+        if found:
+            sources[path] = _source_lines(loaded, path)
+    return problems
+
+
+def parse_languages(text: str | None) -> list[str]:
+    """``fi,sv`` -> ["fi", "sv"]; only Finnish and Swedish are content languages."""
+    if not text:
+        return []
+    languages = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [code for code in languages if code not in ("fi", "sv")]
+    if unknown:
+        raise errors.UserError(
+            f"tavoitteet: --languages {unknown[0]!r}: fi, sv "
+            "(sisällön kielet: suomi ja ruotsi / content languages: Finnish and Swedish)",
+            errors.USAGE,
+        )
+    return languages
 
 
 def _render(

@@ -190,6 +190,8 @@ def _filter_file(result: FileResult, filters: Filters, status: Status | None) ->
         goals = [g for g in area.goals if _goal_matches(g, spearheads, filters, status)]
         if goals:
             areas.append(summarize_area(area.area, goals))
+        elif not area.goals and status is None and filters.spearhead is None:
+            areas.append(area)  # an area described without goals is shown as it is
     unfiltered = filters.area is None and filters.spearhead is None and status is None
     return summarize_file(goal_file, result.as_of, areas, unfiltered) if areas else None
 

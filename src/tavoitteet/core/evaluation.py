@@ -31,6 +31,7 @@ below refer to them.
 
 from __future__ import annotations
 
+import dataclasses
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -366,6 +367,10 @@ def evaluate_indicator(
         return baseline_lookup(trend, owner)
 
     result = _computed(indicator, entries, max(periods), as_of, lookup)
+    if result.why.code == "no_entries" and any(e.date <= as_of for e in indicator.entries):
+        # values of other years are recorded, but none of the year that decides
+        why = Why("no_value_for_year", {"year": max(periods)}, result.why.pending)
+        result = dataclasses.replace(result, why=why)
     manual = indicator.manual_level
     if manual is None or (manual.date is not None and manual.date > as_of):
         return result

@@ -55,6 +55,8 @@ class Code(StrEnum):
     SERIES_CONFLICT = "T038"
     TARGET_YEAR_EARLIER = "T039"
     NO_FILES = "T040"
+    MISSING_TRANSLATION = "T050"
+    """``validate --languages fi,sv``: a text without its Swedish version (issue 17)."""
     TOO_MANY_PROBLEMS = "T099"
 
 

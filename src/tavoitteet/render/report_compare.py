@@ -17,7 +17,8 @@ from html import escape
 
 from tavoitteet.core.compare import Change, CommitteeComparison, ItemChange
 from tavoitteet.render.compare_views import change_cell, value_cell
-from tavoitteet.render.html_parts import badge, reflow_table
+from tavoitteet.render.html_parts import badge, reflow_table, text
+from tavoitteet.render.report_content import Piece
 from tavoitteet.words.i18n import ReportLang
 
 WORDS: Mapping[str, Mapping[ReportLang, str]] = {
@@ -89,8 +90,12 @@ def _items(
     heading = f'<h4 id="{ident}">{escape(_w(key, lang))}</h4>'
     if key == "spearheads" and names_a and not names_b:
         names = ", ".join(i.name_a or "" for i in items if i.name_a).rstrip(".")
-        return heading + f"<p>{escape(_w('none_named', lang, year=b, other=a, names=names))}</p>"
-    rows = [[escape(public_name(i)), escape(change_words(i, a, b, names_a, names_b, lang))] for i in items]
+        sentence = escape(_w("none_named", lang, year=b, other=a, names="\0"))
+        return heading + f"<p>{sentence.replace(chr(0), text(Piece(names, 'fi'), lang))}</p>"
+    rows = [
+        [text(Piece(public_name(i), "fi"), lang), escape(change_words(i, a, b, names_a, names_b, lang))]
+        for i in items
+    ]
     return heading + reflow_table([_w("item", lang), _w("what", lang, a=a, b=b)], rows, ident)
 
 
@@ -117,7 +122,7 @@ def comparison_html(comparison: CommitteeComparison, lang: ReportLang, ident: st
         ]
         rows = [
             [
-                escape(pair.b.indicator.name or pair.b.indicator.target_text),
+                text(Piece(pair.b.indicator.name or pair.b.indicator.target_text, "fi"), lang),
                 escape(value_cell(pair, "a", lang)),
                 escape(value_cell(pair, "b", lang)),
                 escape(change_cell(pair, lang)),

@@ -29,11 +29,12 @@ from tavoitteet.core.evaluation import (
     YearResult,
     by_municipality,
 )
-from tavoitteet.core.model import Person
+from tavoitteet.core.model import Action, Person
 from tavoitteet.render.report_rows import bare_actions, goal_rows
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.labels import day, explain, explain_goal, number
 from tavoitteet.words.report_labels import (
+    action_words,
     assessments_words,
     base_lang,
     binding_words,
@@ -119,8 +120,9 @@ class AreaBlock:
 class CommitteeBlock:
     name: Piece
     """The committee, with its municipality in brackets when the file names one."""
-    decisions: tuple[str, ...]
-    preparer: str | None
+    decisions: tuple[Piece, ...]
+    """References to the decisions: the body's name is the file's, in Finnish."""
+    preparer: Piece | None
     areas: tuple[AreaBlock, ...]
     goal_counts: Counts
     indicator_counts: Counts
@@ -135,7 +137,7 @@ class CommitteeBlock:
     notes: tuple[Piece, ...]
 
     @property
-    def decision(self) -> str | None:
+    def decision(self) -> Piece | None:
         return self.decisions[0] if self.decisions else None
 
 
@@ -185,6 +187,13 @@ def indicator_line(result: IndicatorResult, action: object, lang: ReportLang) ->
     )
 
 
+def _action(action: Action, lang: ReportLang) -> Piece:
+    """An action without indicators: its text, and that it is carried over, and its notes."""
+    text = content(action, "text", lang) or Piece(action.text, "fi")
+    rest = action_words(action, lang).split("\n")[1:]
+    return Piece("\n".join([text.text, *rest]), text.lang)
+
+
 def goal_block(goal: GoalResult, file: FileResult, area: AreaResult, lang: ReportLang) -> GoalBlock:
     reason = None
     if goal.status is Status.NOT_ASSESSED:
@@ -197,7 +206,7 @@ def goal_block(goal: GoalResult, file: FileResult, area: AreaResult, lang: Repor
         binding=goal.goal.binding is True,
         reason=reason,
         facts=_content_words([*facts, *goal.goal.notes], lang),
-        actions=tuple(p for a in bare_actions(goal.goal) if (p := content(a, "text", lang)) is not None),
+        actions=tuple(_action(a, lang) for a in bare_actions(goal.goal)),
         lines=tuple(indicator_line(row.result, row.action, lang) for row in goal_rows(file, area, goal)),
     )
 
@@ -234,8 +243,10 @@ def committee_block(file: FileResult, lang: ReportLang) -> CommitteeBlock:
     )
     return CommitteeBlock(
         name=committee_name(file, lang),
-        decisions=tuple(decision_references([decision, *goal_file.decisions], lang)),
-        preparer=_person(decision.preparer) if decision is not None else None,
+        decisions=_content_words(decision_references([decision, *goal_file.decisions], lang), lang),
+        preparer=_content_words([_person(decision.preparer) or ""], lang)[0]
+        if decision is not None and decision.preparer is not None
+        else None,
         areas=areas,
         goal_counts=file.goal_counts,
         indicator_counts=file.indicator_counts,

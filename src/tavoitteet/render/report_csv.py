@@ -228,11 +228,21 @@ def printable_record(row: Row, dialect: CsvDialect, lang: Lang) -> dict[str, str
         "goal_status": status_word(row.goal.status, lang),
         "indicator": name,
         "target_text": line.target.text,
-        "outcome": latest_value(result, lang, with_unit=True) if result.latest else "",
+        "outcome": _outcome(result, lang),
         "date": _date(result.latest.date if result.latest else None, dialect),
         "status": line.status_text,
         "notes": " ".join(note.text for note in line.notes),
     }
+
+
+def _outcome(result: IndicatorResult, lang: Lang) -> str:
+    """The latest value with its unit, and the values by year when the indicator has a series."""
+    from tavoitteet.words.report_labels import word
+
+    parts = [latest_value(result, lang, with_unit=True)] if result.latest else []
+    if series := series_words(result.indicator, lang):
+        parts.append(f"{word('series', lang)}: {series}")
+    return "; ".join(parts)
 
 
 def _binding(value: bool | None, lang: Lang) -> str:

@@ -18,16 +18,18 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt, RGBColor
-from docx.table import Table, _Cell, _Row
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Emu, Mm, Pt
+from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from tavoitteet.core.evaluation import Counts, Status, YearResult
 from tavoitteet.render.report_content import (
@@ -71,10 +73,23 @@ def _set_lang(element: object, tag: str) -> None:
     lang.set(qn("w:val"), tag)
 
 
+def _run(paragraph: Paragraph, text: str, bold: bool = False) -> Run:
+    """A run with ``text`` (line breaks kept), built without python-docx's slower text setter."""
+    element = paragraph._p.add_r()
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            element.add_br()
+        if line:
+            element.add_t(line)
+    run = Run(element, paragraph)
+    if bold:
+        run.bold = True
+    return run
+
+
 def _piece(paragraph: Paragraph, piece: Piece | str, lang: ReportLang, bold: bool = False) -> None:
     text, piece_lang = (piece.text, piece.lang) if isinstance(piece, Piece) else (piece, lang)
-    run = paragraph.add_run(text)
-    run.bold = bold or None
+    run = _run(paragraph, text, bold)
     if piece_lang != lang:
         _set_lang(run._r, LANG_TAGS[piece_lang])
 
@@ -96,46 +111,63 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
         run._r.append(element)
 
 
-def _shade(cell: _Cell, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+def _xml_text(text: str) -> str:
+    return escape(text)
 
 
-def _row_flags(row: object, header: bool = False) -> None:
-    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
+class _Rows:
+    """Table rows as WordprocessingML text, parsed once per row: python-docx's element-by-element
+    building (add_row, cell widths, run properties) took most of a large report's time."""
 
+    def __init__(self, lang: ReportLang) -> None:
+        self.lang = lang
 
-def _add_row(table: Table) -> _Row:
-    row: _Row = table.add_row()  # type: ignore[no-untyped-call]
-    return row
+    def run(self, text: str, bold: bool = False, colour: str | None = None, lang: str | None = None) -> str:
+        props = ("<w:b/>" if bold else "") + (f'<w:color w:val="{colour}"/>' if colour else "")
+        props += f'<w:lang w:val="{lang}"/>' if lang else ""
+        body = "<w:br/>".join(
+            f'<w:t xml:space="preserve">{_xml_text(line)}</w:t>' if line else "" for line in text.split("\n")
+        )
+        return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{body}</w:r>"
 
+    def piece(self, piece: Piece, bold: bool = False) -> str:
+        return self.run(piece.text, bold, lang=LANG_TAGS[piece.lang] if piece.lang != self.lang else None)
 
-def _span_row(table: Table, columns: int) -> _Cell:
-    """A new row whose one cell spans every column (faster than python-docx's merge)."""
-    row = _add_row(table)
-    _row_flags(row)
-    cells = row._tr.tc_lst
-    for extra in cells[1:]:
-        row._tr.remove(extra)
-    first = cells[0]
-    span = OxmlElement("w:gridSpan")
-    span.set(qn("w:val"), str(columns))
-    first.get_or_add_tcPr().append(span)
-    return _Cell(first, table)
+    def status(self, text: str, status: Status) -> str:
+        return self.run(text, bold=True, colour=STATUS_COLOURS[status].lstrip("#").upper())
+
+    def para(self, runs: Sequence[str]) -> str:
+        return f"<w:p>{''.join(runs)}</w:p>"
+
+    def cell(self, paragraphs: Sequence[str], width: int, span: int = 1, fill: str | None = None) -> str:
+        props = f'<w:tcW w:w="{width // 635}" w:type="dxa"/>'
+        props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        return f"<w:tc><w:tcPr>{props}</w:tcPr>{''.join(paragraphs) or '<w:p/>'}</w:tc>"
+
+    def add(self, table: Table, cells: Sequence[str], header: bool = False) -> None:
+        flags = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+        table._tbl.append(parse_xml(f"<w:tr {nsdecls('w')}><w:trPr>{flags}</w:trPr>{''.join(cells)}</w:tr>"))
+
+    def header(self, table: Table, names: Sequence[str]) -> None:
+        widths = [int(col.w or 0) for col in table._tbl.tblGrid.gridCol_lst]
+        cells = [
+            self.cell([self.para([self.run(name, bold=True)])], width, fill=HEADER_FILL)
+            for name, width in zip(names, widths, strict=True)
+        ]
+        self.add(table, cells, header=True)
 
 
 class _Writer:
     def __init__(self, year: YearResult, lang: ReportLang, settings: DocxSettings) -> None:
         self.year, self.lang, self.settings = year, lang, settings
         self.doc: DocumentObject = Document()
+        # Looked up once: python-docx finds a style by its name by walking every style each time.
+        names = ("Title", "Heading 1", "Heading 2", "List Bullet", "Table Grid")
+        self.styles = {name: self.doc.styles[name] for name in names}
         self._page_setup()
         self.text_width = Mm((297 if settings.landscape else 210) - 40)
+        self.rows = _Rows(lang)
 
     def _page_setup(self) -> None:
         section = self.doc.sections[0]
@@ -154,6 +186,23 @@ class _Writer:
         properties.language = LANG_TAGS[self.lang]
         properties.author = self.settings.municipality or ""
 
+    def _table(self, widths: list[int]) -> Table:
+        """An empty table with its columns' widths (EMU); python-docx's add_table measures the page each time."""
+        table = self.doc._body.add_table(0, len(widths), Emu(sum(widths)))
+        table._tbl.tblPr.style = self.styles["Table Grid"].style_id
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        table.autofit = False
+        for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            column.w = Emu(width)
+        return table
+
+    def para(self, text: str | None = None, style: str | None = None) -> Paragraph:
+        """A paragraph in a built-in style, set by its id (python-docx compares it with every style)."""
+        paragraph = self.doc.add_paragraph(text or "")
+        if style is not None:
+            paragraph._p.style = self.styles[style].style_id
+        return paragraph
+
     def _title(self) -> str:
         return self.settings.title or word("title", self.lang, year=self.year.year)
 
@@ -162,15 +211,15 @@ class _Writer:
         paragraph = footer.paragraphs[0]
         names = ", ".join(c.name.text for c in committees)
         parts = [p for p in (self.settings.municipality, names, str(self.year.year)) if p]
-        paragraph.add_run(" – ".join(parts) + " – " + word("page", self.lang) + " ")
+        _run(paragraph, " – ".join(parts) + " – " + word("page", self.lang) + " ")
         _field(paragraph, "PAGE")
-        paragraph.add_run(" / ")
+        _run(paragraph, " / ")
         _field(paragraph, "NUMPAGES")
 
     def title_block(self, committees: Sequence[CommitteeBlock]) -> None:
         if self.settings.logo:
             self.doc.add_picture(io.BytesIO(self.settings.logo), height=Mm(18))
-        self.doc.add_heading(self._title(), level=0)
+        self.para(self._title(), "Title")
         lines: list[tuple[str, Piece | str]] = []
         if self.settings.municipality:
             lines.append((word("municipality", self.lang), self.settings.municipality))
@@ -188,34 +237,26 @@ class _Writer:
         self.doc.add_paragraph(situation(self.year, self.lang))
 
     def summary(self, heading: str, goals: Counts, indicators: Counts, binding: Counts) -> None:
-        self.doc.add_heading(heading, level=2)
+        self.para(heading, "Heading 2")
         self.doc.add_paragraph(headline(goals, indicators, binding, self.lang))
         header, rows = count_table(goals, indicators, binding, self.lang)
-        table = self.doc.add_table(rows=1, cols=len(header))
-        table.style = "Table Grid"
-        _row_flags(table.rows[0], header=True)
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.paragraphs[0].add_run(text).bold = True
-            _shade(cell, HEADER_FILL)
+        width = int(self.text_width) // len(header)
+        table = self._table([width] * len(header))
+        self.rows.header(table, header)
         for status, cells in rows:
-            row = _add_row(table)
-            _row_flags(row)
-            for n, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
-                self._status_run(cell.paragraphs[0], text, status) if n == 0 else cell.paragraphs[0].add_run(
-                    text
-                )
-
-    def _status_run(self, paragraph: Paragraph, text: str, status: Status) -> None:
-        run = paragraph.add_run(text)
-        run.bold = True
-        run.font.color.rgb = RGBColor.from_string(STATUS_COLOURS[status].lstrip("#").upper())
+            first = self.rows.para([self.rows.status(cells[0], status)])
+            others = [self.rows.para([self.rows.run(text)]) for text in cells[1:]]
+            self.rows.add(
+                table, [self.rows.cell([first], width), *(self.rows.cell([o], width) for o in others)]
+            )
 
     def committee(self, block: CommitteeBlock, alone: bool) -> None:
-        heading = self.doc.add_heading(level=1)
+        heading = self.para(style="Heading 1")
         _piece(heading, block.name, self.lang)
         if not alone:
             for decision in block.decisions:
-                self.doc.add_paragraph(f"{word('decision', self.lang)}: {decision}")
+                paragraph = self.doc.add_paragraph(f"{word('decision', self.lang)}: ")
+                _piece(paragraph, decision, self.lang)
         self.doc.add_paragraph(
             headline(block.goal_counts, block.indicator_counts, block.binding_counts, self.lang)
         )
@@ -237,76 +278,62 @@ class _Writer:
             if items:
                 self.doc.add_paragraph(f"{word(key, self.lang)}:")
                 for item in items:
-                    _piece(self.doc.add_paragraph(style="List Bullet"), item, self.lang)
+                    _piece(self.para(style="List Bullet"), item, self.lang)
 
     def area(self, area: AreaBlock) -> None:
-        heading = self.doc.add_heading(level=2)
+        heading = self.para(style="Heading 2")
         _piece(heading, area.name, self.lang)
         for piece in area.texts:
             _piece(self.doc.add_paragraph(), piece, self.lang)
         if not area.goals:
             return
-        table = self.doc.add_table(rows=1, cols=len(COLUMNS))
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        table.autofit = False
-        widths = [Emu(int(self.text_width * share)) for share in WIDTHS]
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = width
-        header = table.rows[0]
-        _row_flags(header, header=True)
-        for cell, key, width in zip(header.cells, COLUMNS, widths, strict=True):
-            cell.width = width
-            cell.paragraphs[0].add_run(word(key, self.lang)).bold = True
-            _shade(cell, HEADER_FILL)
+        widths = [int(self.text_width * share) for share in WIDTHS]
+        table = self._table(widths)
+        self.rows.header(table, [word(key, self.lang) for key in COLUMNS])
         for goal in area.goals:
             self.goal(table, goal, widths)
 
-    def goal(self, table: Table, goal: GoalBlock, widths: list[Emu]) -> None:
-        cell = _span_row(table, len(COLUMNS))
-        _shade(cell, GOAL_FILL)
-        paragraph = cell.paragraphs[0]
-        _piece(paragraph, f"{word('goal', self.lang)}: ", self.lang, bold=True)
-        _piece(paragraph, goal.title, self.lang, bold=True)
-        paragraph.add_run(" – ")
-        self._status_run(paragraph, goal.status_text, goal.status)
+    def goal(self, table: Table, goal: GoalBlock, widths: list[int]) -> None:
+        rows, total = self.rows, sum(widths)
+        title = [
+            rows.run(f"{word('goal', self.lang)}: ", bold=True),
+            rows.piece(goal.title, bold=True),
+            rows.run(" – "),
+            rows.status(goal.status_text, goal.status),
+        ]
         if goal.binding:
-            paragraph.add_run(f" ({word('binding_mark', self.lang)})").bold = True
+            title.append(rows.run(f" ({word('binding_mark', self.lang)})", bold=True))
+        paragraphs = [rows.para(title)]
         if goal.reason is not None:
-            reason = cell.add_paragraph()
-            _piece(reason, f"{word('reason', self.lang)}: ", self.lang, bold=True)
-            _piece(reason, goal.reason, self.lang)
-        for fact in goal.facts:
-            _piece(cell.add_paragraph(), fact, self.lang)
+            reason = [rows.run(f"{word('reason', self.lang)}: ", bold=True), rows.piece(goal.reason)]
+            paragraphs.append(rows.para(reason))
+        paragraphs += [rows.para([rows.piece(fact)]) for fact in goal.facts]
+        rows.add(table, [rows.cell(paragraphs, total, span=len(COLUMNS), fill=GOAL_FILL)])
         for action in goal.actions:
-            row_cell = _span_row(table, len(COLUMNS))
-            paragraph = row_cell.paragraphs[0]
-            _piece(paragraph, f"{word('action', self.lang)}: ", self.lang)
-            _piece(paragraph, action, self.lang)
+            text = [rows.run(f"{word('action', self.lang)}: "), rows.piece(action)]
+            rows.add(table, [rows.cell([rows.para(text)], total, span=len(COLUMNS))])
         for line in goal.lines:
             self.line(table, line, widths)
 
-    def line(self, table: Table, line: IndicatorLine, widths: list[Emu]) -> None:
-        row = _add_row(table)
-        _row_flags(row)
-        cells = row.cells
-        for cell, width in zip(cells, widths, strict=True):
-            cell.width = width
-        first = cells[0].paragraphs[0]
+    def line(self, table: Table, line: IndicatorLine, widths: list[int]) -> None:
+        rows = self.rows
+        first = []
         if line.action is not None:
-            _piece(first, f"{word('action', self.lang)}: ", self.lang)
-            _piece(first, line.action, self.lang)
-            first = cells[0].add_paragraph() if line.name is not None else first
+            first.append(rows.para([rows.run(f"{word('action', self.lang)}: "), rows.piece(line.action)]))
         if line.name is not None:
-            _piece(first, line.name, self.lang)
-        _piece(cells[1].paragraphs[0], line.target, self.lang)
-        cells[2].paragraphs[0].add_run(line.outcome)
-        self._status_run(cells[3].paragraphs[0], line.status_text, line.status)
-        notes = cells[4].paragraphs[0]
+            first.append(rows.para([rows.piece(line.name)]))
+        notes: list[str] = []
         for n, note in enumerate(line.notes):
-            if n:
-                notes.add_run(" ")
-            _piece(notes, note, self.lang)
+            notes += [rows.run(" ")] if n else []
+            notes.append(rows.piece(note))
+        cells = [
+            first or [rows.para([])],
+            [rows.para([rows.piece(line.target)])],
+            [rows.para([rows.run(line.outcome)])],
+            [rows.para([rows.status(line.status_text, line.status)])],
+            [rows.para(notes)],
+        ]
+        rows.add(table, [rows.cell(c, w) for c, w in zip(cells, widths, strict=True)])
 
     def render(self) -> bytes:
         committees = [committee_block(file, self.lang) for file in self.year.files]

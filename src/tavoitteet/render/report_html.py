@@ -45,7 +45,7 @@ from tavoitteet.render.report_rows import goal_rows
 from tavoitteet.render.report_style import CSS, page_css
 from tavoitteet.render.svg_charts import status_bar
 from tavoitteet.words.i18n import ReportLang
-from tavoitteet.words.report_labels import status_word, word
+from tavoitteet.words.report_labels import word
 
 GOAL_COLUMNS = ("indicator", "target", "realization", "status", "notes_column")
 GOAL_WIDTHS = (18, 19, 22, 17, 24)  # per cent of the table
@@ -59,11 +59,10 @@ def summary_table(goals: Counts, indicators: Counts, binding: Counts, label_id: 
 
 def status_bars(goals: Counts, indicators: Counts, what: Piece, ident: str, lang: ReportLang) -> str:
     """Two stacked bars, goals and indicators each out of its own total, each with its counts in words."""
-    names = {s: status_word(s, lang) for s in Status}
     rows = []
     for key, counts in (("goals", goals), ("indicators", indicators)):
         label = f"{word(key, lang)} ({counts.total})"
-        chart = status_bar(counts, f"{what.text}: {label.lower()}", names, f"{ident}-{key}")
+        chart = status_bar(counts)
         words = "".join(f"<li>{badge(s, lang)} {counts[s]}/{counts.total}</li>" for s in Status if counts[s])
         rows.append(
             f'<div class="bar"><p class="bar-label">{text(what, lang)}: {escape(label.lower())}</p>'
@@ -173,11 +172,13 @@ def committee_section(
         f'<section class="committee" aria-labelledby="{heading}"><h2 id="{heading}">{text(block.name, lang)}</h2>'
     ]
     parts += [
-        f'<p class="decision">{escape(word("decision", lang))}: {escape(decision)}</p>'
+        f'<p class="decision">{escape(word("decision", lang))}: {text(decision, lang)}</p>'
         for decision in block.decisions
     ]
     if block.preparer is not None:
-        parts.append(f'<p class="decision">{escape(word("preparer", lang))}: {escape(block.preparer)}</p>')
+        parts.append(
+            f'<p class="decision">{escape(word("preparer", lang))}: {text(block.preparer, lang)}</p>'
+        )
     parts.append(
         f'<p class="headline">{escape(headline(block.goal_counts, block.indicator_counts, block.binding_counts, lang))}</p>'
     )

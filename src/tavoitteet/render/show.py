@@ -145,7 +145,7 @@ def series_table(result: IndicatorResult, lang: Lang) -> list[RenderableType]:
         return []
     table = Table(title=label("series", lang), title_justify="left", box=box.SIMPLE_HEAD, expand=True)
     table.add_column(label("year", lang), width=6)
-    table.add_column(label("kind", lang), ratio=2, overflow="fold")
+    table.add_column(label("series_kind", lang), ratio=2, overflow="fold")
     table.add_column(label("value", lang), ratio=2, overflow="fold")
     table.add_column(label("source", lang), ratio=4, overflow="fold")
     for year, kind, shown, source in items:

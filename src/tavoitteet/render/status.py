@@ -202,17 +202,23 @@ def binding_lines(binding: BindingCounts, lang: Lang) -> list[Text]:
     ):
         if not counts.total and not not_binding:
             continue
-        met = counts[Status.MET]
-        share = f" ({round(100 * met / counts.judged)} %)" if counts.judged else ""
-        text = label("binding_met", lang, met=met, judged=counts.judged, share=share)
         extra = label("binding_rest", lang, not_stated=not_stated, not_binding=not_binding)
         lines.append(
             Text.assemble(
                 (f"{label(key, lang)} ({counts.total}): ", "bold"),
-                f"{text}; {counts_text(counts, lang)}; {extra}",
+                f"{binding_counts_text(counts, lang)}; {extra}",
             )
         )
     return lines
+
+
+def binding_counts_text(counts: Counts, lang: Lang) -> str:
+    """``toteutunut 1/2 (50 %), ei toteutunut 1/2``: the share met is out of those judged."""
+    text = counts_text(counts, lang)
+    if counts[Status.MET] and counts.judged:
+        met = f"{status_name(Status.MET, lang)} {counts[Status.MET]}/{counts.total}"
+        text = text.replace(met, f"{met} ({round(100 * counts[Status.MET] / counts.judged)} %)", 1)
+    return text
 
 
 def summary_line(goals: Counts, indicators: Counts, lang: Lang) -> str:
@@ -285,9 +291,20 @@ def _committees(year: YearResult, lang: Lang, width: int) -> Iterator[Renderable
             date=day(year.as_of, lang),
         )
         yield Text(heading, style="bold underline")
+        if (own := file_result.assessed.own) is not None:
+            level = (
+                f"{status_name(file_result.status, lang)} ({label('manual_mark', lang)}): "
+                if own.level
+                else ""
+            )
+            yield Text(f"{label('assessment', lang)}: {level}{own.text}", style="italic")
         yield Text("")
         for area in file_result.areas:
-            yield area_table(area, lang, width)
+            if not area.goals:  # an area described without goals: its name and description
+                yield Text(area.area.name, style="bold")
+                yield Text(area.area.description or label("no_goals", lang))
+            else:
+                yield area_table(area, lang, width)
             yield Text("")
 
 

@@ -414,6 +414,13 @@ _RAW = {
         "Korjaa ensin nämä ja aja tarkistus uudelleen.",
         "Fix these first and run the check again.",
     ),
+    # issue 17: validate --languages fi,sv
+    "language.missing_sv": _m(
+        "tekstiä '{key}' ei ole ruotsiksi",
+        "'{key}' has no Swedish text",
+        "Lisää samaan kohtaan sv: {{{key}: ...}} ruotsinkielisenä; ilman sitä ruotsinkielinen raportti näyttää suomenkielisen tekstin.",
+        "Add sv: {{{key}: ...}} beside it in Swedish; without it the Swedish report shows the Finnish text.",
+    ),
 }
 
 MESSAGES = {key: pair[0] for key, pair in _RAW.items()}

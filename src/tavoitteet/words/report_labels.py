@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tavoitteet.core.evaluation import Assessed, BindingCounts, Counts, GoalResult, IndicatorResult, Status
-from tavoitteet.core.model import Assessment, Decision, Goal, Indicator, ServiceArea, TrendIndicator
+from tavoitteet.core.model import Action, Assessment, Decision, Goal, Indicator, ServiceArea, TrendIndicator
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.values import Value, parse_series_value
 from tavoitteet.words.i18n import Lang, ReportLang
@@ -62,18 +62,18 @@ WORDS: Mapping[str, Mapping[ReportLang, str]] = {
         "sv": "Bedömningar som avviker från nämndens egen",
     },
     "differing_row": {
-        "fi": "{goal}: lautakunta {own}, {who} {other}",
-        "en": "{goal}: the committee {own}, {who} {other}",
-        "sv": "{goal}: nämnden {own}, {who} {other}",
+        "fi": "{goal} – lautakunta: {own}; {who}: {other}",
+        "en": "{goal} – the committee: {own}; {who}: {other}",
+        "sv": "{goal} – nämnden: {own}; {who}: {other}",
     },
     "notes": {"fi": "Huomautukset", "en": "Notes", "sv": "Anmärkningar"},
     "note": {"fi": "Huomautus", "en": "Note", "sv": "Anmärkning"},
     "binding_goals": {"fi": "Sitovat tavoitteet", "en": "Binding goals", "sv": "Bindande mål"},
     "binding_indicators": {"fi": "Sitovat mittarit", "en": "Binding indicators", "sv": "Bindande mätare"},
     "binding_line": {
-        "fi": "{what}: toteutunut {met}/{judged}{share}; sitovuutta ei ilmoitettu {not_stated}, ei sitovia {not_binding}",
-        "en": "{what}: met {met}/{judged}{share}; binding not stated {not_stated}, not binding {not_binding}",
-        "sv": "{what}: uppnått {met}/{judged}{share}; bindande ej angivet {not_stated}, inte bindande {not_binding}",
+        "fi": "{what} ({total}): toteutunut {met}/{judged}{share}; sitovuutta ei ilmoitettu {not_stated}, ei sitovia {not_binding}",
+        "en": "{what} ({total}): met {met}/{judged}{share}; binding not stated {not_stated}, not binding {not_binding}",
+        "sv": "{what} ({total}): uppnått {met}/{judged}{share}; bindande ej angivet {not_stated}, inte bindande {not_binding}",
     },
     "carry_over": {
         "fi": "Siirtyy seuraavalle vuodelle: {reason}",
@@ -174,6 +174,7 @@ WORDS: Mapping[str, Mapping[ReportLang, str]] = {
     "committees": {"fi": "Lautakunnat", "en": "Committees", "sv": "Nämnder"},
     "category": {"fi": "Luokka", "en": "Category", "sv": "Kategori"},
     "change_label": {"fi": "Muutos", "en": "Change", "sv": "Förändring"},
+    "answer": {"fi": "Vastaus", "en": "Answer", "sv": "Svar"},
     "generated": {
         "fi": "Tuotettu tavoitteet-työkalulla tiedostoista data/{year}/.",
         "en": "Produced by the tavoitteet tool from the files in data/{year}/.",
@@ -306,6 +307,7 @@ def binding_words(binding: BindingCounts, lang: ReportLang) -> list[str]:
                 "binding_line",
                 lang,
                 what=word(key, lang),
+                total=counts.total,
                 met=met,
                 judged=counts.judged,
                 share=share,
@@ -314,6 +316,14 @@ def binding_words(binding: BindingCounts, lang: ReportLang) -> list[str]:
             )
         )
     return lines
+
+
+def action_words(action: Action, lang: ReportLang) -> str:
+    """An action's text, and that it is carried over, and its notes."""
+    lines = [action.text]
+    if action.carry_over is not None:
+        lines.append(word("carry_over", lang, reason=action.carry_over.reason))
+    return "\n".join([*lines, *action.notes])
 
 
 def goal_facts(goal: Goal, area: ServiceArea, lang: ReportLang) -> list[str]:
