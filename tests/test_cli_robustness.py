@@ -182,7 +182,8 @@ def test_ctrl_c_during_a_parallel_check_stops_cleanly(tmp_path: Path) -> None:
         text=True,
         start_new_session=True,
     )
-    wait_for(lambda: any(gate.glob("started-*")) or process.poll() is not None)
+    # both workers past their start-up (a worker still starting would take the SIGINT itself)
+    wait_for(lambda: len(list(gate.glob("started-*"))) >= 2 or process.poll() is not None)
     assert process.poll() is None, process.communicate()
     os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole group, workers too
     out, err = process.communicate(timeout=60)

@@ -104,3 +104,23 @@ def test_a_trend_takes_its_baseline_from_its_series_before_other_files() -> None
     result = evaluate_indicator(ind, 2024, date(2025, 1, 1), lookup)
     assert (result.status, seen) == (Status.MET, [])
     assert result.trend is not None and (result.trend.source, str(result.trend.baseline)) == ("sarja", "100")
+
+
+def test_an_entry_stating_the_baseline_year_is_the_trends_baseline() -> None:
+    ind = INDICATOR.validate_python(
+        {
+            "id": "m",
+            "tavoitetaso": "Vähenee.",
+            "tyyppi": "kehitys",
+            "suunta": "lasku",
+            "vertailuvuosi": "2023",
+            "toteuma": [
+                {"pvm": "15.1.2024", "vuosi": "2023", "arvo": "80"},
+                {"pvm": "31.12.2024", "arvo": "90"},
+            ],
+        }
+    )
+    result = evaluate_indicator(ind, 2024, date(2025, 1, 1))
+    assert result.status is Status.NOT_MET and result.trend is not None
+    assert (result.trend.baseline, result.trend.change) == (80, 10)
+    assert result.value == 90  # the 2023 entry, though recorded in 2024, is not the 2024 value

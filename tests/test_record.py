@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -81,7 +80,9 @@ def test_record_appends_a_dated_entry_and_prints_the_new_status(repo: Path) -> N
 
 def test_level_by_hand_needs_a_reason_and_is_written_with_it(repo: Path) -> None:
     old = (repo / REAL).read_bytes()
-    code, _out, err = invoke(["record", "periaatteet-valmiit", "--level", "ei toteutunut"], cwd=repo)
+    code, _out, err = invoke(
+        ["record", "periaatteet-valmiit", "--level", "ei toteutunut", "--date", "1.12.2024"], cwd=repo
+    )
     assert code == 2 and "--reason" in err
     assert (repo / REAL).read_bytes() == old
     code, out, _err = invoke(
@@ -110,12 +111,20 @@ def test_level_by_hand_needs_a_reason_and_is_written_with_it(repo: Path) -> None
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["record", "puistoruokailu", "ehkä"], 2, "Sopivia arvoja: kyllä, ei, ei sovellu"),
-        (["record", "hakeutuvien-palvelujen-asiakkuudet", "1.234"], 2, "epäselvä"),
-        (["record", "suunnitelmat-paivitetty", "ei-sovellu"], 2, "vain ehdolliselle"),
+        (
+            ["record", "puistoruokailu", "ehkä", "--date", "1.11.2024"],
+            2,
+            "Sopivia arvoja: kyllä, ei, ei sovellu",
+        ),
+        (["record", "hakeutuvien-palvelujen-asiakkuudet", "1.234", "--year", "2024"], 2, "epäselvä"),
+        (["record", "suunnitelmat-paivitetty", "ei-sovellu", "--year", "2024"], 2, "vain ehdolliselle"),
         (["record", "puistoruokailu", "kyllä", "--date", "32.1.2024"], 2, "--date"),
-        (["record", "puistoruokailu", "kyllä", "--level", "hyvä", "--reason", "x"], 2, "--level"),
-        (["record", "puistoruokailu"], 2, "anna arvo"),
+        (
+            ["record", "puistoruokailu", "kyllä", "--level", "hyvä", "--reason", "x", "--year", "2024"],
+            2,
+            "--level",
+        ),
+        (["record", "puistoruokailu", "--year", "2024"], 2, "anna arvo"),
         (["record", "ei-tallaista", "kyllä"], 1, "mittaria 'ei-tallaista' ei löytynyt"),
         (["record", "puistoruokailu", "kyllä", "--year", "2030"], 1, "2030"),
     ],
@@ -194,7 +203,11 @@ def test_eight_processes_at_once_on_different_indicators_all_land_exactly_once(r
 @pytest.mark.slow
 def test_eight_processes_at_once_on_one_indicator_all_land(repo: Path) -> None:
     results = run_many(
-        repo, [["record", "kesaajan-toivekysely", "kyllä", "--comment", f"ajo {n}"] for n in range(8)]
+        repo,
+        [
+            ["record", "kesaajan-toivekysely", "kyllä", "--year", "2024", "--comment", f"ajo {n}"]
+            for n in range(8)
+        ],
     )
     assert [r.returncode for r in results] == [0] * 8, [r.stderr for r in results]
     comments = sorted(e["kommentti"] for e in indicators(repo)["kesaajan-toivekysely"]["toteuma"])
@@ -202,6 +215,7 @@ def test_eight_processes_at_once_on_one_indicator_all_land(repo: Path) -> None:
 
 
 def interactive(repo: Path, answers: str, *options: str) -> tuple[int, str, str]:
+    os.environ["TAVOITTEET_KIRJAAJA"] = "Testaaja"
     previous = Path.cwd()
     os.chdir(repo)
     try:
@@ -210,13 +224,14 @@ def interactive(repo: Path, answers: str, *options: str) -> tuple[int, str, str]
         )
     finally:
         os.chdir(previous)
+        del os.environ["TAVOITTEET_KIRJAAJA"]
     return result.exit_code, result.stdout, result.stderr
 
 
 def test_interactive_walks_open_indicators_and_writes_each_confirmed_answer(repo: Path) -> None:
-    # kesaajan-toivekysely: wrong then right value, a comment, confirmed;
-    # kyselyn-tulos-huomioitu: skipped; puistoruokailu: value, declined; then end of input.
-    answers = "ehkä\nkyllä\nKysely tehty\nk\n\nei sovellu\n\ne\n"
+    # kesaajan-toivekysely: wrong then right value, the default date, recorder and source, a comment,
+    # confirmed; kyselyn-tulos-huomioitu: skipped; puistoruokailu: value, declined; then end of input.
+    answers = "ehkä\nkyllä\n\n\n\nKysely tehty\nk\n\nei sovellu\n\n\n\n\ne\n"
     code, out, err = interactive(repo, answers, "--area", "nuoriso")
     assert code == 0, err
     assert "Tavoitetaso: Nuorille ja huoltajille tehty kysely" in out
@@ -235,7 +250,7 @@ def test_interactive_q_stops_and_nothing_open_says_so(repo: Path) -> None:
 
 
 def test_ctrl_c_stops_with_confirmed_answers_saved(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    answers = iter(["kyllä", "", "k"])
+    answers = iter(["kyllä", "31.12.2024", "", "", "", "k"])
     real_ask = Prompt.ask
 
     def ask(*args: object, **kwargs: object) -> object:
@@ -245,16 +260,12 @@ def test_ctrl_c_stops_with_confirmed_answers_saved(repo: Path, monkeypatch: pyte
             raise KeyboardInterrupt from None
 
     monkeypatch.setattr(Prompt, "ask", ask)
-    from rich.prompt import Confirm
-
-    monkeypatch.setattr(Confirm, "ask", lambda *a, **k: True)
     old = (repo / REAL).read_bytes()
     code, _out, err = interactive(repo, "", "--area", "nuoriso")
     assert code == 130
     assert "Keskeytetty." in err and "\nTallennettu 1 kirjausta." in err
     added = only_added_lines(old, (repo / REAL).read_bytes())
-    # pvm, arvo and, as today is over a year after 2024, vuosi: 2024 (the year the value is of)
-    assert len(added) == (4 if date.today() > date(2025, 12, 31) else 3)
+    assert added == ["            toteuma:", "              - pvm: 31.12.2024", "                arvo: kyllä"]
     assert not [p for p in (repo / "data" / "2024").iterdir() if p.suffix == ".tmp"]
     assert real_ask is not None
 
@@ -290,7 +301,18 @@ def test_output_to_a_narrow_windows_encoding_does_not_turn_a_saved_record_into_a
         "TAVOITTEET_LOG_DIR": str(repo),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "tavoitteet", "record", "puistoruokailu", "kyllä", "--comment", "1 → 2 🙂"],
+        [
+            sys.executable,
+            "-m",
+            "tavoitteet",
+            "record",
+            "puistoruokailu",
+            "kyllä",
+            "--year",
+            "2024",
+            "--comment",
+            "1 → 2 🙂",
+        ],
         cwd=repo,
         env=environment,
         capture_output=True,
@@ -323,7 +345,7 @@ def test_interactive_spearhead_filter_as_in_status(tmp_path: Path) -> None:
 
 
 def test_a_value_that_does_not_fit_names_where_the_indicator_is_defined(repo: Path) -> None:
-    code, _out, err = invoke(["record", "puistoruokailu", "ehkä"], cwd=repo)
+    code, _out, err = invoke(["record", "puistoruokailu", "ehkä", "--year", "2024"], cwd=repo)
     assert code == 2
     assert "data/2024/hyvinvointilautakunta.yaml:162: puistoruokailu:" in err
 
@@ -348,7 +370,9 @@ def test_the_values_that_fit_are_explained_in_the_users_language(
 ) -> None:
     shutil.copytree(DATA / "2021", tmp_path / "data" / "2021")
     before = (tmp_path / "data" / "2021" / "hyvinvointilautakunta.yaml").read_bytes()
-    code, _out, err = invoke(["record", "kulttuuristrategia-valmis", "pian", "--lang", lang], cwd=tmp_path)
+    code, _out, err = invoke(
+        ["record", "kulttuuristrategia-valmis", "pian", "--year", "2021", "--lang", lang], cwd=tmp_path
+    )
     assert code == 2
     assert shown in " ".join(err.split())
     assert not_shown not in err

@@ -558,7 +558,7 @@ def test_word_marks_finnish_runs_in_a_swedish_document(tmp_path: Path) -> None:
 def test_validate_lists_the_texts_missing_in_swedish() -> None:
     code, out, _ = invoke(["validate", str(REPORT_DATA / "2024"), "--languages", "fi,sv"])
     assert code == 1
-    missing = re.findall(r"virhe T050: tekstiä '([^']+)' ei ole ruotsiksi\n  kohta: (\S+)", out)
+    missing = re.findall(r"virhe T060: tekstiä '([^']+)' ei ole ruotsiksi\n  kohta: (\S+)", out)
     where = {path for _, path in missing}
     assert "tehtäväalueet[1].nimi" in where and "tehtäväalueet[1].tavoitteet[0].otsikko" in where
     assert "tehtäväalueet[0].nimi" not in where and "lautakunta" not in where
@@ -568,9 +568,9 @@ def test_validate_lists_the_texts_missing_in_swedish() -> None:
     assert ("puuttuu", "tehtäväalueet[1].tavoitteet[0].mittarit[4].toteuma[0].puuttuu") in missing
     assert "sv: {nimi: ...}" in out
     code, out, _ = invoke(["validate", str(REPORT_DATA / "2024"), "--languages", "fi"])
-    assert code == 0 and "T050" not in out
+    assert code == 0 and "T060" not in out
     code, out, _ = invoke(["validate", str(REPORT_DATA / "2024")])
-    assert code == 0 and "T050" not in out
+    assert code == 0 and "T060" not in out
     code, _, err = invoke(["validate", str(REPORT_DATA / "2024"), "--languages", "fi,de"])
     assert code == 2 and "--languages 'de'" in err
 

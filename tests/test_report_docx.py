@@ -192,3 +192,30 @@ def test_libreoffice_lays_it_out_with_the_text_and_numbered_pages(
         "Yhteenveto: Kulttuurilautakunta",
     ):
         assert expected in text
+
+
+def test_word_goes_to_stdout_only_when_it_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from tavoitteet import errors
+    from tavoitteet.commands import report
+    from tavoitteet.commands.viewing import Filters
+    from tavoitteet.render.report_csv import CsvDialect
+    from test_report import report_bytes
+
+    payload = report_bytes("2024", "--format", "docx", *AFTER)
+    assert payload.startswith(b"PK") and Document(io.BytesIO(payload)).paragraphs[0].text.startswith(
+        "Toiminnallisten"
+    )
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    with pytest.raises(errors.UserError) as raised:
+        report.run(
+            2024, report.ReportFormat.DOCX, None, CsvDialect.EXCEL, Filters(), "1.1.2025", "fi", REPORT_DATA
+        )
+    assert raised.value.exit_code == errors.USAGE and "-o raportti.docx" in raised.value.message

@@ -165,7 +165,18 @@ CommitteeOption = Annotated[
 ]
 KuntaOption = Annotated[
     Optional[str],
-    typer.Option("--kunta", help="Vain tämän kunnan lautakunnat. / Only this municipality's committees."),
+    typer.Option(
+        "--kunta",
+        "--municipality",
+        help="Vain tämän kunnan lautakunnat. / Only this municipality's committees.",
+    ),
+]
+AssessorOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--assessor",
+        help="Arviot tämän arvioijan mukaan (esim. tarkastuslautakunta). / Follow this assessor's assessments.",
+    ),
 ]
 AreaOption = Annotated[
     Optional[str],
@@ -198,10 +209,11 @@ def _filters(
     status: str | None,
     spearhead: str | None,
     kunta: str | None = None,
+    assessor: str | None = None,
 ) -> object:
     from tavoitteet.commands.viewing import Filters
 
-    return Filters(committee, area, status, spearhead, kunta)
+    return Filters(committee, area, status, spearhead, kunta, assessor)
 
 
 @app.command()
@@ -209,6 +221,7 @@ def status(
     year: YearArgument = None,
     committee: CommitteeOption = None,
     kunta: KuntaOption = None,
+    assessor: AssessorOption = None,
     area: AreaOption = None,
     status: StatusOption = None,
     spearhead: SpearheadOption = None,
@@ -223,7 +236,7 @@ def status(
         from tavoitteet.commands import status as command
         from tavoitteet.words.i18n import detect_lang
 
-        filters = _filters(committee, area, status, spearhead, kunta)
+        filters = _filters(committee, area, status, spearhead, kunta, assessor)
         return command.run(year, filters, as_of, as_json, detect_lang(lang), data)  # type: ignore[arg-type]
 
     guarded(body, lang)
@@ -366,6 +379,31 @@ def record_outcome(
             help="Kysyttäessä vain tätä strategiakärkeä edistävät tavoitteet. / Interactive: only this spearhead.",
         ),
     ] = None,
+    correct: Annotated[
+        bool,
+        typer.Option(
+            "--correct", help="Korjaa viimeisin kirjaus uudella arvolla. / Correct the latest entry."
+        ),
+    ] = False,
+    withdraw: Annotated[
+        bool, typer.Option("--withdraw", help="Peru viimeisin kirjaus. / Withdraw the latest entry.")
+    ] = False,
+    every: Annotated[
+        bool, typer.Option("--all", help="Kysyttäessä kaikki mittarit. / Interactive: every indicator.")
+    ] = False,
+    period: Annotated[
+        Optional[int], typer.Option("--period", help="Toisen vuoden arvo sarjaan. / A value of another year.")
+    ] = None,
+    kind: Annotated[
+        Optional[str],
+        typer.Option("--kind", help="Sarjan laji: toteuma, talousarvio, ennuste, … / Series kind."),
+    ] = None,
+    from_file: Annotated[
+        Optional[Path], typer.Option("--from", help="Täytetty lomake (tavoitteet form). / A filled form.")
+    ] = None,
+    partial: Annotated[
+        bool, typer.Option("--partial", help="Lomakkeelta kelvolliset rivit. / Record a form's good rows.")
+    ] = False,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -375,10 +413,89 @@ def record_outcome(
         from tavoitteet.commands import record as command
         from tavoitteet.words.i18n import detect_lang
 
-        options = command.Options(
-            year, comment, source, day, by, level, reason, committee, area, spearhead, municipality=kunta
-        )
+        if from_file is not None:
+            from tavoitteet.commands import formread
+
+            return formread.run(from_file, year, partial, detect_lang(lang), data, indicator_id)
+        given = (year, comment, source, day, by, level, reason, committee, area, spearhead)
+        options = command.Options(*given, correct, withdraw, every, period, kind, kunta)
         return command.run(indicator_id, value, options, detect_lang(lang), data)
+
+    guarded(body, lang)
+
+
+@app.command()
+def assess(
+    item_id: Annotated[
+        str, typer.Argument(metavar="TUNNUS", help="Tavoitteen tai lautakunnan tunnus. / Goal id.")
+    ],
+    text: Annotated[str, typer.Option("--text", help="Sanallinen arvio. / The written assessment.")],
+    level: Annotated[Optional[str], typer.Option("--level", help="Toteutumistaso käsin. / Level.")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Tason perustelu. / Reason.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Kirjaaja. / Who records.")] = None,
+    day: Annotated[Optional[str], typer.Option("--date", help="Arvion päivämäärä. / Date.")] = None,
+    assessor: Annotated[
+        Optional[str], typer.Option("--assessor", help="Arvioija, esim. tarkastuslautakunta. / Assessor.")
+    ] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Vuosi. / Year.")] = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Kirjaa tavoitteen tai lautakunnan vuoden sanallinen arvio. / Record a written assessment."""
+
+    def body() -> int:
+        from tavoitteet.commands import assess as command
+        from tavoitteet.words.i18n import detect_lang
+
+        options = command.Options(text, level, reason, by, day, assessor, year)
+        return command.run(item_id, options, detect_lang(lang), data)
+
+    guarded(body, lang)
+
+
+@app.command()
+def form(
+    year: Annotated[int, typer.Argument(help="Vuosi, jonka toteumat kirjataan. / The year.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Kohdetiedosto (.xlsx). / Output file.")],
+    committee: CommitteeOption = None,
+    responsible: Annotated[
+        Optional[str],
+        typer.Option("--responsible", help="Vain tämän vastuuhenkilön mittarit. / Only this person."),
+    ] = None,
+    missing: Annotated[
+        bool, typer.Option("--missing", help="Vain mittarit ilman toteumaa. / Only those without an outcome.")
+    ] = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Tee Excel-lomake toteumien ilmoittamiseen. / Write a fill-in workbook for reporting outcomes."""
+
+    def body() -> int:
+        from tavoitteet.commands import form as command
+        from tavoitteet.words.i18n import detect_lang
+
+        return command.run(year, output, committee, responsible, missing, detect_lang(lang), data)
+
+    guarded(body, lang)
+
+
+@app.command()
+def missing(
+    year: Annotated[int, typer.Argument(help="Vuosi. / The year.")],
+    committee: CommitteeOption = None,
+    output_format: Annotated[str, typer.Option("--format", help="text, csv tai json.")] = "text",
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Luettele, keneltä toteumat vielä puuttuvat. / List who still has outcomes to report."""
+
+    def body() -> int:
+        from tavoitteet.commands import missing as command
+        from tavoitteet.words.i18n import detect_lang
+
+        return command.run(
+            year, committee, _choice(command.Format, output_format, "--format"), detect_lang(lang), data
+        )
 
     guarded(body, lang)
 
@@ -437,6 +554,7 @@ def report(
     ] = "excel",
     committee: CommitteeOption = None,
     kunta: KuntaOption = None,
+    assessor: AssessorOption = None,
     area: AreaOption = None,
     status: StatusOption = None,
     spearhead: SpearheadOption = None,
@@ -463,7 +581,7 @@ def report(
         fmt = _choice(command.ReportFormat, output_format, "--format")
         dialect = _choice(CsvDialect, csv_dialect, "--csv-dialect")
         column_set = _choice(ColumnSet, columns, "--columns")
-        filters = _filters(committee, area, status, spearhead, kunta)
+        filters = _filters(committee, area, status, spearhead, kunta, assessor)
         layout = command.Layout(landscape, column_set is ColumnSet.ALL)
         return command.run(year, fmt, output, dialect, filters, as_of, lang, data, layout)  # type: ignore[arg-type]
 

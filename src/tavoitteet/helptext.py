@@ -22,6 +22,9 @@ Commands:
   show      Näytä yksi tavoite tai mittari kaikkine tietoineen.
   years     Luettele vuodet ja lautakunnat, joilla on tavoitetiedostoja.
   record    Kirjaa toteuma tavoitetiedostoon muuta tiedostoa koskematta.
+  assess    Kirjaa tavoitteen tai lautakunnan vuoden sanallinen arvio.
+  form      Tee Excel-lomake toteumien ilmoittamiseen.
+  missing   Luettele, keneltä toteumat vielä puuttuvat.
   history   Näytä vuoden viimeisimmät kirjaukset, uusin ensin.
   report    Tee vuoden raportti toimintakertomukseen ja julkaisuun.
   compare   Vertaa kahta vuotta: jatkuvat, uudet ja poistuneet tavoitteet.

@@ -23,6 +23,7 @@ from tavoitteet.files.discovery import year_files
 from tavoitteet.files.loader import load_file
 from tavoitteet.render.problems import display_path
 from tavoitteet.render.status import view_table
+from tavoitteet.words.entry_labels import entry_marks
 from tavoitteet.words.i18n import Lang
 from tavoitteet.words.labels import label, status_name, value_text
 
@@ -103,12 +104,17 @@ def shown_value(row: Row, lang: Lang) -> str:
     if row.level is not None:
         return f"{status_name(Status(row.level.level), lang)} ({label('manual_mark', lang)})"
     assert row.entry is not None
+    marks = entry_marks(row.measured.entries, row.entry, lang)
+    if row.entry.withdraws is not None:
+        return marks
     if row.entry.value is None:
-        return label("missing", lang)
-    try:
-        return value_text(row.measured, parse_value(row.measured, row.entry.value), lang)
-    except ValueParseError:
-        return str(row.entry.value)
+        shown = label("missing", lang)
+    else:
+        try:
+            shown = value_text(row.measured, parse_value(row.measured, row.entry.value), lang)
+        except ValueParseError:
+            shown = str(row.entry.value)
+    return f"{shown} ({marks})" if marks else shown
 
 
 def shown_comment(row: Row) -> str:

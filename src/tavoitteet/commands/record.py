@@ -13,9 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from tavoitteet import errors
-from tavoitteet.commands import recordfind, viewing
+from tavoitteet.commands import recordyear, viewing
 from tavoitteet.commands.recordfind import Found
 from tavoitteet.commands.recordvalue import RecordValueError, parse_record_value
+from tavoitteet.core.entries import effective
 from tavoitteet.core.evaluation import BaselineLookup, IndicatorResult, evaluate_indicator
 from tavoitteet.core.model import Indicator, ManualLevelName
 from tavoitteet.core.parsing import ValueParseError, parse_date
@@ -39,6 +40,11 @@ class Options:
     committee: str | None = None
     area: str | None = None
     spearhead: str | None = None
+    correct: bool = False
+    withdraw: bool = False
+    every: bool = False
+    period: int | None = None
+    kind: str | None = None
     municipality: str | None = None
 
 
@@ -50,23 +56,42 @@ def run(
         from tavoitteet.commands import recordprompt
 
         return recordprompt.run(root, options, lang)
-    found = recordfind.find_indicator(
-        root, indicator_id, options.year, lang, options.committee, options.municipality
-    )
-    changes = build_changes(found.indicator, value, options, lang, found.where)
+    if options.kind is not None and options.period is None:
+        raise _usage(lang, "--kind kuuluu --period-valinnan kanssa.", "--kind goes with --period.")
+    today = date.today()
+    given = None if options.day is None else parse_day(options.day, lang)
+    if options.period is not None:
+        from tavoitteet.commands import recordseries
+
+        found, changes = recordseries.plan(root, indicator_id, value, options, lang)
+    elif options.correct or options.withdraw:
+        from tavoitteet.commands import recordfix
+
+        found, changes = recordfix.plan(root, indicator_id, value, options, given, today, lang)
+    else:
+        found, day = recordyear.choose(
+            root, indicator_id, options.year, given, today, lang, options.committee, options.municipality
+        )
+        built = build_changes(found.indicator, value, options, lang, found.where, day)
+        changes = [_with_period(c, found.goal_file.year) for c in built]
     written = write(found, changes, lang)
     sys.stdout.write(recorded_text(found, changes, status_after(written, found, root), lang))
     return errors.OK
 
 
 def build_changes(
-    indicator: Indicator, value: str | None, options: Options, lang: Lang, where: str | None = None
+    indicator: Indicator,
+    value: str | None,
+    options: Options,
+    lang: Lang,
+    where: str | None = None,
+    day: date | None = None,
 ) -> list[Change]:
     """The entry and/or level to write; usage errors for anything that does not fit.
 
     ``where`` (``file:line`` of the indicator) is named when the value does not fit.
     """
-    day = parse_day(options.day, lang)
+    day = day or parse_day(options.day, lang)
     changes: list[Change] = []
     if value is not None:
         changes.append(
@@ -130,6 +155,17 @@ def parse_day(text: str | None, lang: Lang) -> date:
         ) from None
 
 
+def _with_period(change: Change, year: int) -> Change:
+    """An entry recorded outside its year's window says which year's value it is (``vuosi``), shown too."""
+    from dataclasses import replace
+
+    from tavoitteet.core.values import needs_stated_period
+
+    if isinstance(change, NewEntry) and change.period is None and needs_stated_period(change.day, year):
+        return replace(change, period=year)
+    return change
+
+
 def write(found: Found, changes: list[Change], lang: Lang) -> Written:
     try:
         return record(found.path, found.indicator.id, changes)
@@ -143,7 +179,7 @@ def status_after(written: Written, found: Found, root: Path) -> IndicatorResult 
     if goal_file is None:  # pragma: no cover - the writer only writes valid files
         return None
     indicator = next(i for i in goal_file.indicators() if i.id == found.indicator.id)
-    latest = max((e.date for e in indicator.entries), default=date.today())
+    latest = max((e.date for e in effective(indicator.entries)), default=date.today())
     from tavoitteet.core.evaluation import identity
 
     as_of = max(date.today(), latest)

@@ -93,35 +93,48 @@ def find_indicator(
         raise _fail(lang, f"vuodelle {year} ei ole tavoitetiedostoja.", f"no goal files for {year}.")
     searched = [year] if year is not None else sorted(years, reverse=True)
     for candidate_year in searched:
-        found = [
-            f
-            for p in years[candidate_year]
-            if _mentions(p, indicator_id)
-            for f in indicators_in(candidate_year, p)
-        ]
-        matches = [
-            f
-            for f in found
-            if f.indicator.id == indicator_id
-            and committee_matches(f.goal_file, f.path, committee, municipality)
-        ]
-        if not matches:
-            _refuse_broken(years[candidate_year], indicator_id, lang)
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            listed = "\n".join(f"  {committee_label(m.goal_file)}: {m.display} ({m.year})" for m in matches)
-            raise errors.UserError(
-                "tavoitteet: "
-                + (
-                    f"the indicator '{indicator_id}' is in several committees; choose one with --committee:\n{listed}"
-                    if lang == "en"
-                    else f"mittari '{indicator_id}' on usealla lautakunnalla; valitse yksi valinnalla --committee:\n{listed}"
-                ),
-                errors.USAGE,
-            )
+        if found := in_year(root, indicator_id, candidate_year, lang, committee, municipality):
+            return found
+    raise not_found(indicator_id, year, lang)
+
+
+def in_year(
+    root: Path,
+    indicator_id: str,
+    year: int,
+    lang: Lang,
+    committee: str | None = None,
+    municipality: str | None = None,
+) -> Found | None:
+    """The indicator with this id in ``year``'s files (of ``committee``); None if none has it,
+    refused if several committees do."""
+    paths = year_files(root).get(year, [])
+    found = [f for p in paths if _mentions(p, indicator_id) for f in indicators_in(year, p)]
+    matches = [
+        f
+        for f in found
+        if f.indicator.id == indicator_id and committee_matches(f.goal_file, f.path, committee, municipality)
+    ]
+    if not matches:
+        _refuse_broken(paths, indicator_id, lang)
+        return None
+    if len(matches) > 1:
+        listed = "\n".join(f"  {committee_label(m.goal_file)}: {m.display} ({m.year})" for m in matches)
+        raise errors.UserError(
+            "tavoitteet: "
+            + (
+                f"the indicator '{indicator_id}' is in several committees; choose one with --committee:\n{listed}"
+                if lang == "en"
+                else f"mittari '{indicator_id}' on usealla lautakunnalla; valitse yksi valinnalla --committee:\n{listed}"
+            ),
+            errors.USAGE,
+        )
+    return matches[0]
+
+
+def not_found(indicator_id: str, year: int | None, lang: Lang) -> errors.UserError:
     where = f" ({year})" if year is not None else ""
-    raise _fail(
+    return _fail(
         lang,
         f"mittaria '{indicator_id}' ei löytynyt{where}. Tarkista tunnus tavoitetiedostosta (mittarit: - id: ...).",
         f"no indicator '{indicator_id}' found{where}. Check the id in the goal file (mittarit: - id: ...).",

@@ -43,7 +43,7 @@ YES_INPUT = frozenset({"kyllä", "kylla", "k", "yes", "y", "true", "tosi"})
 NO_INPUT = frozenset({"ei", "e", "no", "n", "false", "epätosi"})
 NOT_APPLICABLE_TEXT = "ei sovellu"
 
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 _PAIR_SEPARATOR = re.compile(r"[\s,;]*$")
 
 _OWN_MESSAGES = {
@@ -179,7 +179,7 @@ class _CategoryError(ValueParseError):
 
 
 def _check_characters(indicator: Indicator, typed: str) -> None:
-    if found := _FORBIDDEN.search(typed):
+    if found := FORBIDDEN.search(typed):
         raise RecordValueError(
             "value.forbidden_char", {"code": f"{ord(found.group()):04X}", **_context(indicator, typed)}
         )

@@ -138,7 +138,7 @@ def run(
     today = date.today()
     data_year = viewing.load_year(viewing.data_root(data, messages), year, today, messages)
     day = viewing.parse_as_of(as_of, today, messages)
-    result = viewing.apply_filters(viewing.evaluate(data_year, day), filters, messages)
+    result = viewing.apply_filters(viewing.evaluate(data_year, day, filters.assessor), filters, messages)
     comparisons = earlier_comparison(data_year, result, day, lang) if fmt is ReportFormat.HTML else []
     settings = load_settings(data_year.data_root, lang) if fmt is not ReportFormat.JSON else None
     payload = render(fmt, result, lang, dialect, filters, comparisons, settings, layout)

@@ -32,6 +32,8 @@ class Filters:
     status: str | None = None
     spearhead: str | None = None
     municipality: str | None = None
+    assessor: str | None = None
+    """Follow this assessor's assessments (e.g. tarkastuslautakunta) instead of the committee's own."""
 
     def as_dict(self) -> dict[str, str | None]:
         return {
@@ -40,6 +42,7 @@ class Filters:
             "tila": self.status,
             "strategiakarki": self.spearhead,
             "kunta": self.municipality,
+            "arvioija": self.assessor,
         }
 
 
@@ -148,11 +151,11 @@ def parse_status(text: str | None, lang: Lang) -> Status | None:
     raise _fail(lang, f"--status {text!r}: valitse {allowed}.", f"--status {text!r}: choose {allowed}.", 2)
 
 
-def evaluate(data: YearData, as_of: date) -> YearResult:
+def evaluate(data: YearData, as_of: date, assessor: str | None = None) -> YearResult:
     from tavoitteet.core.evaluation import evaluate_year
     from tavoitteet.files.baselines import baseline_lookup
 
-    return evaluate_year(list(data.files), data.year, as_of, baseline_lookup(data.data_root))
+    return evaluate_year(list(data.files), data.year, as_of, baseline_lookup(data.data_root), assessor)
 
 
 def _same(wanted: str, municipality: str | None) -> bool:
@@ -193,7 +196,7 @@ def _filter_file(result: FileResult, filters: Filters, status: Status | None) ->
         elif not area.goals and status is None and filters.spearhead is None:
             areas.append(area)  # an area described without goals is shown as it is
     unfiltered = filters.area is None and filters.spearhead is None and status is None
-    return summarize_file(goal_file, result.as_of, areas, unfiltered) if areas else None
+    return summarize_file(goal_file, result.as_of, areas, unfiltered, filters.assessor) if areas else None
 
 
 def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResult:
@@ -225,7 +228,9 @@ def evaluated_year(
     """Load the year a view asks for, evaluate it as of ``as_of`` (default today) and filter it."""
     today = today or date.today()
     data_year = load_year(data_root(data, lang), year, today, lang)
-    return apply_filters(evaluate(data_year, parse_as_of(as_of, today, lang)), filters, lang)
+    return apply_filters(
+        evaluate(data_year, parse_as_of(as_of, today, lang), filters.assessor), filters, lang
+    )
 
 
 def input_files(root: Path) -> list[Path]:

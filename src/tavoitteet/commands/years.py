@@ -15,9 +15,13 @@ from tavoitteet.words.i18n import Lang
 
 
 def committee_name(path: Path) -> str:
-    """The committee a file names, or the file's name when it does not load."""
-    loaded = load_file(path)
-    return loaded.goal_file.committee if loaded.goal_file is not None else path.stem
+    """The committee a file names (with its municipality when named), or the file's name when it does not load."""
+    goal_file = load_file(path).goal_file
+    if goal_file is None:
+        return path.stem
+    return (
+        f"{goal_file.committee} ({goal_file.municipality})" if goal_file.municipality else goal_file.committee
+    )
 
 
 def run(as_json: bool, lang: Lang, data: Path | None = None) -> int:

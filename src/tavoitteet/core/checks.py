@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tavoitteet.core.document import Document
+from tavoitteet.core.entries import reference, reference_problem
 from tavoitteet.core.model import Goal, GoalFile, IndicatorBase, ServiceArea, walk
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.problems import Code, DataPath, Problem
@@ -256,6 +257,32 @@ def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -
     return problems
 
 
+def entry_references_resolve(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """A correction (``korjaa: N``) or withdrawal (``peruu: N``) names an earlier entry of the same indicator that is not itself a withdrawal."""
+    problems = []
+    for data_path, item in walk(goal_file):
+        if not isinstance(item, IndicatorBase):
+            continue
+        for number, entry in enumerate(item.entries, 1):
+            why = reference_problem(item.entries, number)
+            if why is None:
+                continue
+            key = "peruu" if entry.withdraws is not None else "korjaa"
+            problems.append(
+                _at(
+                    document,
+                    path,
+                    (*data_path, "toteuma", number - 1, key),
+                    Code.ENTRY_REFERENCE,
+                    f"check.entry_reference_{why}",
+                    field=key,
+                    number=str(reference(entry)),
+                    own=str(number),
+                )
+            )
+    return problems
+
+
 DocumentCheck = Callable[[Document, Path], list[Problem]]
 
 DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (file_name_is_slug, year_matches_folder, unique_ids)
@@ -267,6 +294,7 @@ CHECKS: tuple[Check, ...] = (
     entries_in_their_year,
     series_consistent,
     values_fit_indicators,
+    entry_references_resolve,
 )
 """Checks that need a valid model."""
 

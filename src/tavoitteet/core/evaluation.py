@@ -12,7 +12,11 @@ Public API
 - :func:`evaluate_year` ``(goal_files, year, as_of, baseline_lookup) -> YearResult``
 - :func:`summarize_goal`, :func:`summarize_area`, :func:`summarize_file`,
   :func:`summarize_year`: rebuild an aggregate from (e.g. filtered) parts.
-- :func:`meets_target`, :func:`year_over`, :func:`no_baseline`, :func:`identity`.
+- :func:`meets_target`, :func:`year_over`, :func:`no_baseline`, :func:`identity`,
+  :func:`deciding_years`, :func:`entry_year`.
+- :func:`assessed` (a goal's or committee-year's :class:`Assessed`), :func:`binding_counts`
+  (:class:`BindingCounts`, on every aggregate as ``binding``) and :func:`by_municipality`
+  (a year split by municipality, each summarized on its own).
 - Periods: an entry is the value of its ``vuosi`` (default the file's year); only values of the
   file's year or of the indicator's ``tavoitevuosi`` decide, and the year that must be over for a
   failure to be final is the later of the two.
@@ -39,6 +43,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from tavoitteet.core.entries import effective
 from tavoitteet.core.model import (
     Assessment,
     CategoryIndicator,
@@ -183,6 +188,8 @@ class Assessed:
 
     own: Assessment | None = None
     others: tuple[Assessment, ...] = ()
+    followed: str | None = None
+    """The assessor the view follows instead of the committee itself (``--assessor``), if any."""
 
     @property
     def all(self) -> tuple[Assessment, ...]:
@@ -197,13 +204,22 @@ class Assessed:
 NOT_ASSESSED_BY_HAND = Assessed()
 
 
-def assessed(assessments: Sequence[Assessment], committee: str, as_of: date) -> Assessed:
-    """The assessments dated on or before ``as_of`` (undated ones always): the latest own, then others'."""
+def assessed(
+    assessments: Sequence[Assessment], committee: str, as_of: date, assessor: str | None = None
+) -> Assessed:
+    """The assessments dated on or before ``as_of`` (undated ones always): the latest of the committee's
+    own (or, with ``assessor``, of that assessor: the view asked for), then the others'."""
     current = [a for a in assessments if a.date is None or a.date <= as_of]
-    own = [a for a in current if is_own_assessment(a, committee)]
-    others = [a for a in current if not is_own_assessment(a, committee)]
+
+    def followed(item: Assessment) -> bool:
+        if assessor is None:
+            return is_own_assessment(item, committee)
+        return (item.assessor or "").strip().casefold() == assessor.strip().casefold()
+
+    own = [a for a in current if followed(a)]
+    others = [a for a in current if not followed(a)]
     latest = max(own, key=lambda a: a.date or date.min) if own else None
-    return Assessed(latest, tuple(others))
+    return Assessed(latest, tuple(others), assessor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,13 +317,6 @@ class YearResult:
     indicator_counts: Counts
     binding: BindingCounts = field(default_factory=lambda: binding_counts(()))
 
-    def municipalities(self) -> list[str | None]:
-        """The municipalities of the year's files in order of appearance (None = not named)."""
-        seen: dict[str, str | None] = {}
-        for file in self.files:
-            seen.setdefault(identity(file.goal_file)[0], file.goal_file.municipality)
-        return list(seen.values())
-
 
 DEFAULT_RULE = GoalRule.model_validate({"tapa": "kaikki"})
 
@@ -356,10 +365,13 @@ def evaluate_indicator(
     owner: Identity | None = None,
 ) -> IndicatorResult:
     """The indicator's status on ``as_of``; only entries dated on or before ``as_of`` count, and of
-    them only the values of the file's year or the target year (:func:`deciding_years`)."""
+    them only the values of the file's year or the target year (:func:`deciding_years`).
+
+    Corrected and withdrawn entries never count, whatever the day (:mod:`tavoitteet.core.entries`).
+    """
     periods = deciding_years(indicator, year)
     entries = sorted(
-        (e for e in indicator.entries if e.date <= as_of and entry_year(e, year) in periods),
+        (e for e in effective(indicator.entries) if e.date <= as_of and entry_year(e, year) in periods),
         key=lambda e: e.date,
     )
 
@@ -381,7 +393,16 @@ def evaluate_indicator(
 
 
 def _series_baseline(indicator: TrendIndicator) -> Decimal | None:
-    """The baseline year's value in the indicator's own series: its actual, else a stated baseline."""
+    """The baseline year's value in the indicator's own file: an entry that says it is that year's
+    value (the latest), else the series' actual, else a stated baseline (``lähtötaso``)."""
+    stated = [e for e in indicator.entries if e.period == indicator.baseline_year and e.value is not None]
+    for entry in sorted(stated, key=lambda e: e.date, reverse=True):
+        try:
+            value = parse_value(indicator, entry.value)  # type: ignore[arg-type]
+        except ValueParseError:
+            continue
+        if isinstance(value, Decimal):
+            return value
     for kind in ("toteuma", "lähtötaso"):
         for item in indicator.series:
             if item.year == indicator.baseline_year and item.kind == kind and item.value is not None:
@@ -486,7 +507,11 @@ def _trend(indicator: TrendIndicator, value: Decimal, lookup: SingleLookup) -> J
     if baseline is None:
         source, baseline = "edellinen vuosi", lookup(indicator)
     if baseline is None:
-        return Status.NOT_ASSESSED, Why("no_baseline", {"year": indicator.baseline_year}), None
+        return (
+            Status.NOT_ASSESSED,
+            Why("no_baseline", {"year": indicator.baseline_year, "id": indicator.id}),
+            None,
+        )
     change = value - baseline
     percent = None if baseline == 0 else change * 100 / abs(baseline)
     trend = Trend(baseline, source, change, percent)
@@ -624,7 +649,11 @@ def summarize_area(area: ServiceArea, goals: Sequence[GoalResult]) -> AreaResult
 
 
 def summarize_file(
-    goal_file: GoalFile, as_of: date, areas: Sequence[AreaResult], with_assessment: bool = True
+    goal_file: GoalFile,
+    as_of: date,
+    areas: Sequence[AreaResult],
+    with_assessment: bool = True,
+    assessor: str | None = None,
 ) -> FileResult:
     """The committee-year from its goals, or as the committee's own assessment of the year sets it.
 
@@ -633,7 +662,7 @@ def summarize_file(
     goal_counts = sum((a.goal_counts for a in areas), Counts.of(()))
     indicator_counts = sum((a.indicator_counts for a in areas), Counts.of(()))
     binding = binding_counts(g for a in areas for g in a.goals)
-    assessments = assessed(goal_file.assessments, goal_file.committee, as_of)
+    assessments = assessed(goal_file.assessments, goal_file.committee, as_of, assessor)
     manual = _by_hand(assessments.own) if with_assessment else None
     if manual is None:
         return FileResult(
@@ -664,9 +693,15 @@ def by_municipality(year: YearResult) -> list[tuple[str | None, YearResult]]:
 
 
 def evaluate_file(
-    goal_file: GoalFile, as_of: date, baseline_lookup: BaselineLookup = no_baseline
+    goal_file: GoalFile,
+    as_of: date,
+    baseline_lookup: BaselineLookup = no_baseline,
+    assessor: str | None = None,
 ) -> FileResult:
-    """Evaluate every indicator of the file and aggregate to goals, areas and the file."""
+    """Evaluate every indicator of the file and aggregate to goals, areas and the file.
+
+    ``assessor`` (e.g. ``tarkastuslautakunta``): follow that assessor's assessments instead of the
+    committee's own."""
     default_rule = goal_file.rule or DEFAULT_RULE
     owner = identity(goal_file)
     over = year_over(goal_file.year, as_of)
@@ -678,14 +713,19 @@ def evaluate_file(
                 evaluate_indicator(i, goal_file.year, as_of, baseline_lookup, owner)
                 for i in goal.all_indicators()
             ]
-            assessments = assessed(goal.assessments, goal_file.committee, as_of)
+            assessments = assessed(goal.assessments, goal_file.committee, as_of, assessor)
             goals.append(summarize_goal(goal, goal.rule or default_rule, results, assessments, over))
         areas.append(summarize_area(area, goals))
-    return summarize_file(goal_file, as_of, areas)
+    return summarize_file(goal_file, as_of, areas, assessor=assessor)
 
 
 def evaluate_year(
-    goal_files: Sequence[GoalFile], year: int, as_of: date, baseline_lookup: BaselineLookup = no_baseline
+    goal_files: Sequence[GoalFile],
+    year: int,
+    as_of: date,
+    baseline_lookup: BaselineLookup = no_baseline,
+    assessor: str | None = None,
 ) -> YearResult:
     """Evaluate every committee's file of one year."""
-    return summarize_year(year, as_of, [evaluate_file(f, as_of, baseline_lookup) for f in goal_files])
+    files = [evaluate_file(f, as_of, baseline_lookup, assessor) for f in goal_files]
+    return summarize_year(year, as_of, files)

@@ -248,10 +248,29 @@ class Entry(Strict):
     by: Text | None = Field(None, alias="kirjaaja", title="Kirjaaja")
     source: Text | None = Field(None, alias="lähde", title="Lähde")
     comment: Text | None = Field(None, alias="kommentti", title="Kommentointi")
+    # --- corrections and withdrawals (issue 14): entries are only ever added ---
+    corrects: Integer | None = Field(
+        None,
+        alias="korjaa",
+        title="Korjaa kirjauksen",
+        description="Korjattavan kirjauksen järjestysnumero (1 = ensimmäinen); tämä kirjaus korvaa sen.",
+        ge=1,
+    )
+    withdraws: Integer | None = Field(
+        None,
+        alias="peruu",
+        title="Peruu kirjauksen",
+        description="Perutun kirjauksen järjestysnumero (1 = ensimmäinen); perumisella ei ole arvoa.",
+        ge=1,
+    )
     swedish: EntrySv | None = _sv()
 
     @model_validator(mode="after")
     def _value_xor_missing(self) -> Self:
+        if self.withdraws is not None:
+            if self.value is not None or self.missing_reason is not None or self.corrects is not None:
+                raise PydanticCustomError("entry_withdrawal_alone", "peruu without arvo")
+            return self
         if (self.value is None) == (self.missing_reason is None):
             raise PydanticCustomError("entry_value_xor_missing", "arvo or puuttuu")
         return self
@@ -300,6 +319,7 @@ class Assessment(Strict):
         title="Arvioija",
         description="Esim. tarkastuslautakunta; ilman tätä arvio on lautakunnan oma.",
     )
+    by: Text | None = Field(None, alias="kirjaaja", title="Kirjaaja", description="Kuka arvion kirjasi.")
 
 
 class CarryOver(Strict):

@@ -55,7 +55,8 @@ class Code(StrEnum):
     SERIES_CONFLICT = "T038"
     TARGET_YEAR_EARLIER = "T039"
     NO_FILES = "T040"
-    MISSING_TRANSLATION = "T050"
+    ENTRY_REFERENCE = "T050"  # issue 14: korjaa / peruu
+    MISSING_TRANSLATION = "T060"
     """``validate --languages fi,sv``: a text without its Swedish version (issue 17)."""
     TOO_MANY_PROBLEMS = "T099"
 

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from tavoitteet.core.entries import effective
 from tavoitteet.core.model import (
     CategoryIndicator,
     DeadlineIndicator,
@@ -153,7 +154,7 @@ def latest_number(indicator: Indicator, period: int | None = None) -> Decimal | 
 
     With ``period``, only entries of that year count (entries without ``vuosi`` are the file's year's,
     which the caller passes as ``period`` when it wants them)."""
-    for entry in sorted(indicator.entries, key=lambda e: e.date, reverse=True):
+    for entry in sorted(effective(indicator.entries), key=lambda e: e.date, reverse=True):
         if entry.value is None:
             continue
         if period is not None and entry.period is not None and entry.period != period:

@@ -139,6 +139,7 @@ _TYPE_KEYS = {
     "target_two_upper": ("target_two_upper", Code.INVALID_TARGET),
     "target_empty_range": ("target_empty_range", Code.INVALID_TARGET),
     "entry_value_xor_missing": ("entry_value_xor_missing", Code.INVALID_VALUE),
+    "entry_withdrawal_alone": ("entry_withdrawal_alone", Code.INVALID_VALUE),
     "categories_duplicate": ("categories_duplicate", Code.INVALID_VALUE),
     "rule_share": ("rule_share", Code.INVALID_VALUE),
     "rule_share_range": ("rule_share_range", Code.INVALID_VALUE),

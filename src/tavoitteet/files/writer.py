@@ -19,14 +19,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Mapping as Mapping_
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tavoitteet.core.document import Document
-from tavoitteet.core.model import IndicatorBase, walk
+from tavoitteet.core.model import Goal, IndicatorBase, walk
 from tavoitteet.core.parsing import format_date
 from tavoitteet.core.problems import DataPath, Problem
 from tavoitteet.core.values import needs_stated_period
@@ -111,22 +112,33 @@ class WriteRefused(Exception):
 
 @dataclass(frozen=True, slots=True)
 class NewEntry:
-    """A dated realization entry (``toteuma``) to append."""
+    """A dated realization entry (``toteuma``) to append.
+
+    ``corrects`` / ``withdraws`` name (1-based) the earlier entry it replaces or
+    withdraws; a withdrawal has no value.
+    """
 
     day: date
-    value: PlainValue
+    value: PlainValue | None
     by: str | None = None
     source: str | None = None
     comment: str | None = None
+    corrects: int | None = None
+    withdraws: int | None = None
     period: int | None = None
     """The year the value is of (``vuosi``); :func:`plan` states the file's year when the day needs it."""
 
     def as_data(self) -> Mapping:
         data: Mapping = {"pvm": format_date(self.day)}
-        if self.period is not None:
-            data["vuosi"] = str(self.period)
-        data["arvo"] = self.value
-        optional = (("kirjaaja", self.by), ("lähde", self.source), ("kommentti", self.comment))
+        optional = (
+            ("vuosi", None if self.period is None else str(self.period)),
+            ("arvo", self.value),
+            ("korjaa", None if self.corrects is None else str(self.corrects)),
+            ("peruu", None if self.withdraws is None else str(self.withdraws)),
+            ("kirjaaja", self.by),
+            ("lähde", self.source),
+            ("kommentti", self.comment),
+        )
         data.update({key: text for key, text in optional if text is not None})
         return data
 
@@ -147,7 +159,18 @@ class NewLevel:
         return data
 
 
-Change = NewEntry | NewLevel
+@dataclass(frozen=True, slots=True)
+class NewItem:
+    """An item appended to a list of the indicator, goal or file: ``sarja`` or ``arviot`` (issue 14)."""
+
+    key: str
+    data: Mapping
+
+    def as_data(self) -> Mapping:
+        return dict(self.data)
+
+
+Change = NewEntry | NewLevel | NewItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +192,33 @@ def record(path: Path, indicator_id: str, changes: Sequence[Change]) -> Written:
         new_bytes, loaded = plan(before[0], real, indicator_id, changes)
         _replace(real, new_bytes, before)
     return Written(real, loaded)
+
+
+def record_files(edits: Mapping_[Path, Sequence[tuple[str, Sequence[Change]]]]) -> list[Written]:
+    """Several indicators' changes in several files, all planned before any file is replaced.
+
+    Every file is locked (in a fixed order, so two imports cannot deadlock),
+    read, edited indicator by indicator and validated; only when every file's
+    new text is known are they replaced, each atomically.  A refusal in any
+    file leaves every file untouched.
+    """
+    reals = sorted({path.resolve(): path for path in edits}.items())
+    with ExitStack() as stack:
+        planned = []
+        for real, given in reals:
+            stack.enter_context(_locked(real))
+            before = _snapshot(real)
+            if not before[3] & stat.S_IWRITE:
+                raise WriteRefused("write.read_only", real)
+            data, loaded = before[0], None
+            for item_id, changes in edits[given]:
+                data, loaded = plan(data, real, item_id, changes)
+            if loaded is not None:
+                planned.append((real, data, before, loaded))
+        _test_crash_point("locked")
+        for real, data, before, _loaded in planned:
+            _replace(real, data, before)
+    return [Written(real, loaded) for real, _data, _before, loaded in planned]
 
 
 def plan(old: bytes, path: Path, indicator_id: str, changes: Sequence[Change]) -> tuple[bytes, LoadedFile]:
@@ -198,10 +248,12 @@ def _with_period(change: Change, loaded: LoadedFile) -> Change:
 
 
 def indicator_path(loaded: LoadedFile, indicator_id: str, path: Path) -> DataPath:
-    """The key path of the indicator with ``indicator_id``."""
+    """The key path of the indicator with ``indicator_id`` (or of the goal, for an assessment; ``""``: the file)."""
     assert loaded.goal_file is not None
+    if indicator_id == "":
+        return ()
     for where, node in walk(loaded.goal_file):
-        if isinstance(node, IndicatorBase) and node.id == indicator_id:
+        if isinstance(node, IndicatorBase | Goal) and node.id == indicator_id:
             return where
     raise WriteRefused("write.no_indicator", path, id=indicator_id)
 
@@ -209,6 +261,8 @@ def indicator_path(loaded: LoadedFile, indicator_id: str, path: Path) -> DataPat
 def _edit(document: Document, where: DataPath, change: Change) -> str:
     if isinstance(change, NewEntry):
         return add_entry(document, where, change.as_data())
+    if isinstance(change, NewItem):
+        return add_entry(document, where, change.as_data(), change.key)
     return set_key(document, where, "toteutumistaso", change.as_data())
 
 
@@ -218,6 +272,8 @@ def _apply_to_data(data: dict[str, Any], where: DataPath, change: Change) -> Non
         node = node[part]
     if isinstance(change, NewEntry):
         node.setdefault("toteuma", []).append(change.as_data())
+    elif isinstance(change, NewItem):
+        node.setdefault(change.key, []).append(change.as_data())
     else:
         node["toteutumistaso"] = change.as_data()
 

@@ -89,16 +89,16 @@ class Lines:
         self.ends[first : last + 1] = ends
 
 
-def add_entry(document: Document, indicator: DataPath, entry: Mapping) -> str:
-    """The text with ``entry`` appended to the indicator's ``toteuma`` list (created if absent)."""
+def add_entry(document: Document, indicator: DataPath, entry: Mapping, key: str = "toteuma") -> str:
+    """The text with ``entry`` appended to the mapping's ``key`` list (``toteuma``; created if absent)."""
     lines = Lines.of(document.text)
-    entries = (*indicator, "toteuma")
+    entries = (*indicator, key)
     if entries in document.keys:
         _append_item(document, lines, entries, entry)
     else:
         indent, end = _mapping_layout(document, lines, indicator)
         offset, gap = _list_style(document, lines, indicator)
-        new = [" " * indent + "toteuma:", *_item_lines(entry, indent + offset, gap)]
+        new = [" " * indent + f"{key}:", *_item_lines(entry, indent + offset, gap)]
         lines.replace(end + 1, end, new)
     return lines.text()
 

@@ -14,10 +14,11 @@ from rich.table import Table
 from rich.text import Text
 
 from tavoitteet.core.compare import Change, CommitteeComparison, Comparison, IndicatorPair, ItemChange
-from tavoitteet.render.json_views import JSON_VERSION, dumps, plain
+from tavoitteet.core.model import SeriesValue
+from tavoitteet.render.json_views import JSON_VERSION, dumps, plain, series_value
 from tavoitteet.words.i18n import Lang, ReportLang
 from tavoitteet.words.labels import signed, signed_percent
-from tavoitteet.words.report_labels import status_word, value_words
+from tavoitteet.words.report_labels import series_words, status_word, value_words, word
 
 CHANGE_WORDS: Mapping[Change, Mapping[ReportLang, str]] = {
     Change.CONTINUES: {"fi": "jatkuu", "en": "continues", "sv": "fortsätter"},
@@ -144,6 +145,17 @@ def compare_view(comparison: Comparison, lang: Lang) -> list[RenderableType]:
         for row in indicator_rows(item, lang):
             table.add_row(*row)
         views += [table if item.indicators else Text(_w("none", lang)), Text("")]
+        series = [
+            f"{pair.b.indicator.name or pair.b.indicator.id}: {text}"
+            for pair in item.indicators
+            if (text := series_words(pair.b.indicator, lang))
+        ]
+        if series:
+            views += [
+                Text(f"{word('series', lang)}:", style="bold"),
+                *[Text(f"- {t}") for t in series],
+                Text(""),
+            ]
     views += _only_in(comparison, lang)
     if not comparison.committees:
         views.append(Text(_w("nothing", lang, a=comparison.year_a, b=comparison.year_b)))
@@ -159,6 +171,10 @@ def _only_in(comparison: Comparison, lang: Lang) -> list[RenderableType]:
 
 
 # --- JSON --------------------------------------------------------------------------------------
+
+
+def _year(value: SeriesValue) -> int:
+    return value.year
 
 
 def _item_json(item: ItemChange) -> dict[str, Any]:
@@ -184,6 +200,12 @@ def _pair_json(pair: IndicatorPair, lang: Lang) -> dict[str, Any]:
         "arvo_b_teksti": value_cell(pair, "b", lang),
         "muutos": plain(pair.change),
         "muutos_prosenttia": plain(pair.change_percent),
+        "sarja_a": [
+            series_value(pair.a.indicator, v, lang) for v in sorted(pair.a.indicator.series, key=_year)
+        ],
+        "sarja_b": [
+            series_value(pair.b.indicator, v, lang) for v in sorted(pair.b.indicator.series, key=_year)
+        ],
         "tila_a": pair.a.status.value,
         "tila_b": pair.b.status.value,
     }

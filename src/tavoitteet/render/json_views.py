@@ -133,7 +133,7 @@ def carry_over(item: CarryOver | None) -> dict[str, Any] | None:
 
 def entry(indicator: Indicator, item: Entry, lang: Lang) -> dict[str, Any]:
     value = None if item.value is None else parse_value(indicator, item.value)
-    return {
+    shown = {
         "pvm": item.date.isoformat(),
         "vuosi": item.period,
         "arvo": plain(value),
@@ -143,6 +143,21 @@ def entry(indicator: Indicator, item: Entry, lang: Lang) -> dict[str, Any]:
         "lahde": item.source,
         "kommentti": item.comment,
     }
+    return shown | fixes(indicator.entries, item)
+
+
+def fixes(entries: Sequence[Entry], item: Entry) -> dict[str, Any]:
+    """``korjaa`` / ``peruu`` and ``voimassa: false``, only where the entries have corrections (issue 14)."""
+    from tavoitteet.core.entries import counts
+
+    extra: dict[str, Any] = {}
+    if item.corrects is not None:
+        extra["korjaa"] = item.corrects
+    if item.withdraws is not None:
+        extra["peruu"] = item.withdraws
+    if any(e.corrects is not None or e.withdraws is not None for e in entries) and not counts(entries, item):
+        extra["voimassa"] = False
+    return extra
 
 
 def indicator(result: IndicatorResult, lang: Lang, action: str | None = None) -> dict[str, Any]:
@@ -224,7 +239,6 @@ def area(result: AreaResult, lang: Lang) -> dict[str, Any]:
         "tila_teksti": status_name(result.status, lang),
         "tavoitteet_yhteenveto": counts(result.goal_counts),
         "mittarit_yhteenveto": counts(result.indicator_counts),
-        "sitovat": binding(result.binding),
         "tavoitteet": [goal(g, lang) for g in result.goals],
     }
 

@@ -174,7 +174,7 @@ def _content_words(texts: Sequence[str], lang: ReportLang) -> tuple[Piece, ...]:
 
 
 def indicator_line(result: IndicatorResult, action: object, lang: ReportLang) -> IndicatorLine:
-    action_text = content(action, "text", lang) if action is not None else None
+    action_text = _action(action, lang) if isinstance(action, Action) else None
     name = content(result.indicator, "name", lang)
     return IndicatorLine(
         name=name if name is not None or action_text is not None else indicator_name(result, lang),

@@ -102,7 +102,9 @@ def _list(title: str, items: Sequence[Piece], lang: ReportLang) -> str:
 def _line(line: IndicatorLine, labels: Sequence[str], lang: ReportLang) -> str:
     name = text(line.name, lang)
     if line.action is not None:
-        name = f'<span class="action">{escape(word("action", lang))}: {text(line.action, lang)}</span>{name}'
+        name = (
+            f'<span class="action">{escape(word("action", lang))}: {_lines(line.action, lang)}</span>{name}'
+        )
     notes = " ".join(_lines(note, lang) for note in line.notes)
     cells = [
         text(line.target, lang),
@@ -127,7 +129,7 @@ def goal_table(area: AreaBlock, label_id: str, lang: ReportLang) -> str:
         rows = [_goal_head(goal, lang)]
         rows += [
             f'<tr class="action"><td colspan="{len(GOAL_COLUMNS)}">'
-            f"{escape(word('action', lang))}: {text(action, lang)}</td></tr>"
+            f"{escape(word('action', lang))}: {_lines(action, lang)}</td></tr>"
             for action in goal.actions
         ]
         rows += [_line(line, labels, lang) for line in goal.lines]

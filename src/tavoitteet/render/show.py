@@ -14,6 +14,7 @@ from tavoitteet.core.model import Person
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.values import parse_value
 from tavoitteet.render.status import status_text
+from tavoitteet.words.entry_labels import entry_marks
 from tavoitteet.words.i18n import Lang
 from tavoitteet.words.labels import (
     day,
@@ -26,7 +27,7 @@ from tavoitteet.words.labels import (
     signed,
     value_text,
 )
-from tavoitteet.words.report_labels import assessments_words, goal_facts, series_items
+from tavoitteet.words.report_labels import action_words, assessments_words, goal_facts, series_items
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
     body: list[RenderableType] = []
     for result in indicators:
         action = actions.get(result.indicator.id)
-        body += [Text(""), indicator_view(result, lang, action.text if action else None)]
+        body += [Text(""), indicator_view(result, lang, action_words(action, lang) if action else None)]
     return [*head, *body]
 
 
@@ -162,13 +163,21 @@ def history_table(result: IndicatorResult, lang: Lang) -> RenderableType:
     table.add_column(label("value", lang), ratio=2, overflow="fold")
     table.add_column(label("comment", lang), ratio=4, overflow="fold")
     for entry in entries:
-        if entry.value is None:
+        marks = entry_marks(result.indicator.entries, entry, lang)
+        if entry.withdraws is not None:
+            shown = marks
+        elif entry.value is None:
             shown = label("missing", lang)
         else:
             try:
                 shown = value_text(result.indicator, parse_value(result.indicator, entry.value), lang)
             except ValueParseError:
                 shown = str(entry.value)
-        notes = " · ".join(t for t in (entry.missing_reason, entry.comment, entry.by, entry.source) if t)
+        if marks and entry.withdraws is None:
+            shown = f"{shown} ({marks})"
+        period = label("value_of_year", lang, year=entry.period) if entry.period is not None else None
+        notes = " · ".join(
+            t for t in (period, entry.missing_reason, entry.comment, entry.by, entry.source) if t
+        )
         table.add_row(day(entry.date, lang), shown, notes)
     return table

@@ -34,6 +34,7 @@ from tavoitteet.words.i18n import Lang
 from tavoitteet.words.labels import (
     STATUS_STYLES,
     day,
+    explain,
     label,
     latest_value,
     number,
@@ -103,6 +104,8 @@ def _comment_parts(result: IndicatorResult, lang: Lang, entry: bool = True, manu
         parts += [t for t in (result.latest.missing_reason, result.latest.comment) if t]
     if manual and result.manual is not None:
         parts.append(f"{label('manual_mark', lang).capitalize()}: {result.manual.reason}")
+    if entry and result.manual is None and result.why.code == "no_baseline":
+        parts.append(explain(result, lang))  # says the command that records the baseline (issue 14)
     return parts
 
 
@@ -182,7 +185,8 @@ def assessment_lines(goal: GoalResult, lang: Lang) -> list[str]:
         lines.append(f"{label('assessment', lang)}: {own.text}")
     for other in goal.assessed.differing():
         level = status_name(Status(other.level), lang) if other.level else ""
-        lines.append(f"{label('assessment_by', lang, who=other.assessor or '')}: {level}")
+        who = other.assessor or label("own_assessment", lang)
+        lines.append(f"{label('assessment_by', lang, who=who)}: {level}")
     return lines
 
 

@@ -101,6 +101,7 @@ LABELS = {
     "approximate": {"fi": "n.", "en": "approx."},
     "source": {"fi": "Lähde", "en": "Source"},
     "series_kind": {"fi": "Laji", "en": "Kind"},
+    "value_of_year": {"fi": "vuoden {year} arvo", "en": "value of {year}"},
     "of": {"fi": "{count}/{total}", "en": "{count}/{total}"},
     "rule": {"fi": "Arviointisääntö", "en": "Goal rule"},
     "why": {"fi": "Perustelu", "en": "Why"},
@@ -178,8 +179,8 @@ WHY = {
     },
     "missing_categories": {"fi": " Ilmoittamatta: {names}.", "en": " Not reported: {names}."},
     "no_baseline": {
-        "fi": "Vertailuvuoden {year} arvoa ei löydy.",
-        "en": "No value for the baseline year {year}.",
+        "fi": "Vertailuvuoden {year} arvoa ei löydy; kirjaa se: tavoitteet record {id} ARVO --period {year}.",
+        "en": "No value for the baseline year {year}; record it: tavoitteet record {id} VALUE --period {year}.",
     },
     "trend_met": {
         "fi": "{baseline} → {value} ({change}): muutos tavoitteen suuntaan.",

@@ -423,6 +423,28 @@ _RAW = {
     ),
 }
 
+# --- issue 14: corrections and withdrawals of entries (korjaa, peruu) ---------------------------
+_RAW |= {
+    "entry_withdrawal_alone": _m(
+        "perumisessa (peruu) ei ole arvoa, puuttuu-syytä eikä korjaa-avainta",
+        "a withdrawal (peruu) has no arvo, puuttuu or korjaa",
+        "Jätä perumiseen vain pvm, peruu ja halutessasi kirjaaja ja kommentti.",
+        "Keep only pvm, peruu and, if you like, kirjaaja and kommentti in a withdrawal.",
+    ),
+    "check.entry_reference_later": _m(
+        "kirjaus {own} viittaa ({field}: {number}) kirjaukseen, jota ei ole ennen sitä",
+        "entry {own} refers ({field}: {number}) to an entry that does not come before it",
+        "Numero on korjattavan kirjauksen järjestysnumero toteuma-luettelossa (1 = ensimmäinen).",
+        "The number is the entry's position in the toteuma list (1 = the first).",
+    ),
+    "check.entry_reference_withdrawal": _m(
+        "kirjaus {own} viittaa ({field}: {number}) perumiseen; perumista ei voi korjata eikä perua",
+        "entry {own} refers ({field}: {number}) to a withdrawal, which cannot be corrected or withdrawn",
+        "Kirjaa arvo uudelleen uutena kirjauksena.",
+        "Record the value again as a new entry.",
+    ),
+}
+
 MESSAGES = {key: pair[0] for key, pair in _RAW.items()}
 HINTS = {key: pair[1] for key, pair in _RAW.items()}
 

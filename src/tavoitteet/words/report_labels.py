@@ -57,14 +57,14 @@ WORDS: Mapping[str, Mapping[ReportLang, str]] = {
     "assessments": {"fi": "Arviot", "en": "Assessments", "sv": "Bedömningar"},
     "assessor_own": {"fi": "lautakunta", "en": "the committee", "sv": "nämnden"},
     "differing": {
-        "fi": "Arviot, jotka eroavat lautakunnan omasta",
-        "en": "Assessments that differ from the committee's own",
-        "sv": "Bedömningar som avviker från nämndens egen",
+        "fi": "Eroavat arviot",
+        "en": "Differing assessments",
+        "sv": "Avvikande bedömningar",
     },
     "differing_row": {
-        "fi": "{goal} – lautakunta: {own}; {who}: {other}",
-        "en": "{goal} – the committee: {own}; {who}: {other}",
-        "sv": "{goal} – nämnden: {own}; {who}: {other}",
+        "fi": "{goal} – {whose}: {own}; {who}: {other}",
+        "en": "{goal} – {whose}: {own}; {who}: {other}",
+        "sv": "{goal} – {whose}: {own}; {who}: {other}",
     },
     "notes": {"fi": "Huomautukset", "en": "Notes", "sv": "Anmärkningar"},
     "note": {"fi": "Huomautus", "en": "Note", "sv": "Anmärkning"},
@@ -248,7 +248,8 @@ def series_words(indicator: Indicator, lang: ReportLang) -> str:
 
 
 def assessor_words(item: Assessment, own: bool, lang: ReportLang) -> str:
-    return word("assessor_own", lang) if own or not item.assessor else item.assessor
+    """Who assessed: the named assessor, else the committee itself."""
+    return item.assessor or word("assessor_own", lang)
 
 
 def assessment_words(item: Assessment, own: bool, lang: ReportLang) -> str:
@@ -266,20 +267,22 @@ def assessments_words(values: Assessed, lang: ReportLang) -> list[str]:
 
 
 def differing_words(goal: GoalResult, lang: ReportLang) -> list[str]:
-    """Where another assessor's level differs from the committee's own, one line each."""
+    """Where another assessor's level differs from the followed one (by default the committee's own)."""
     own = goal.assessed.own
     own_level = (
         status_name(Status(own.level), lang)
         if own is not None and own.level
         else status_name(goal.status, lang)
     )
+    whose = goal.assessed.followed or word("assessor_own", lang)
     return [
         word(
             "differing_row",
             lang,
             goal=goal.goal.title,
+            whose=whose,
             own=own_level,
-            who=other.assessor or "",
+            who=assessor_words(other, False, lang),
             other=status_name(Status(other.level), lang) if other.level else "",
         )
         for other in goal.assessed.differing()
