@@ -255,13 +255,22 @@ def committee_year_page(site: Site, lang: ReportLang, place: CommitteeYear) -> s
     return page(ctx, title, "".join(parts), crumbs, title_lang=committee.lang, updated=place.updated)
 
 
+def _download_label(ctx: Context, place: CommitteeYear, file_format: str) -> str:
+    """``Lataa Kulttuurilautakunta 2024 (CSV)``, the committee's name marked with its language."""
+    marker = "\0"
+    words = ctx.word(
+        "download_of", what=ctx.word("committee_year", committee=marker, year=place.year), format=file_format
+    )
+    before, _, after = words.partition(marker)
+    name = _committee_name(ctx, place)
+    if ctx.several and place.municipality:
+        name = text(ctx, place.municipality) + ": " + name
+    return escape(before) + name + escape(after)
+
+
 def _downloads_of(ctx: Context, place: CommitteeYear) -> str:
-    what = ctx.word("committee_year", committee=place.committee, year=place.year)
     links = [
-        a(
-            ctx.root(urls.download(place, ctx.several, suffix)),
-            escape(ctx.word("download_of", what=what, format=ctx.word(f"download_{suffix}"))),
-        )
+        a(ctx.root(urls.download(place, ctx.several, suffix)), _download_label(ctx, place, suffix.upper()))
         for suffix in ("csv", "json")
     ]
     return '<ul class="downloads">' + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
@@ -587,16 +596,15 @@ def downloads_page(site: Site, lang: ReportLang) -> str:
     for year in site.years:
         rows = []
         for place in (cy for cy in site.committee_years if cy.year == year):
-            name = place.committee
+            name = _committee_name(ctx, place)
             if ctx.several and place.municipality:
-                name = f"{place.municipality}: {name}"
-            what = ctx.word("committee_year", committee=name, year=year)
+                name = text(ctx, place.municipality) + ": " + name
             rows.append(
-                [text(ctx, name)]
+                [name]
                 + [
                     a(
                         ctx.root(urls.download(place, ctx.several, suffix)),
-                        escape(ctx.word("download_of", what=what, format=suffix.upper())),
+                        _download_label(ctx, place, suffix.upper()),
                     )
                     for suffix in ("csv", "json")
                 ]
