@@ -53,7 +53,7 @@ def test_the_benchmark_runs_and_reports_each_measurement() -> None:
 
 def test_the_fuzz_script_runs_every_target_without_failures(tmp_path: Path) -> None:
     done = script("fuzz.py", "--seconds", "3", "--seed", "2", cwd=tmp_path)
-    counts = re.search(r"\(loader (\d+), record (\d+), import (\d+)\), 0 failures", done.stdout)
+    counts = re.search(r"\(loader (\d+), views (\d+), record (\d+), import (\d+)\), 0 failures", done.stdout)
     assert counts, done.stdout
     assert all(int(n) > 10 for n in counts.groups())
     assert list(tmp_path.iterdir()) == []

@@ -121,9 +121,9 @@ def test_english_and_an_unknown_year() -> None:
     assert code == 1 and "vuodelle 2019 ei ole tavoitetiedostoja" in err
 
 
-def test_the_committee_filter_leaves_nothing_to_compare() -> None:
-    code, out, _ = invoke(["compare", "2023", "2024", "--committee", "ei-ole", "--data", str(REPORT_DATA)])
-    assert code == 0 and "ei ole yhteisiä lautakuntia" in out
+def test_an_unknown_committee_is_an_error_naming_those_that_exist() -> None:
+    code, out, err = invoke(["compare", "2023", "2024", "--committee", "ei-ole", "--data", str(REPORT_DATA)])
+    assert (code, out) == (2, "") and "--committee 'ei-ole'" in err and "Lautakunnat: " in err
 
 
 def test_every_key_of_the_compare_json_is_documented() -> None:

@@ -106,5 +106,5 @@ def test_at_80_columns_ids_and_words_stay_whole(tmp_path: Path, monkeypatch: pyt
     repo = recorded_repo(tmp_path)
     code, out, _ = invoke(["history"], cwd=repo)
     assert code == 0
-    assert "hakeutuvien-palvelujen-asiakkuudet" in out.split()
+    assert "(hakeutuvien-palvelujen-asiakkuudet)" in out.split()
     assert max(len(line.rstrip()) for line in out.splitlines()) <= 80

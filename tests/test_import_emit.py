@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tavoitteet.core.safetext import first_unsafe
 from tavoitteet.files.yamlread import parse_bytes
 from tavoitteet.importing.emit import Comment, emit, is_plain_safe
 from tavoitteet.importing.ids import IdAllocator, slugify
@@ -56,8 +58,15 @@ def test_any_string_reads_back_unchanged_with_pyyaml_and_our_reader(value: str) 
     text = emit({"kuvaus": value, "lista": [value, {"teksti": value}]})
     expected = {"kuvaus": value, "lista": [value, {"teksti": value}]}
     assert yaml.safe_load(text) == expected
-    if "\x00" not in value and "\ufeff" not in value:
-        assert _read_back(text) == expected
+    if "\ufeff" not in value and first_unsafe(value) is None:  # the reader refuses control characters
+        assert _read_back(text) == {
+            "kuvaus": nfc(value),
+            "lista": [nfc(value), {"teksti": nfc(value)}],
+        }  # and reads letters composed (NFC)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 def test_comments_sit_before_the_item_they_describe_and_long_text_is_folded() -> None:

@@ -14,7 +14,9 @@ from tavoitteet import launch
 from tavoitteet.cli import app
 
 HELPTEXT = Path(launch.__file__).with_name("helptext.py")
-HEADER = '''"""The top-level ``--help`` text as Typer prints it at 80 columns or more, after ``Usage: <program>``.
+HEADER = '''"""The top-level ``--help`` text as Typer prints it at 80 columns or more, in Finnish and English.
+
+``USAGE[lang]`` comes before the program's name, ``AFTER_PROGRAM[lang]`` after it.
 
 Generated: ``UPDATE_GOLDEN=1 python -m pytest tests/test_launch.py`` writes it
 again, and that test fails whenever it differs from Typer's own output.
@@ -23,16 +25,21 @@ again, and that test fails whenever it differs from Typer's own output.
 '''
 
 
-def typer_help(program: str, capsys: pytest.CaptureFixture[str]) -> str:
+USAGE = {"fi": "Käyttö: ", "en": "Usage: "}
+
+
+def typer_help(program: str, lang: str, capsys: pytest.CaptureFixture[str]) -> str:
     with pytest.raises(SystemExit) as stopped:
-        app(["--help"], prog_name=program)
+        app(["--help", "--lang", lang], prog_name=program)
     assert stopped.value.code == 0
     return capsys.readouterr().out
 
 
-def _module_source(after_program: str) -> str:
-    assert '"""' not in after_program and "\\" not in after_program
-    return f'{HEADER}AFTER_PROGRAM = """{after_program}"""\n'
+def _module_source(after_program: dict[str, str]) -> str:
+    assert not any('"""' in text or "\\" in text for text in after_program.values())
+    texts = "".join(f'    "{lang}": """{text}""",\n' for lang, text in after_program.items())
+    usage = ", ".join(f'"{lang}": "{text}"' for lang, text in USAGE.items())
+    return f"{HEADER}USAGE = {{{usage}}}\nAFTER_PROGRAM = {{\n{texts}}}\n"
 
 
 @pytest.mark.parametrize("columns", ["80", "100", "250"])
@@ -40,13 +47,15 @@ def test_the_stored_help_is_what_typer_prints(
     columns: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("COLUMNS", columns)
-    expected = typer_help("tavoitteet", capsys)
+    expected = {lang: typer_help("tavoitteet", lang, capsys) for lang in USAGE}
     if os.environ.get("UPDATE_GOLDEN") == "1":
-        HELPTEXT.write_text(_module_source(expected.removeprefix("Usage: tavoitteet")), encoding="utf-8")
+        after = {lang: text.removeprefix(f"{USAGE[lang]}tavoitteet") for lang, text in expected.items()}
+        HELPTEXT.write_text(_module_source(after), encoding="utf-8")
         pytest.skip("helptext.py written again")
-    assert launch.stored_help("tavoitteet") == expected, (
-        "the commands changed: run UPDATE_GOLDEN=1 python -m pytest tests/test_launch.py"
-    )
+    for lang, text in expected.items():
+        assert launch.stored_help("tavoitteet", lang) == text, (
+            "the commands changed: run UPDATE_GOLDEN=1 python -m pytest tests/test_launch.py"
+        )
 
 
 def _run(args: list[str], columns: str) -> subprocess.CompletedProcess[str]:
@@ -68,16 +77,40 @@ def _run(args: list[str], columns: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_top_level_help_prints_without_typer() -> None:
-    done = _run(["--help"], "100")
+@pytest.mark.parametrize(
+    ("args", "lang", "start"),
+    [
+        (["--help"], "fi", "Käyttö: python -m tavoitteet [VALINNAT] KOMENTO"),
+        (["--lang", "en", "--help"], "en", "Usage: python -m tavoitteet [OPTIONS] COMMAND"),
+        (["--help", "--lang=en"], "en", "Usage: python -m tavoitteet [OPTIONS] COMMAND"),
+    ],
+)
+def test_top_level_help_prints_without_typer(args: list[str], lang: str, start: str) -> None:
+    done = _run(args, "100")
     assert (done.returncode, done.stderr) == (0, "LEAN")
-    assert done.stdout == launch.stored_help("python -m tavoitteet")
-    assert done.stdout.startswith("Usage: python -m tavoitteet [OPTIONS] COMMAND")
+    assert done.stdout == launch.stored_help("python -m tavoitteet", lang)
+    assert done.stdout.startswith(start)
+
+
+def test_version_prints_without_typer() -> None:
+    from tavoitteet import __version__
+
+    done = _run(["--version"], "100")
+    assert (done.returncode, done.stderr, done.stdout) == (0, "LEAN", f"tavoitteet {__version__}\n")
+    assert invoke_version() == f"tavoitteet {__version__}\n"
+
+
+def invoke_version() -> str:
+    from conftest import invoke
+
+    code, out, _ = invoke(["--version"])
+    assert code == 0
+    return out
 
 
 @pytest.mark.parametrize(
     ("args", "columns"),
-    [(["--help"], "60"), (["status", "--help"], "100"), (["--help", "--lang", "en"], "100")],
+    [(["--help"], "60"), (["status", "--help"], "100"), (["--help", "--lang", "fr"], "100")],
 )
 def test_other_help_goes_through_typer(args: list[str], columns: str) -> None:
     done = _run(args, columns)
@@ -89,7 +122,7 @@ def test_a_narrow_terminal_gets_typers_narrow_help() -> None:
     done = _run(["--help"], "60")
     assert done.returncode == 0
     assert max(len(line) for line in done.stdout.splitlines()) <= 58
-    assert "Usage: python -m tavoitteet" in done.stdout
+    assert "Käyttö: python -m tavoitteet" in done.stdout
 
 
 @pytest.mark.parametrize(

@@ -236,7 +236,7 @@ def test_interactive_walks_open_indicators_and_writes_each_confirmed_answer(repo
     assert code == 0, err
     assert "Tavoitetaso: Nuorille ja huoltajille tehty kysely" in out
     assert "Sopivia arvoja: kyllä, ei" in out
-    assert "Tallennettu 1 kirjausta." in err
+    assert "Tallennettu 1 kirjaus." in err
     after = indicators(repo)
     assert after["kesaajan-toivekysely"]["toteuma"][0]["kommentti"] == "Kysely tehty"
     assert "toteuma" not in after["kyselyn-tulos-huomioitu"]
@@ -245,8 +245,11 @@ def test_interactive_walks_open_indicators_and_writes_each_confirmed_answer(repo
 
 def test_interactive_q_stops_and_nothing_open_says_so(repo: Path) -> None:
     assert interactive(repo, "q\n", "--area", "nuoriso")[0] == 0
-    code, out, _err = interactive(repo, "", "--committee", "olematon")
+    assert interactive(repo, "", "periaatteet-valmiit", "kyllä")[0] == 0
+    code, out, _err = interactive(repo, "", "--area", "kulttuuri")
     assert code == 0 and "ei ole kirjaamattomia" in out
+    code, out, err = interactive(repo, "", "--committee", "olematon")
+    assert code == 2 and "Vaihtoehdot: Hyvinvointilautakunta." in err
 
 
 def test_ctrl_c_stops_with_confirmed_answers_saved(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -263,7 +266,7 @@ def test_ctrl_c_stops_with_confirmed_answers_saved(repo: Path, monkeypatch: pyte
     old = (repo / REAL).read_bytes()
     code, _out, err = interactive(repo, "", "--area", "nuoriso")
     assert code == 130
-    assert "Keskeytetty." in err and "\nTallennettu 1 kirjausta." in err
+    assert "Keskeytetty." in err and "\nTallennettu 1 kirjaus." in err
     added = only_added_lines(old, (repo / REAL).read_bytes())
     assert added == ["            toteuma:", "              - pvm: 31.12.2024", "                arvo: kyllä"]
     assert not [p for p in (repo / "data" / "2024").iterdir() if p.suffix == ".tmp"]
@@ -321,7 +324,7 @@ def test_output_to_a_narrow_windows_encoding_does_not_turn_a_saved_record_into_a
     )
     assert done.returncode == 0, done.stderr.decode("cp1252", errors="replace")
     out = done.stdout.decode("cp1252")
-    assert "Kirjattu: puistoruokailu" in out and "kommentti: 1 ? 2 ?" in out
+    assert "Kirjattu: puistoruokailu" in out and "kommentti: 1 -> 2 ?" in out
     assert indicators(repo)["puistoruokailu"]["toteuma"][0]["kommentti"] == "1 → 2 🙂"
 
 

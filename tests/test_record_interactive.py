@@ -120,7 +120,7 @@ def test_a_terminal_session_writes_the_date_recorder_and_source_and_remembers_th
     terminal.expect("Kirjaaja (Maija Meikäläinen)")  # remembered through the session
     terminal.type("q")
     assert terminal.finish() == 0
-    assert "Please enter" not in terminal.seen and "Tallennettu 1 kirjausta." in terminal.seen
+    assert "Please enter" not in terminal.seen and "Tallennettu 1 kirjaus." in terminal.seen
     assert indicators(repo)["kesaajan-toivekysely"]["toteuma"] == [
         {
             "pvm": "30.12.2024",

@@ -31,7 +31,7 @@ def test_a_year_end_date_writes_into_that_year_and_leaves_next_year_byte_identic
     before_2024, before_2025 = (two_years / Y2024).read_bytes(), (two_years / Y2025).read_bytes()
     code, out, err = invoke(["record", ID, "kyllä", "--date", "31.12.2024"], cwd=two_years)
     assert (code, err) == (0, "")
-    assert f"-> {Y2024} (2024)" in out
+    assert f"→ {Y2024} (2024)" in out
     assert (two_years / Y2025).read_bytes() == before_2025
     assert only_added_lines(before_2024, (two_years / Y2024).read_bytes())[-2:] == [
         "              - pvm: 31.12.2024",
@@ -46,7 +46,7 @@ def test_january_reporting_goes_to_the_year_it_reports_while_neither_year_has_an
 ) -> None:
     before_2025 = (two_years / Y2025).read_bytes()
     code, out, _err = invoke(["record", ID, "kyllä", "--date", "15.1.2025"], cwd=two_years)
-    assert code == 0 and f"-> {Y2024} (2024)" in out
+    assert code == 0 and f"→ {Y2024} (2024)" in out
     assert (two_years / Y2025).read_bytes() == before_2025
 
 
@@ -61,18 +61,18 @@ def test_when_either_year_could_be_meant_it_refuses_naming_both_and_the_option(
     assert "2024" in err and "2025" in err and "--year 2024" in err and "--year 2025" in err
     assert {p: (two_years / p).read_bytes() for p in files} == files
     code, out, _err = invoke(["record", ID, "ei", "--date", "15.1.2025", "--year", "2025"], cwd=two_years)
-    assert code == 0 and f"-> {Y2025} (2025)" in out
+    assert code == 0 and f"→ {Y2025} (2025)" in out
 
 
 def test_after_the_reporting_months_a_date_belongs_to_its_own_year(two_years: Path) -> None:
     code, out, _err = invoke(["record", ID, "kyllä", "--date", "10.6.2025"], cwd=two_years)
-    assert code == 0 and f"-> {Y2025} (2025)" in out
+    assert code == 0 and f"→ {Y2025} (2025)" in out
 
 
 def test_without_a_later_file_january_reporting_goes_to_the_year_over(tmp_path: Path) -> None:
     shutil.copytree(DATA / "2024", tmp_path / "data" / "2024")
     code, out, _err = invoke(["record", ID, "kyllä", "--date", "20.2.2025"], cwd=tmp_path)
-    assert code == 0 and f"-> {Y2024} (2024)" in out
+    assert code == 0 and f"→ {Y2024} (2024)" in out
 
 
 def future() -> str:

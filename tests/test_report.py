@@ -139,7 +139,7 @@ def test_markdown_summary_counts_goals_and_indicators_each_out_of_their_own_tota
 def test_markdown_gives_a_reason_for_every_not_assessed_and_counts_binding_goals() -> None:
     text = report_text("2024", *AFTER, data=FIXTURES / "report-binding" / "data")
     assert (
-        "| **Tavoite: Koulujen sisäilma paranee.** (sitova tavoite) |   |   | **ei arvioitu** | 0/1 toteutunut; osaa ei ole arvioitu (kaikki mittarit). |"
+        "| **Tavoite: Koulujen sisäilma paranee.** (sitova tavoite) |   |   | **ei arvioitu** | Yhtään mittaria ei ole vielä arvioitu (kaikki mittarit). |"
         in text
     )
     assert (
@@ -263,7 +263,7 @@ def test_csv_standard_dialect_is_plain_comma_separated_utf8() -> None:
     assert not payload.startswith(BOM)
     by_id = {row["mittari_id"]: row for row in parse_csv(payload, ",")}
     assert by_id["lainat"]["arvo"] == "1234.5" and by_id["lainat"]["pvm"] == "2024-12-31"
-    assert by_id["aukiolo"]["kommentti"] == "=Henkilöstöpula"
+    assert by_id["aukiolo"]["kommentti"] == "'=Henkilöstöpula"  # the formula guard holds in both dialects
 
 
 def test_csv_header_in_english() -> None:
@@ -324,9 +324,21 @@ def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
     code, out, err = invoke(
         ["report", "2024", "--format", "csv", "-o", str(target), *AFTER, "--data", str(REPORT_DATA)]
     )
-    assert (code, out, err) == (0, "", "")
+    size = f"{target.stat().st_size:,}".replace(",", " ")
+    assert (code, out, err) == (0, "", f"tavoitteet: kirjoitettu {target} (csv, {size} tavua).\n")
     assert target.read_bytes() == report_bytes("2024", "--format", "csv", *AFTER)
     assert [p.name for p in tmp_path.iterdir()] == ["raportti.csv"]
+
+
+@pytest.mark.parametrize(
+    ("windows", "terminal", "hint"), [(True, False, True), (True, True, False), (False, False, False)]
+)
+def test_on_windows_a_redirected_report_says_to_use_o(windows: bool, terminal: bool, hint: bool) -> None:
+    from tavoitteet.commands.report import redirect_hint
+
+    shown = redirect_hint(windows, terminal, "fi")
+    assert (shown is not None) is hint
+    assert shown is None or "-o TIEDOSTO" in shown
 
 
 def test_output_replaces_an_existing_file(tmp_path: Path) -> None:
@@ -558,7 +570,7 @@ def test_word_marks_finnish_runs_in_a_swedish_document(tmp_path: Path) -> None:
 def test_validate_lists_the_texts_missing_in_swedish() -> None:
     code, out, _ = invoke(["validate", str(REPORT_DATA / "2024"), "--languages", "fi,sv"])
     assert code == 1
-    missing = re.findall(r"virhe T060: tekstiä '([^']+)' ei ole ruotsiksi\n  kohta: (\S+)", out)
+    missing = re.findall(r"virhe T070: tekstiä '([^']+)' ei ole ruotsiksi\n  kohta: (\S+)", out)
     where = {path for _, path in missing}
     assert "tehtäväalueet[1].nimi" in where and "tehtäväalueet[1].tavoitteet[0].otsikko" in where
     assert "tehtäväalueet[0].nimi" not in where and "lautakunta" not in where
@@ -568,9 +580,9 @@ def test_validate_lists_the_texts_missing_in_swedish() -> None:
     assert ("puuttuu", "tehtäväalueet[1].tavoitteet[0].mittarit[4].toteuma[0].puuttuu") in missing
     assert "sv: {nimi: ...}" in out
     code, out, _ = invoke(["validate", str(REPORT_DATA / "2024"), "--languages", "fi"])
-    assert code == 0 and "T060" not in out
+    assert code == 0 and "T070" not in out
     code, out, _ = invoke(["validate", str(REPORT_DATA / "2024")])
-    assert code == 0 and "T060" not in out
+    assert code == 0 and "T070" not in out
     code, _, err = invoke(["validate", str(REPORT_DATA / "2024"), "--languages", "fi,de"])
     assert code == 2 and "--languages 'de'" in err
 
@@ -641,3 +653,14 @@ def test_a_missing_logo_or_an_unknown_setting_stops_the_report_with_the_file_and
         ["report", "2024", "--format", "docx", "-o", str(tmp_path / "r.docx"), "--data", str(data)]
     )
     assert code == 1 and "PNG- tai JPEG-kuva" in err
+
+
+def test_without_a_settings_file_the_municipality_the_files_name_heads_the_report() -> None:
+    data = FIXTURES / "scenarios" / "arviot" / "data"  # every file says kunta: Esimerkkilä
+    assert not (data / "tavoitteet.yaml").exists()
+    markdown = report_text("2024", "--as-of", "1.5.2025", data=data)
+    assert "\nKunta: Esimerkkilä\n" in markdown
+    page = report_text("2024", "--format", "html", "--as-of", "1.5.2025", data=data)
+    assert '@top-left { content: "Esimerkkilä – Kulttuurilautakunta – 2024"' in page
+    two = report_text("2024", "--as-of", "1.1.2025", data=FIXTURES / "scenarios" / "kaksi-kuntaa" / "data")
+    assert "Kunta:" not in two, "two municipalities: none of them heads the report"

@@ -28,7 +28,10 @@ def make_docx(target: Path, *args: str, data: Path = REPORT_DATA) -> Path:
     code, out, err = invoke(
         ["report", "2024", "--format", "docx", "-o", str(target), *AFTER, *args, "--data", str(data)]
     )
-    assert (code, out, err) == (0, "", ""), err
+    assert (code, out) == (0, ""), err
+    assert err.startswith(
+        (f"tavoitteet: kirjoitettu {target} (docx, ", f"tavoitteet: wrote {target} (docx, ")
+    ), err
     return target
 
 

@@ -10,11 +10,11 @@ from conftest import invoke
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["status", "abc"], "Virhe: virheellinen arvo kohdassa 'year': 'abc' ei ole kokonaisluku."),
+        (["status", "abc"], "Virhe: virheellinen arvo kohdassa 'VUOSI': 'abc' ei ole kokonaisluku."),
         (["status", "2024", "--bogus"], "Virhe: tuntematon valinta --bogus."),
         (["status", "--commitee", "x"], "Virhe: tuntematon valinta --commitee. Tarkoititko: --committee?"),
         (["status", "2024", "--as-of"], "Virhe: valinta --as-of tarvitsee arvon."),
-        (["show"], "Virhe: puuttuva argumentti 'ID'."),
+        (["show"], "Virhe: puuttuva argumentti 'TUNNUS'."),
         (["statsu"], "Virhe: tuntematon komento 'statsu'. Tarkoititko: status?"),
         (["status", "2024", "ylimääräinen"], "Virhe: ylimääräinen argumentti: ylimääräinen."),
     ],
@@ -34,7 +34,7 @@ def test_click_usage_errors_are_finnish(
 def test_usage_line_and_help_hint_are_finnish(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TAVOITTEET_LANG", "fi")
     _, _, err = invoke(["show"])
-    assert err.startswith("Käyttö: tavoitteet show [OPTIONS] {ID}\nOhje: tavoitteet show --help\n")
+    assert err.startswith("Käyttö: tavoitteet show [VALINNAT] TUNNUS\nOhje: tavoitteet show --help\n")
 
 
 @pytest.mark.parametrize("lang", [["--lang", "en"], ["--lang=en"]], ids=" ".join)
@@ -53,4 +53,4 @@ def test_help_and_no_arguments_still_show_help() -> None:
     code, out, _ = invoke(["status", "--help"])
     assert code == 0 and "--as-of" in out
     code, out, err = invoke([])
-    assert "Commands" in out + err and "Virhe" not in out + err
+    assert "Komennot" in out + err and "Virhe" not in out + err

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
+from tavoitteet.core.safetext import escape_controls, one_line
 from tavoitteet.words.i18n import Lang, detect_lang
 
 OK = 0
@@ -33,40 +34,89 @@ class UserError(Exception):
         self.exit_code = exit_code
 
 
-def bug_log_path() -> Path:
-    import tempfile  # only on the error path: it is not needed to start
+def log_folder() -> Path:
+    """A private folder for crash logs: TAVOITTEET_LOG_DIR, else the user's state folder.
 
-    folder = Path(os.environ.get("TAVOITTEET_LOG_DIR") or tempfile.gettempdir())
-    return folder / f"tavoitteet-virhe-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
+    Never the shared temporary folder, where another user could plant a link
+    at a predictable name to redirect the log.
+    """
+    if override := os.environ.get("TAVOITTEET_LOG_DIR"):
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "tavoitteet" / "Logs"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / "tavoitteet"
+    return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "tavoitteet"
+
+
+def bug_log_path() -> Path:
+    return log_folder() / f"tavoitteet-virhe-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
+
+
+def write_bug_log(details: str) -> Path:
+    """Write the details to a new file only the user can read: created exclusively, never through a link."""
+    log = bug_log_path()
+    log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    for attempt in range(100):
+        candidate = log if attempt == 0 else log.with_name(f"{log.stem}-{attempt}{log.suffix}")
+        try:
+            handle = os.open(candidate, flags, 0o600)
+        except FileExistsError:
+            continue
+        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace") as stream:
+            stream.write(details)
+        return candidate
+    raise FileExistsError(str(log))
 
 
 def _report_bug(lang: Lang) -> int:
     details = traceback.format_exc()
-    log = bug_log_path()
     try:
-        log.write_text(details, encoding="utf-8")
-        where = str(log)
+        where = str(write_bug_log(details))
     except OSError:
         where = "-"
     if lang == "en":
         text = f"tavoitteet: internal error. This is a bug; please report it. Details: {where}\n"
     else:
         text = f"tavoitteet: sisäinen virhe. Tämä on ohjelmavirhe; ilmoita siitä ylläpitäjille. Tiedot: {where}\n"
-    sys.stderr.write(text)
+    sys.stderr.write(one_line(text.rstrip("\n")) + "\n")
     return BUG
 
 
+ASCII_FALLBACKS = {
+    "→": "->", "←": "<-", "•": "-", "…": "...", "–": "-", "—": "-", "·": "-", "─": "-", "│": "|",
+    "≥": ">=", "≤": "<=", "”": '"', "“": '"', "×": "x", "¹": "1", "²": "2", "³": "3", "\u00a0": " ", "\u202f": " ",
+}  # fmt: skip
+"""What a symbol prints as where the console's code page (cp1252, cp850) lacks it."""
+
+
+def _ascii_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start : error.end]
+    return "".join(ASCII_FALLBACKS.get(c, "?") for c in text), error.end
+
+
 def _tolerant_output() -> None:
-    """Characters the terminal's encoding lacks print as '?' instead of failing.
+    """Characters the terminal's encoding lacks print as their ASCII fallback (else '?') instead of failing.
 
     Output redirected to a file or a pipe on Windows is cp1252, which has no
     '→' or emoji: without this, a record already saved would end in a crash.
     """
+    import codecs
+
+    codecs.register_error("tavoitteet-ascii", _ascii_fallback)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         encoding = (getattr(stream, "encoding", "") or "").lower()
-        if reconfigure is not None and encoding not in ("utf-8", "utf8"):
-            reconfigure(errors="replace")
+        if reconfigure is not None:
+            # Symbols fall back to ASCII on a legacy code page; a byte of a file name or an argument
+            # that is not UTF-8 prints escaped, never as a crash.
+            reconfigure(
+                errors="tavoitteet-ascii" if encoding not in ("utf-8", "utf8") else "backslashreplace"
+            )
 
 
 def guarded(action: Callable[[], int], lang: str | None = None) -> NoReturn:
@@ -76,7 +126,7 @@ def guarded(action: Callable[[], int], lang: str | None = None) -> NoReturn:
     try:
         code = action()
     except UserError as error:
-        sys.stderr.write(error.message.rstrip("\n") + "\n")
+        sys.stderr.write(escape_controls(error.message.rstrip("\n")) + "\n")
         code = error.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("\n" + ("Keskeytetty." if language == "fi" else "Interrupted.") + "\n")

@@ -1,11 +1,12 @@
-"""Where the ``tavoitteet`` command starts: the top-level ``--help`` without loading Typer.
+"""Where the ``tavoitteet`` command starts: the top-level ``--help`` and ``--version`` without loading Typer.
 
 Importing Typer and Click is most of the start-up time of every command.  The
 top-level help depends on nothing but the commands' declarations, so its text
-at the usual width is kept in :mod:`tavoitteet.helptext` and printed directly;
-``tests/test_launch.py`` fails whenever it differs from what Typer prints, and
-``UPDATE_GOLDEN=1`` writes it again.  Everything else, including help on a
-narrower terminal, goes to :mod:`tavoitteet.cli`.
+at the usual width, in Finnish and in English, is kept in
+:mod:`tavoitteet.helptext` and printed directly; ``tests/test_launch.py``
+fails whenever it differs from what Typer prints, and ``UPDATE_GOLDEN=1``
+writes it again.  Everything else, including help on a narrower terminal,
+goes to :mod:`tavoitteet.cli`.
 """
 
 from __future__ import annotations
@@ -18,19 +19,44 @@ STORED_WIDTH = 80
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--help"] and terminal_columns() >= STORED_WIDTH:
-        sys.stdout.write(stored_help(program_name()))
-        sys.stdout.flush()
-        return
+    args, explicit = _without_lang(sys.argv[1:])
+    if args in (["--help"], ["--version"]) and explicit in (None, "fi", "en"):
+        if args == ["--version"]:
+            from tavoitteet import __version__
+
+            sys.stdout.write(f"tavoitteet {__version__}\n")
+            sys.stdout.flush()
+            return
+        if terminal_columns() >= STORED_WIDTH:
+            from tavoitteet.words.i18n import detect_lang
+
+            sys.stdout.write(stored_help(program_name(), detect_lang(explicit)))
+            sys.stdout.flush()
+            return
     from tavoitteet.cli import main as run_cli
 
     run_cli()
 
 
-def stored_help(program: str) -> str:
-    from tavoitteet.helptext import AFTER_PROGRAM
+def _without_lang(args: list[str]) -> tuple[list[str], str | None]:
+    """The arguments without ``--lang X`` (or ``--lang=X``), and X."""
+    rest: list[str] = []
+    explicit = None
+    items = iter(args)
+    for arg in items:
+        if arg == "--lang":
+            explicit = next(items, "")
+        elif arg.startswith("--lang="):
+            explicit = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return rest, explicit
 
-    return f"Usage: {program}{AFTER_PROGRAM}"
+
+def stored_help(program: str, lang: str = "fi") -> str:
+    from tavoitteet.helptext import AFTER_PROGRAM, USAGE
+
+    return f"{USAGE[lang]}{program}{AFTER_PROGRAM[lang]}"
 
 
 def terminal_columns() -> int:

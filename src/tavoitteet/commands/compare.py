@@ -23,10 +23,17 @@ def run(
 ) -> int:
     today = date.today()
     root = viewing.data_root(data, lang)
+    if year_a > year_b:  # ``compare 2024 2021``: the earlier year comes first, and the user is told
+        year_a, year_b = year_b, year_a
+        sys.stderr.write(
+            f"tavoitteet: compared {year_a} (earlier) with {year_b} (later).\n"
+            if lang == "en"
+            else f"tavoitteet: vuodet vaihdettiin järjestykseen: {year_a} (aiempi) ja {year_b} (myöhempi).\n"
+        )
     filters = viewing.Filters(committee=committee, municipality=municipality)
     a, b = (
         viewing.apply_filters(
-            viewing.evaluate(viewing.load_year(root, year, today, lang), today), filters, lang
+            viewing.evaluate(viewing.load_year(root, year, today, lang, committee), today), filters, lang
         )
         for year in (year_a, year_b)
     )
@@ -34,5 +41,5 @@ def run(
     if as_json:
         sys.stdout.write(compare_json(comparison, lang))
         return 0
-    terminal.console().print(*compare_view(comparison, lang))
+    terminal.print_view(list(compare_view(comparison, lang)))
     return 0

@@ -59,21 +59,32 @@ def run(
     root = data_root(data, lang)
     chosen = choose_year(root, year, lang)
     paths = year_files(root)[chosen]
-    broken = [p for p in paths if load_file(p).goal_file is None]
+    broken = [p for p in paths if _has_problems(p)]
     found = [
         f
         for p in paths
+        if p not in broken
         for f in indicators_in(chosen, p)
         if committee_matches(f.goal_file, f.path, committee, municipality)
     ]
     rows = latest(entries_of(found), limit)
     if as_json:
         sys.stdout.write(render_json(chosen, rows, lang))
+    elif not rows:
+        terminal.print_view(
+            [Text(f"Ei kirjauksia vuodelta {chosen}." if lang == "fi" else f"No entries in {chosen}.")]
+        )
     else:
         terminal.print_view([render_table(chosen, rows, lang)])
     for path in broken:
         sys.stderr.write(_broken(path, lang))
     return errors.PROBLEMS if broken else errors.OK
+
+
+def _has_problems(path: Path) -> bool:
+    """A file that does not load, or loads with problems (a value out of bounds): named, and exit 1."""
+    loaded = load_file(path)
+    return loaded.goal_file is None or bool(loaded.problems)
 
 
 def entries_of(found: list[Found]) -> list[Row]:
@@ -131,8 +142,10 @@ def render_table(year: int, rows: list[Row], lang: Lang) -> Table:
     wrapped at spaces even at 80 columns.
     """
     title = f"Kirjaukset {year}" if lang == "fi" else f"Entries {year}"
-    table = view_table(title)
     committees = len({row.committee for row in rows}) > 1
+    if rows and not committees:
+        title += f" · {rows[0].committee}"
+    table = view_table(title)
     day, committee, indicator, value, by, comment = _HEADERS[lang]
     table.add_column(day, no_wrap=True)
     table.add_column(f"{indicator} – {by}{f' ({committee})' if committees else ''}\n{value} – {comment}")
@@ -143,7 +156,9 @@ def render_table(year: int, rows: list[Row], lang: Lang) -> Table:
 
 
 def _entry_text(row: Row, committees: bool, lang: Lang) -> Text:
-    text = Text(row.indicator, style="bold")
+    text = Text(row.measured.name or row.indicator, style="bold")
+    if row.measured.name:
+        text.append(f" ({row.indicator})")
     if row.by:
         text.append(f" – {row.by}")
     if committees:

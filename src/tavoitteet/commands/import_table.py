@@ -15,7 +15,7 @@ from tavoitteet.importing.messages import text as message
 from tavoitteet.importing.readers import ReadError, read_sheet
 from tavoitteet.importing.table import Imported, Options, build, review_lines, slug_for
 from tavoitteet.render.problems import display_path, render_text
-from tavoitteet.words.i18n import Lang
+from tavoitteet.words.i18n import Lang, counted
 
 _USAGE_KEYS = frozenset({"table.no_year", "table.no_committee"})
 
@@ -94,7 +94,11 @@ def intro(imported: Imported, source: str) -> list[str]:
 
 
 def refuse_existing(target: Path, lang: Lang, hint: bool = True) -> None:
-    """Stop when ``target`` exists: generated files never overwrite anything."""
+    """Stop when ``target`` exists (or is a link, even a dangling one): generated files never overwrite anything."""
+    if target.is_symlink():
+        from tavoitteet.commands.output import refuse
+
+        raise refuse("link", Path(display_path(target)), lang, errors.PROBLEMS)
     if target.exists():
         if lang == "en":
             text = f"tavoitteet: {display_path(target)} already exists; it is not overwritten."
@@ -107,14 +111,18 @@ def refuse_existing(target: Path, lang: Lang, hint: bool = True) -> None:
 
 def write_new(target: Path, text: str, lang: Lang, hint: bool = True) -> None:
     """Write ``text`` to a file that must not exist yet; on failure no part of it stays."""
+    from tavoitteet.commands.output import confirm_written
+
     created = False
+    refuse_existing(target, lang, hint)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8", newline="\n") as handle:
+        with target.open("x", encoding="utf-8", newline="\n") as stream:  # O_EXCL: never through a link
             created = True
-            handle.write(text)
+            stream.write(text)
     except FileExistsError:
         refuse_existing(target, lang, hint)
+        raise  # pragma: no cover - refuse_existing raised for whatever made the name exist
     except OSError as error:
         if created:  # a half-written new file would block the next try ("already exists")
             with suppress(OSError):
@@ -122,6 +130,7 @@ def write_new(target: Path, text: str, lang: Lang, hint: bool = True) -> None:
         reason = error.strerror or str(error)
         verb = "cannot write" if lang == "en" else "ei voi kirjoittaa"
         raise errors.UserError(f"tavoitteet: {display_path(target)}: {verb}: {reason}") from None
+    confirm_written(target, len(text.encode("utf-8")), lang)
 
 
 def _not_valid(problems: list[Problem], text: str, target: Path, lang: Lang) -> str:
@@ -141,11 +150,13 @@ def summary(imported: Imported, target: Path, lang: Lang) -> str:
     )
     where = display_path(target)
     if lang == "en":
-        text = f"Wrote {where}: {len(goals)} goals, {actions} actions, {indicators} indicators.\n"
+        shown = [counted(len(goals), "goal", "goals"), counted(actions, "action", "actions")]
+        text = f"Wrote {where}: {', '.join(shown)}, {counted(indicators, 'indicator', 'indicators')}.\n"
         head = f"To review ({len(imported.reviews)}, marked TARKISTA in the file):\n"
         done = "Nothing to review. Check the file with: tavoitteet validate\n"
     else:
-        text = f"Kirjoitettu {where}: {len(goals)} tavoitetta, {actions} tekoa, {indicators} mittaria.\n"
+        shown = [counted(len(goals), "tavoite", "tavoitetta"), counted(actions, "teko", "tekoa")]
+        text = f"Kirjoitettu {where}: {', '.join(shown)}, {counted(indicators, 'mittari', 'mittaria')}.\n"
         head = f"Tarkistettavaa ({len(imported.reviews)}, tiedostossa merkintä TARKISTA):\n"
         done = "Ei tarkistettavaa. Tarkista tiedosto komennolla: tavoitteet validate\n"
     if not imported.reviews:

@@ -18,6 +18,7 @@ def run(
     as_json: bool,
     lang: Lang,
     data: Path | None = None,
+    no_pager: bool = False,
 ) -> int:
     def view(root: Path, today: date, _width: int) -> str | list[RenderableType]:
         result = viewing.evaluated_year(year, filters, as_of, lang, root, today)
@@ -29,5 +30,5 @@ def run(
 
         return list_view(result, lang)
 
-    terminal.print_cached("list", (year, filters, as_of), data, lang, as_json, view)
+    terminal.print_cached("list", (year, filters, as_of), data, lang, as_json, view, pager=not no_pager)
     return 0

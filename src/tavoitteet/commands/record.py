@@ -8,6 +8,7 @@ status is printed from :mod:`tavoitteet.core.evaluation`.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from tavoitteet.core.entries import effective
 from tavoitteet.core.evaluation import BaselineLookup, IndicatorResult, evaluate_indicator
 from tavoitteet.core.model import Indicator, ManualLevelName
 from tavoitteet.core.parsing import ValueParseError, parse_date
+from tavoitteet.core.safetext import first_unsafe
 from tavoitteet.files.writer import Change, NewEntry, NewLevel, WriteRefused, Written, record
 from tavoitteet.words.i18n import Lang
 
@@ -52,10 +54,13 @@ def run(
     indicator_id: str | None, value: str | None, options: Options, lang: Lang, data: Path | None = None
 ) -> int:
     root = viewing.data_root(data, lang)
+    for option, text in (("--comment", options.comment), ("--by", options.by), ("--source", options.source)):
+        _check_text_option(option, text, lang)
     if indicator_id is None:
         from tavoitteet.commands import recordprompt
 
         return recordprompt.run(root, options, lang)
+    indicator_id = unicodedata.normalize("NFC", indicator_id)  # as the reader reads the file's ids
     if options.kind is not None and options.period is None:
         raise _usage(lang, "--kind kuuluu --period-valinnan kanssa.", "--kind goes with --period.")
     today = date.today()
@@ -110,6 +115,24 @@ def build_changes(
             "give a value (e.g. tavoitteet record ID kyllä) or --level with --reason.",
         )
     return changes
+
+
+def _check_text_option(option: str, text: str | None, lang: Lang) -> None:
+    """A text option must say something, and hold nothing the file may not (control characters)."""
+    if text is None:
+        return
+    if not text.strip():
+        raise _usage(
+            lang,
+            f"{option} on tyhjä; kirjoita teksti tai jätä valinta pois.",
+            f"{option} is empty; write a text or leave the option out.",
+        )
+    if (bad := first_unsafe(text, in_line=True)) is not None:
+        raise _usage(
+            lang,
+            f"{option}: tekstissä on ohjausmerkki U+{ord(bad):04X}, jota tiedostoon ei kirjoiteta.",
+            f"{option}: the text contains the control character U+{ord(bad):04X}, which is not written into the file.",
+        )
 
 
 def parsed_value(
@@ -195,7 +218,7 @@ def _baselines(root: Path) -> BaselineLookup:
 def recorded_text(found: Found, changes: list[Change], result: IndicatorResult | None, lang: Lang) -> str:
     """What was written and where, and the indicator's status now."""
     where = f"{found.display} ({found.year})"
-    lines = [("Kirjattu" if lang == "fi" else "Recorded") + f": {found.indicator.id} -> {where}"]
+    lines = [("Kirjattu" if lang == "fi" else "Recorded") + f": {found.indicator.id} → {where}"]
     for change in changes:
         for key, text in change.as_data().items():
             shown = ", ".join(f"{k}: {v}" for k, v in text.items()) if isinstance(text, dict) else text
@@ -208,7 +231,7 @@ def recorded_text(found: Found, changes: list[Change], result: IndicatorResult |
 def status_text(result: IndicatorResult, lang: Lang) -> str:
     from tavoitteet.words.labels import explain, status_name
 
-    return f"{status_name(result.status, lang)} ({explain(result, lang)})"
+    return f"{status_name(result.status, lang)}. {explain(result, lang)}"  # not in parentheses: reasons have their own
 
 
 def _usage(lang: Lang, fi: str, en: str) -> errors.UserError:

@@ -95,7 +95,7 @@ def find_indicator(
     for candidate_year in searched:
         if found := in_year(root, indicator_id, candidate_year, lang, committee, municipality):
             return found
-    raise not_found(indicator_id, year, lang)
+    raise not_found(indicator_id, year, lang, root)
 
 
 def in_year(
@@ -132,13 +132,32 @@ def in_year(
     return matches[0]
 
 
-def not_found(indicator_id: str, year: int | None, lang: Lang) -> errors.UserError:
+def not_found(indicator_id: str, year: int | None, lang: Lang, root: Path | None = None) -> errors.UserError:
     where = f" ({year})" if year is not None else ""
+    hint, listing = _closest(root, year, indicator_id, lang) if root is not None else ("", "")
     return _fail(
         lang,
-        f"mittaria '{indicator_id}' ei löytynyt{where}. Tarkista tunnus tavoitetiedostosta (mittarit: - id: ...).",
-        f"no indicator '{indicator_id}' found{where}. Check the id in the goal file (mittarit: - id: ...).",
+        f"mittaria '{indicator_id}' ei löytynyt{where}.{hint} {listing}",
+        f"no indicator '{indicator_id}' found{where}.{hint} {listing}",
     )
+
+
+def _closest(root: Path, year: int | None, indicator_id: str, lang: Lang) -> tuple[str, str]:
+    """`` Tarkoititko 'x'?`` for the closest indicator id of ``year`` (else the latest), and where the ids are listed."""
+    from tavoitteet.commands.viewing import suggestion
+
+    years = year_files(root)
+    if year is None and years:
+        year = max(years)
+    if year is None or year not in years:
+        return "", ""
+    ids = [f.indicator.id for p in years[year] for f in indicators_in(year, p)]
+    listing = (
+        f"`tavoitteet list {year}` näyttää tunnukset."
+        if lang == "fi"
+        else f"`tavoitteet list {year}` lists the ids."
+    )
+    return suggestion(indicator_id, ids, lang), listing
 
 
 def _refuse_broken(paths: list[Path], indicator_id: str, lang: Lang) -> None:
@@ -156,10 +175,13 @@ def _refuse_broken(paths: list[Path], indicator_id: str, lang: Lang) -> None:
 
 
 def _mentions(path: Path, text: str) -> bool:
-    try:
-        return text.encode() in path.read_bytes()
-    except OSError:
-        return False
+    """Whether the file's bytes hold ``text``; a file that is not read (a link) is named by loading it."""
+    from tavoitteet.files.rawread import read_goal_bytes
+
+    raw = read_goal_bytes(path)
+    if not isinstance(raw, bytes):
+        return True
+    return text.encode("utf-8", "surrogateescape") in raw or not text.isascii()
 
 
 def _fail(lang: Lang, fi: str, en: str) -> errors.UserError:

@@ -56,7 +56,7 @@ _TEXT = {
         "fits": "Sopivia arvoja",
         "which_year": "Kumman vuoden toteumia kirjataan, {a} vai {b}?",
         "which_year_again": "Kirjoita {a} tai {b}; q lopettaa.",
-        "done": "Tallennettu {count} kirjausta.",
+        "done": "Tallennettu {count}.",
         "broken": "tavoitteet: tiedostossa {file} on virheitä; sen mittareita ei kysytä (tavoitteet validate {file}).",
     },
     "en": {
@@ -79,7 +79,7 @@ _TEXT = {
         "fits": "Values that fit",
         "which_year": "Which year's outcomes are recorded, {a} or {b}?",
         "which_year_again": "Write {a} or {b}; q quits.",
-        "done": "Saved {count} entries.",
+        "done": "Saved {count}.",
         "broken": "tavoitteet: {file} has errors; its indicators are not asked (tavoitteet validate {file}).",
     },
 }
@@ -100,9 +100,14 @@ class Session:
     today: date
 
 
-def open_indicators(root: Path, year: int, options: record.Options) -> list[Found]:
-    """The year's indicators after the filters: those with no entry and no level set by hand, or all."""
+def open_indicators(root: Path, year: int, options: record.Options, lang: Lang = "fi") -> list[Found]:
+    """The year's indicators after the filters: those with no entry and no level set by hand, or all.
+
+    A committee, area or spearhead that none of the year's indicators has is an
+    error that names the closest one and those that exist.
+    """
     found = [f for path in year_files(root).get(year, []) for f in indicators_in(year, path)]
+    _check_names(found, options, lang)
     return [
         f
         for f in found
@@ -115,6 +120,31 @@ def open_indicators(root: Path, year: int, options: record.Options) -> list[Foun
         and _matches(options.area, f.area.id, f.area.name)
         and _advances(options.spearhead, f)
     ]
+
+
+def _check_names(found: list[Found], options: record.Options, lang: Lang) -> None:
+    from tavoitteet.commands.viewing import suggestion
+
+    committees = [f.goal_file.committee for f in found]
+    areas = [(f.area.id, f.area.name) for f in found]
+    spearheads = [(s.id, s.name) for f in found for s in f.goal_file.spearheads]
+    named = {
+        "--committee": (options.committee, [(c, c) for c in committees], "lautakuntaa", "committee"),
+        "--area": (options.area, areas, "tehtäväaluetta", "area"),
+        "--spearhead": (options.spearhead, spearheads, "strategiakärkeä", "spearhead"),
+    }
+    for option, (wanted, pairs, fi, en) in named.items():
+        names = list(dict.fromkeys(n for pair in pairs for n in pair))
+        if wanted is None or any(_matches(wanted, name) for name in names):
+            continue
+        known = ", ".join(dict.fromkeys(first for first, _ in pairs)) or "-"
+        hint = suggestion(wanted, names, lang)
+        message = (
+            f"tavoitteet: {option} {wanted!r}: no such {en}.{hint} Known: {known}."
+            if lang == "en"
+            else f"tavoitteet: {option} {wanted!r}: tällaista {fi} ei ole.{hint} Vaihtoehdot: {known}."
+        )
+        raise errors.UserError(message, errors.USAGE)
 
 
 def _advances(wanted: str | None, found: Found) -> bool:
@@ -182,13 +212,13 @@ def default_recorder(given: str | None) -> str | None:
 
 def run(root: Path, options: record.Options, lang: Lang) -> int:
     text = _TEXT[lang]
-    console = Console(highlight=False, emoji=False)
+    console = Console(highlight=False, emoji=False, markup=False)  # what comes from a file is text
     today = date.today()
     try:
         year = _year(root, options, console, today, lang)
     except (EOFError, Quit):
         return errors.OK
-    todo = open_indicators(root, year, options)
+    todo = open_indicators(root, year, options, lang)
     broken = unreadable_files(root, year)
     for path in broken:
         sys.stderr.write(text["broken"].format(file=display_path(path)) + "\n")
@@ -207,18 +237,18 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
             if entry is None:
                 continue
             written = record.write(found, [entry], lang)
+            saved += 1  # counted as soon as it is on disk, whatever printing it does
             console.print(
                 record.recorded_text(found, [entry], record.status_after(written, found, root), lang),
                 markup=False,
             )
-            saved += 1
     except (EOFError, Quit):
         pass
     except KeyboardInterrupt:
         sys.stderr.write("\n")  # the terminal echoed ^C without a line break
         raise
     finally:
-        sys.stderr.write(text["done"].format(count=saved) + "\n")
+        sys.stderr.write(text["done"].format(count=_entries(saved, lang)) + "\n")
     return outcome
 
 
@@ -342,3 +372,9 @@ def ask_day(console: Console, found: Found, default: date, session: Session, lan
         if problem is None:
             return day
         console.print(problem, markup=False)
+
+
+def _entries(count: int, lang: Lang) -> str:
+    from tavoitteet.words.i18n import counted
+
+    return counted(count, "entry", "entries") if lang == "en" else counted(count, "kirjaus", "kirjausta")

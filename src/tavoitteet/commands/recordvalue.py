@@ -33,6 +33,7 @@ from tavoitteet.core.model import (
     YesNoIndicator,
 )
 from tavoitteet.core.parsing import ValueParseError, format_date, format_number, parse_date, parse_number
+from tavoitteet.core.safetext import UNSAFE_CLASS
 from tavoitteet.core.values import NOT_APPLICABLE_WORDS, NOT_DONE_WORDS, Value, expected_values, parse_value
 from tavoitteet.words.i18n import Lang, translate
 from tavoitteet.words.problem_messages import hint, message
@@ -43,7 +44,8 @@ YES_INPUT = frozenset({"kyllä", "kylla", "k", "yes", "y", "true", "tosi"})
 NO_INPUT = frozenset({"ei", "e", "no", "n", "false", "epätosi"})
 NOT_APPLICABLE_TEXT = "ei sovellu"
 
-FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+FORBIDDEN = re.compile(f"[{UNSAFE_CLASS}\\ufeff\\t\\n]")
+"""what the reader refuses in a file (:mod:`tavoitteet.core.safetext`), and line breaks and tabs"""
 _PAIR_SEPARATOR = re.compile(r"[\s,;]*$")
 
 _OWN_MESSAGES = {
@@ -185,7 +187,7 @@ def _check_characters(indicator: Indicator, typed: str) -> None:
         )
 
 
-_KEPT_KEYS = ("value.", "number.ambiguous", "date.nonexistent")
+_KEPT_KEYS = ("value.", "number.ambiguous", "number.out_of_range", "date.nonexistent")
 
 
 def _refusal(indicator: Indicator, error: ValueParseError) -> RecordValueError:

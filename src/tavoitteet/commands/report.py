@@ -12,11 +12,9 @@ the repository's settings file (:mod:`tavoitteet.files.report_settings`).
 
 from __future__ import annotations
 
-import contextlib
-import errno
+import dataclasses
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -136,17 +134,25 @@ def run(
             errors.USAGE,
         )
     today = date.today()
-    data_year = viewing.load_year(viewing.data_root(data, messages), year, today, messages)
+    data_year = viewing.load_year(viewing.data_root(data, messages), year, today, messages, filters.committee)
     day = viewing.parse_as_of(as_of, today, messages)
     result = viewing.apply_filters(viewing.evaluate(data_year, day, filters.assessor), filters, messages)
     comparisons = earlier_comparison(data_year, result, day, lang) if fmt is ReportFormat.HTML else []
     settings = load_settings(data_year.data_root, lang) if fmt is not ReportFormat.JSON else None
+    if settings is not None and settings.municipality is None:
+        named = {f.goal_file.municipality for f in result.files}
+        if len(named) == 1 and (only := named.pop()):  # every file names the same municipality
+            settings = dataclasses.replace(settings, municipality=only)
     payload = render(fmt, result, lang, dialect, filters, comparisons, settings, layout)
     if output is None:
+        text_report = fmt is not ReportFormat.DOCX
+        if text_report and (hint := redirect_hint(os.name == "nt", _is_terminal(), messages)) is not None:
+            sys.stderr.write(hint)
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return errors.OK
     write_atomically(output, payload, data_year.data_root, messages)
+    sys.stderr.write(wrote_message(output, fmt, len(payload), messages))
     return errors.OK
 
 
@@ -165,60 +171,36 @@ def load_settings(data_root: Path, lang: ReportLang) -> ReportSettings:
         raise errors.UserError(render_text(error.problems, sources, base_lang(lang)).rstrip("\n")) from None
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path.resolve().is_relative_to(folder.resolve())
+def wrote_message(output: Path, fmt: ReportFormat, size: int, lang: str) -> str:
+    """What ``report -o`` says it wrote: the file, its format and its size."""
+    shown = f"{size:,}".replace(",", " ")
+    unit = ("byte" if size == 1 else "bytes") if lang == "en" else ("tavu" if size == 1 else "tavua")
+    if lang == "en":
+        return f"tavoitteet: wrote {output} ({fmt.value}, {shown} {unit}).\n"
+    return f"tavoitteet: kirjoitettu {output} ({fmt.value}, {shown} {unit}).\n"
+
+
+def redirect_hint(windows: bool, terminal: bool, lang: str) -> str | None:
+    """On Windows a report piped or redirected from stdout is read by PowerShell in its own code page;
+    the report is UTF-8, so say to write it with ``-o`` instead."""
+    if not windows or terminal:
+        return None
+    if lang == "en":
+        return (
+            "tavoitteet: the report is UTF-8; PowerShell may read redirected output wrongly. Use -o FILE.\n"
+        )
+    return "tavoitteet: raportti on UTF-8-tekstiä; PowerShell voi lukea uudelleenohjatun tulosteen väärin. Käytä -o TIEDOSTO.\n"
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def write_atomically(target: Path, payload: bytes, data_root: Path, lang: str) -> None:
-    """Write ``payload`` to ``target`` through a temporary file; refuse the data folder."""
-    en = lang == "en"
-    if _inside(target, data_root):
-        raise errors.UserError(
-            f"tavoitteet: {target}: "
-            + (
-                "a report is not written into the data folder; choose another place with -o."
-                if en
-                else "raporttia ei kirjoiteta data-kansioon; valitse -o:lla toinen paikka."
-            ),
-            errors.USAGE,
-        )
-    folder = target.parent if str(target.parent) else Path()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise errors.UserError(_cannot_write(target, error, en)) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-        Path(temporary).chmod(0o666 & ~_umask())
-        Path(temporary).replace(target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise errors.UserError(_cannot_write(target, error, en)) from None
+    """Write ``payload`` to ``target`` through a temporary file; refuse a link and every data folder."""
+    from tavoitteet.commands.output import replace_file
 
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-# The operating system words its reasons in English; the common ones in Finnish.
-_FINNISH_REASONS = {
-    errno.ENOENT: "kansiota ei ole",
-    errno.ENOTDIR: "polussa on tiedosto kansion paikalla",
-    errno.EACCES: "ei kirjoitusoikeutta",
-    errno.EPERM: "ei kirjoitusoikeutta",
-    errno.EROFS: "levy on vain luettavissa",
-    errno.ENOSPC: "levy on täynnä",
-    errno.EISDIR: "samanniminen kansio on jo olemassa",
-}
-
-
-def _cannot_write(target: Path, error: OSError, en: bool) -> str:
-    reason = error.strerror or str(error)
-    if en:
-        return f"tavoitteet: cannot write {target}: {reason}. Check that the folder exists and is writable."
-    reason = _FINNISH_REASONS.get(error.errno or 0, reason)
-    return f"tavoitteet: tiedostoa {target} ei voi kirjoittaa: {reason}. Tarkista, että kansio on olemassa ja kirjoitettavissa."
+    replace_file(target, payload, lang, data=[data_root], what="report")

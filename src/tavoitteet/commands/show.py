@@ -25,13 +25,14 @@ def run(
     lang: Lang,
     data: Path | None = None,
     municipality: str | None = None,
+    no_pager: bool = False,
 ) -> int:
     def view(root: Path, today: date, _width: int) -> str | list[RenderableType]:
-        from tavoitteet.render.show import find, show_view
+        from tavoitteet.render.show import all_ids, find, show_view
 
         filters = viewing.Filters(committee=committee, municipality=municipality)
         result = viewing.evaluated_year(year, filters, as_of, lang, root, today)
-        found = _one(find(result, item_id.strip()), item_id, result.year, lang)
+        found = _one(find(result, item_id.strip()), item_id, result.year, lang, all_ids(result))
         if as_json:
             from tavoitteet.render.json_views import show_json
 
@@ -39,17 +40,19 @@ def run(
             return show_json(result, found.goal, found.file.goal_file, found.area, lang, only)
         return show_view(found, lang)
 
-    terminal.print_cached("show", (item_id, year, committee, as_of, municipality), data, lang, as_json, view)
+    key = (item_id, year, committee, as_of, municipality)
+    terminal.print_cached("show", key, data, lang, as_json, view, pager=not no_pager)
     return 0
 
 
-def _one(found: list[Found], item_id: str, year: int, lang: Lang) -> Found:
+def _one(found: list[Found], item_id: str, year: int, lang: Lang, ids: list[str]) -> Found:
     if len(found) == 1:
         return found[0]
     if not found:
+        hint = viewing.suggestion(item_id, ids, lang)
         message = {
-            "fi": f"tavoitteet: tunnusta {item_id!r} ei löydy vuodelta {year}. Tunnukset näkyvät komennolla: tavoitteet list {year}",
-            "en": f"tavoitteet: no id {item_id!r} in {year}. List the ids with: tavoitteet list {year}",
+            "fi": f"tavoitteet: tunnusta {item_id!r} ei löydy vuodelta {year}.{hint} Tunnukset näkyvät komennolla: tavoitteet list {year}",
+            "en": f"tavoitteet: no id {item_id!r} in {year}.{hint} List the ids with: tavoitteet list {year}",
         }
         raise errors.UserError(message[lang])
     from tavoitteet.commands.recordfind import committee_label

@@ -12,8 +12,40 @@ from pathlib import Path
 
 from rich.console import RenderableType
 
+from tavoitteet import errors
 from tavoitteet.commands import terminal, viewing
 from tavoitteet.words.i18n import Lang
+
+DEPTHS = {
+    "committee": "committee",
+    "lautakunta": "committee",
+    "area": "area",
+    "tehtäväalue": "area",
+    "alue": "area",
+    "goal": "goal",
+    "tavoite": "goal",
+    "indicator": "indicator",
+    "mittari": "indicator",
+}
+"""``--depth`` in English or Finnish"""
+
+
+def parse_depth(text: str, lang: Lang) -> str:
+    """The depth's English name (``committee`` …), or a usage error naming the closest one."""
+    found = DEPTHS.get(text.strip().casefold())
+    if found is None:
+        hint = viewing.suggestion(text, list(DEPTHS), lang)
+        allowed = "committee, area, goal, indicator"
+        raise errors.UserError(
+            f"tavoitteet: --depth {text!r}:{hint} "
+            + (
+                f"Choose {allowed}."
+                if lang == "en"
+                else f"Valitse {allowed} (tai lautakunta, alue, tavoite, mittari)."
+            ),
+            errors.USAGE,
+        )
+    return found
 
 
 def run(
@@ -23,6 +55,8 @@ def run(
     as_json: bool,
     lang: Lang,
     data: Path | None = None,
+    depth: str = "indicator",
+    no_pager: bool = False,
 ) -> int:
     def view(root: Path, today: date, width: int) -> str | list[RenderableType]:
         result = viewing.evaluated_year(year, filters, as_of, lang, root, today)
@@ -30,9 +64,10 @@ def run(
             from tavoitteet.render.json_views import status_json
 
             return status_json(result, lang, filters.as_dict())
-        from tavoitteet.render.status import status_view
+        from tavoitteet.render.status import Depth, status_view
 
-        return status_view(result, lang, width)
+        return status_view(result, lang, Depth(depth))
 
-    terminal.print_cached("status", (year, filters, as_of), data, lang, as_json, view)
+    key = (year, filters, as_of, depth)
+    terminal.print_cached("status", key, data, lang, as_json, view, pager=not no_pager)
     return 0

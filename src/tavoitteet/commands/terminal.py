@@ -9,10 +9,13 @@ that a repeated ``status``, ``list`` or ``show`` loads no models.
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console, Group, RenderableType
 
@@ -24,14 +27,23 @@ WRITE_LIMIT = 32 * 1024 // 4
 """rich's limit per write: 32 KiB, with every character counted as four bytes of UTF-8"""
 
 
-def console() -> Console:
-    """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR."""
-    return Console(highlight=False, soft_wrap=False, emoji=False)
+def console(file: IO[str] | None = None) -> Console:
+    """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR.
+
+    Markup is off: every string a view hands to rich (a goal's title, a
+    target, a comment) is text, so ``[/]`` or ``[huom]`` in a file prints as
+    written instead of crashing the view or vanishing.
+    """
+    return Console(file=file, highlight=False, soft_wrap=False, emoji=False, markup=False)
 
 
 def print_view(renderables: list[RenderableType]) -> None:
-    """Print a view's renderables one below the other on stdout."""
-    console().print(Group(*renderables))
+    """Print a view's renderables one below the other on stdout (as :func:`write_rendered` writes them)."""
+    output = console()
+    if layout_traits(output) is None:  # the legacy Windows console colours through system calls
+        output.print(Group(*renderables))
+        return
+    write_rendered(output, rendered(output, renderables))
 
 
 View = Callable[[Path, date, int], "str | list[RenderableType]"]
@@ -39,7 +51,13 @@ View = Callable[[Path, date, int], "str | list[RenderableType]"]
 
 
 def print_cached(
-    name: str, arguments: tuple[object, ...], data: Path | None, lang: Lang, as_json: bool, view: View
+    name: str,
+    arguments: tuple[object, ...],
+    data: Path | None,
+    lang: Lang,
+    as_json: bool,
+    view: View,
+    pager: bool = True,
 ) -> None:
     """Print a view, or the text it printed before for the same inputs (:mod:`tavoitteet.files.viewcache`).
 
@@ -61,7 +79,63 @@ def print_cached(
 
     folder = root.resolve()
     key = (folder, *arguments, as_json, lang, today, traits)
-    write_rendered(output, viewcache.cached(name, key, input_files(folder), text))
+    shown = viewcache.cached(name, key, input_files(folder), text)
+    if not (pager and page(output, shown)):
+        write_rendered(output, shown)
+
+
+def pager_command() -> str | None:
+    """The pager as git chooses it: ``TAVOITTEET_PAGER``, else ``PAGER``, else ``less`` (``more`` on Windows).
+
+    An empty value or ``cat`` means no pager.
+    """
+    for variable in ("TAVOITTEET_PAGER", "PAGER"):
+        value = os.environ.get(variable)
+        if value is not None:
+            return None if value.strip() in ("", "cat") else value
+    return "more" if os.name == "nt" else "less"
+
+
+def page(target: Console, text: str) -> bool:
+    """Show ``text`` through the pager when stdout is a terminal and the text is taller than it.
+
+    False when nothing was paged (piped, short, no pager, or the pager could
+    not be started), so that the caller writes the text itself.  As git does,
+    ``less`` gets ``LESS=FRX`` unless the user set ``LESS``: it keeps colours and
+    the screen, and quits at once when the text fits after all.
+    """
+    if not target.is_terminal or not _stdout_is_terminal() or text.count("\n") < target.height:
+        return False
+    command = pager_command()
+    if command is None:
+        return False
+    environment = {**os.environ}
+    environment.setdefault("LESS", "FRX")
+    environment.setdefault("LV", "-c")
+    try:
+        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=environment)
+    except OSError:
+        return False
+    assert process.stdin is not None
+    try:
+        process.stdin.write(text.encode(target.encoding or "utf-8", errors="replace"))
+        process.stdin.close()
+    except (BrokenPipeError, OSError):  # the reader quit the pager early
+        pass
+    while True:
+        try:
+            process.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs, as with git
+            continue
+    return True
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 RENDER_PARALLEL_FROM = 600
@@ -118,6 +192,7 @@ def _render_piece(piece: tuple[dict[str, Any], list[RenderableType]]) -> str:
         highlight=False,
         soft_wrap=False,
         emoji=False,
+        markup=False,
         **settings,
     )
     with target.capture() as capture:
@@ -132,7 +207,7 @@ def write_rendered(target: Console, text: str) -> None:
     """
     piece: list[str] = []
     size = 0
-    for line in text.splitlines(keepends=True):
+    for line in map(guarded_view_line, text.splitlines(keepends=True)):
         if piece and size + len(line) > WRITE_LIMIT:
             target.file.write("".join(piece))
             piece, size = [], 0
@@ -140,6 +215,22 @@ def write_rendered(target: Console, text: str) -> None:
         size += len(line)
     target.file.write("".join(piece))
     target.file.flush()
+
+
+def guarded_view_line(line: str) -> str:
+    """A line of a view that a goal text made start with ``::`` gets our mark, so CI never obeys it.
+
+    GitHub Actions runs a line of a job's output that starts with ``::`` as a
+    workflow command (``::error``, ``::stop-commands::``); a goal's title at
+    the left edge of a table, or a wrapped line of it, could be one.
+    """
+    stripped = line.lstrip(" ")
+    if not stripped.startswith("::"):
+        return line
+    return line[: len(line) - len(stripped)] + VIEW_LINE_MARK + stripped
+
+
+VIEW_LINE_MARK = "› "
 
 
 def layout_traits(target: Console) -> tuple[object, ...] | None:

@@ -10,16 +10,25 @@ from typing import TYPE_CHECKING
 
 from tavoitteet import errors
 from tavoitteet.core.problems import Code, Problem
+from tavoitteet.core.safetext import one_line
 from tavoitteet.files import parallel
 from tavoitteet.files.discovery import DataNotFound, find_data_root, goal_files
-from tavoitteet.files.validcache import ValidCache, file_key
-from tavoitteet.render.problems import ProblemFormat, render_github, render_json, render_text
+from tavoitteet.files.validcache import ValidCache, content_key, file_key
+from tavoitteet.render.problems import (
+    MAX_PRINTED,
+    ProblemFormat,
+    capped,
+    display_path,
+    excerpt,
+    render_github,
+    render_json,
+    render_text,
+)
 from tavoitteet.words.i18n import Lang
 
 if TYPE_CHECKING:
     from tavoitteet.files.loader import LoadedFile
 
-MAX_PRINTED = 200
 PARALLEL_FROM = 200
 """From this many files on, files are checked in worker processes, one per core."""
 
@@ -33,6 +42,9 @@ class Tally:
     goals: int = 0
     actions: int = 0
     indicators: int = 0
+    problems: int = 0
+    files_with_problems: set[Path] = field(default_factory=set)
+    """counted, not kept: only the problems that are printed are kept (a broken corpus has millions)"""
 
     def add(self, loaded: LoadedFile) -> None:
         self.add_checked(FileResult.of(loaded))
@@ -46,6 +58,10 @@ class Tally:
         self.actions += result.actions
         self.indicators += result.indicators
 
+    def count_problems(self, path: Path, count: int) -> None:
+        self.problems += count
+        self.files_with_problems.add(path)
+
     def as_dict(self) -> dict[str, int]:
         return {
             "tiedostot": self.files,
@@ -58,7 +74,7 @@ class Tally:
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What validate keeps of one checked file: its problems, counts and, when it has problems, its lines."""
+    """What validate keeps of one checked file: its problems, counts and the lines its problems point at."""
 
     path: Path
     problems: list[Problem]
@@ -66,11 +82,13 @@ class FileResult:
     goals: int = 0
     actions: int = 0
     indicators: int = 0
-    source: list[str] | None = None
+    source: dict[int, str] | None = None
+    key: str | None = None
+    """the cache key of the very bytes that were checked (a file may change while it is checked)"""
 
     @classmethod
     def of(cls, loaded: LoadedFile) -> FileResult:
-        source = _source_lines(loaded, loaded.path) if loaded.problems else None
+        source = excerpt(_source_lines(loaded, loaded.path), loaded.problems) if loaded.problems else None
         goal_file = loaded.goal_file
         if goal_file is None:
             return cls(loaded.path, loaded.problems, source=source)
@@ -80,7 +98,17 @@ class FileResult:
         committee = goal_file.committee  # one committee of each municipality counts once
         if goal_file.municipality:
             committee += f" ({goal_file.municipality})"
-        return cls(loaded.path, loaded.problems, committee, len(goals), actions, indicators, source)
+        key = None if loaded.problems else _checked_key(loaded)
+        return cls(loaded.path, loaded.problems, committee, len(goals), actions, indicators, source, key)
+
+
+def _checked_key(loaded: LoadedFile) -> str | None:
+    """The key of the bytes the loader decoded: strict UTF-8 gives them back exactly."""
+    document = loaded.document
+    if document is None:
+        return None
+    raw = (b"\xef\xbb\xbf" if document.bom else b"") + document.text.encode("utf-8")
+    return content_key(raw, loaded.path)
 
 
 def load_file(path: Path) -> LoadedFile:
@@ -121,28 +149,32 @@ def check_with_cache(files: Sequence[Path], cache: ValidCache) -> Iterator[FileR
             yield FileResult(path, [], *entry)
             continue
         result = next(fresh)
-        if not result.problems and result.committee is not None:
-            cache.put(key, (result.committee, result.goals, result.actions, result.indicators))
+        if not result.problems and result.committee is not None and key is not None:
+            cache.put(result.key, (result.committee, result.goals, result.actions, result.indicators))
         yield result
 
 
 def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang, languages: Sequence[str] = ()) -> int:
     targets = list(paths) or [_default_root(lang)]
-    files = goal_files(t for t in targets if t.exists())
+    files = goal_files(t for t in targets if t.exists() or t.is_symlink())
     tally = Tally()
     problems: list[Problem] = []
-    sources: dict[Path, list[str]] = {}
+    sources: dict[Path, dict[int, str]] = {}
     for target in targets:
-        if not target.exists():
+        if not target.exists() and not target.is_symlink():
             problems.append(Problem(target, Code.UNREADABLE, "file.unreadable", {"reason": _missing(lang)}))
     if not files and not problems:
         problems.append(Problem(targets[0], Code.NO_FILES, "check.no_files", {"target": str(targets[0])}))
+    for problem in problems:
+        tally.count_problems(problem.file, 1)
     cache = ValidCache.open()
     for result in check_with_cache(files, cache):
         tally.add_checked(result)
         if result.problems:
-            problems += result.problems
-            sources[result.path] = result.source or []
+            tally.count_problems(result.path, len(result.problems))
+            if len(problems) <= MAX_PRINTED:  # problems that are not printed, and their lines, are not kept
+                sources[result.path] = result.source or {}
+                problems += result.problems
     cache.save()
     if "sv" in languages:
         problems += missing_translations([f for f in files if f not in sources], sources)
@@ -150,27 +182,28 @@ def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang, languages: Seq
     return errors.PROBLEMS if problems else errors.OK
 
 
-def missing_translations(files: Sequence[Path], sources: dict[Path, list[str]]) -> list[Problem]:
+def missing_translations(files: Sequence[Path], sources: dict[Path, dict[int, str]]) -> list[Problem]:
     """``--languages fi,sv``: every text of the (valid) files without its Swedish version."""
     from tavoitteet.core.languages import missing_swedish
     from tavoitteet.core.problems import format_path
 
-    problems = []
+    problems: list[Problem] = []
     for path in files:
         loaded = load_file(path)
         if loaded.goal_file is None or loaded.document is None:
             continue
-        found = missing_swedish(loaded.goal_file)
-        for where, key in found:
+        found = []
+        for where, key in missing_swedish(loaded.goal_file):
             line, column = loaded.document.position((*where, key), key=True)
             args = {"key": key, "where": format_path(where) or "tiedosto"}
-            problems.append(
+            found.append(
                 Problem(
                     path, Code.MISSING_TRANSLATION, "language.missing_sv", args, line, column, (*where, key)
                 )
             )
         if found:
-            sources[path] = _source_lines(loaded, path)
+            sources[path] = excerpt(_source_lines(loaded, path), found)
+        problems += found
     return problems
 
 
@@ -190,21 +223,21 @@ def parse_languages(text: str | None) -> list[str]:
 
 
 def _render(
-    problems: list[Problem], sources: dict[Path, list[str]], output: ProblemFormat, lang: Lang, tally: Tally
+    problems: list[Problem],
+    sources: dict[Path, dict[int, str]],
+    output: ProblemFormat,
+    lang: Lang,
+    tally: Tally,
 ) -> str:
-    shown = problems[:MAX_PRINTED]
-    if len(problems) > MAX_PRINTED:
-        shown.append(
-            Problem(Path("-"), Code.TOO_MANY_PROBLEMS, "check.too_many", {"limit": str(MAX_PRINTED)})
-        )
+    shown = capped(problems)
     if output is ProblemFormat.JSON:
         return render_json(shown, lang, tally.as_dict())
     if output is ProblemFormat.GITHUB:
-        return render_github(shown, lang) + summary(tally, problems, lang)
-    return render_text(shown, sources, lang) + summary(tally, problems, lang)
+        return render_github(shown, lang) + summary(tally, lang)
+    return render_text(shown, sources, lang) + summary(tally, lang)
 
 
-def summary(tally: Tally, problems: list[Problem], lang: Lang) -> str:
+def summary(tally: Tally, lang: Lang) -> str:
     """One line: what was checked and the verdict, with Finnish or English number agreement."""
     counts = tally.as_dict()
     nouns = _NOUNS[lang]
@@ -212,12 +245,12 @@ def summary(tally: Tally, problems: list[Problem], lang: Lang) -> str:
         _count(counts[key], nouns[key], lang) for key in ("lautakunnat", "tavoitteet", "teot", "mittarit")
     )
     files = _count(counts["tiedostot"], nouns["tiedostot"], lang)
-    in_files = _count(_files_with(problems), nouns["tiedostoissa"], lang)
-    errors_found = _count(len(problems), nouns["virheet"], lang)
+    in_files = _count(len(tally.files_with_problems), nouns["tiedostoissa"], lang)
+    errors_found = _count(tally.problems, nouns["virheet"], lang)
     if lang == "en":
-        verdict = "No errors." if not problems else f"Found {errors_found} in {in_files}."
+        verdict = "No errors." if not tally.problems else f"Found {errors_found} in {in_files}."
         return f"Checked {files}: {checked}. {verdict}\n"
-    verdict = "Ei virheitä." if not problems else f"Löytyi {errors_found} {in_files}."
+    verdict = "Ei virheitä." if not tally.problems else f"Löytyi {errors_found} {in_files}."
     return f"Tarkistettu {files}: {checked}. {verdict}\n"
 
 
@@ -247,17 +280,16 @@ def _count(number: int, forms: tuple[str, str], lang: Lang) -> str:
     return f"{number} {forms[0] if number == 1 else forms[1]}"
 
 
-def _files_with(problems: list[Problem]) -> int:
-    return len({p.file for p in problems})
-
-
 def _source_lines(loaded: LoadedFile, path: Path) -> list[str]:
+    """The file's lines for the excerpts; a link, a folder or an unreadable file shows none (it is never read)."""
+    from tavoitteet.files.rawread import read_goal_bytes
+
     if loaded.document is not None:
-        return loaded.document.text.splitlines()
-    try:
-        return path.read_bytes()[:2_000_000].decode("utf-8", errors="replace").splitlines()
-    except OSError:
+        return loaded.document.text.split("\n")
+    raw = read_goal_bytes(path)
+    if isinstance(raw, Problem):
         return []
+    return raw.decode("utf-8", errors="replace").split("\n")
 
 
 def _missing(lang: Lang) -> str:
@@ -266,18 +298,37 @@ def _missing(lang: Lang) -> str:
 
 def _default_root(lang: Lang) -> Path:
     try:
-        return find_data_root()
+        root = find_data_root()
     except DataNotFound as error:
-        raise errors.UserError(data_not_found_message(error.start, lang), errors.USAGE) from None
+        raise errors.UserError(
+            data_not_found_message(error.start, lang, error.skipped), errors.USAGE
+        ) from None
+    from tavoitteet.commands.viewing import note_foreign_owner
+
+    note_foreign_owner(root, lang)
+    return root
 
 
-def data_not_found_message(start: Path, lang: Lang) -> str:
+def data_not_found_message(start: Path, lang: Lang, skipped: Sequence[Path] = ()) -> str:
+    passed = "".join(f"\n  {display_path(folder)}" for folder in skipped)
     if lang == "en":
         return (
-            f"tavoitteet: no data/ folder with year folders found from {start} upwards.\n"
+            f"tavoitteet: no data/ folder with year folders found from {one_line(str(start))} upwards"
+            " (up to the repository's root or the home folder).\n"
             "Run the command inside a repository of goal files, or name the files or set TAVOITTEET_DATA."
+            + (
+                f"\nPassed over (a link, or another user's folder; use --data to choose one):{passed}"
+                if passed
+                else ""
+            )
         )
     return (
-        f"tavoitteet: data/-kansiota vuosikansioineen ei löytynyt kansiosta {start} ylöspäin.\n"
+        f"tavoitteet: data/-kansiota vuosikansioineen ei löytynyt kansiosta {one_line(str(start))} ylöspäin"
+        " (repositorion juureen tai kotikansioon asti).\n"
         "Aja komento tavoitetiedostojen repositoriossa, anna tiedostot komennolle tai aseta TAVOITTEET_DATA."
+        + (
+            f"\nOhitettiin (linkki tai toisen käyttäjän kansio; valitse --data-valinnalla):{passed}"
+            if passed
+            else ""
+        )
     )

@@ -1,13 +1,15 @@
 """What the views share: finding the data folder and the year, loading it whole, evaluating and filtering it.
 
-A year is shown only when every file of it loads cleanly: otherwise the
-problems go to stderr and the command stops with exit code 1, so that a view
-never shows partial truth.
+A year is shown only when every file it shows loads cleanly.  Unfiltered, a
+broken file stops the view with its problems on stderr and exit code 1, so
+that a view never shows partial truth.  Filtered with ``--committee`` to
+other committees, a broken file is named on stderr and the view goes on.
 """
 
 from __future__ import annotations
 
 import sys
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,17 +31,18 @@ class Filters:
 
     committee: str | None = None
     area: str | None = None
-    status: str | None = None
+    status: tuple[str, ...] = ()
     spearhead: str | None = None
     municipality: str | None = None
     assessor: str | None = None
     """Follow this assessor's assessments (e.g. tarkastuslautakunta) instead of the committee's own."""
 
     def as_dict(self) -> dict[str, str | None]:
+        """The filters as the JSON views name them; several statuses are joined with ", "."""
         return {
             "lautakunta": self.committee,
             "tehtavaalue": self.area,
-            "tila": self.status,
+            "tila": ", ".join(self.status) or None,
             "strategiakarki": self.spearhead,
             "kunta": self.municipality,
             "arvioija": self.assessor,
@@ -66,11 +69,29 @@ def data_root(explicit: Path | None, lang: Lang) -> Path:
             raise _fail(lang, f"kansiota {explicit} ei ole.", f"no folder {explicit}.", errors.USAGE)
         return explicit
     try:
-        return find_data_root()
+        root = find_data_root()
     except DataNotFound as error:
         from tavoitteet.commands.validate import data_not_found_message
 
-        raise errors.UserError(data_not_found_message(error.start, lang), errors.USAGE) from None
+        raise errors.UserError(
+            data_not_found_message(error.start, lang, error.skipped), errors.USAGE
+        ) from None
+    note_foreign_owner(root, lang)
+    return root
+
+
+def note_foreign_owner(root: Path, lang: Lang) -> None:
+    """Say so on stderr when the data folder found belongs to another user: it is used, but never silently."""
+    from tavoitteet.core.safetext import one_line
+    from tavoitteet.files.discovery import foreign_owner
+
+    if (owner := foreign_owner(root)) is not None:
+        shown = one_line(str(root))
+        sys.stderr.write(
+            f"tavoitteet: note: the data folder {shown} belongs to another user (uid {owner}).\n"
+            if lang == "en"
+            else f"tavoitteet: huom: data-kansio {shown} kuuluu toiselle käyttäjälle (uid {owner}).\n"
+        )
 
 
 def choose_year(years: dict[int, list[Path]], wanted: int | None, today: date, lang: Lang) -> int:
@@ -89,8 +110,14 @@ def choose_year(years: dict[int, list[Path]], wanted: int | None, today: date, l
     return wanted
 
 
-def load_year(root: Path, wanted: int | None, today: date, lang: Lang) -> YearData:
-    """Every file of the year, or stop with their problems on stderr."""
+def load_year(
+    root: Path, wanted: int | None, today: date, lang: Lang, committee: str | None = None
+) -> YearData:
+    """Every file of the year, or stop with their problems on stderr.
+
+    With ``committee`` set, a broken file that cannot be that committee's is
+    named on stderr and left out instead.
+    """
     from tavoitteet.files.loader import load_file
 
     years = year_files(root)
@@ -102,6 +129,11 @@ def load_year(root: Path, wanted: int | None, today: date, lang: Lang) -> YearDa
     loaded = [item for item in loaded if item.problems]  # the settings file: only its problems count
     loaded += [load_file(path) for path in years[year]]
     broken = [item for item in loaded if item.goal_file is None or item.problems]
+    if committee is not None and broken and not any(_may_be(item, committee) for item in broken):
+        for item in broken:
+            sys.stderr.write(_skipped(item.path, lang))
+        broken = []
+        loaded = [item for item in loaded if item.goal_file is not None and not item.problems]
     if broken:
         sys.stderr.write(_problems_text(broken, lang))
         raise _fail(
@@ -113,11 +145,28 @@ def load_year(root: Path, wanted: int | None, today: date, lang: Lang) -> YearDa
     return YearData(root, year, tuple(years[year]), files)
 
 
-def _problems_text(broken: list[LoadedFile], lang: Lang) -> str:
-    from tavoitteet.render.problems import render_text
+def _may_be(item: LoadedFile, committee: str) -> bool:
+    """Whether a broken file may be the committee asked for: by the name it gives, else by its file name."""
+    data = item.document.data if item.document is not None else {}
+    named = data.get("lautakunta") if isinstance(data, dict) else None
+    if isinstance(named, str) and named.strip():
+        return _matches(committee, named)
+    return _matches(committee, item.path.stem) or _matches(item.path.stem, committee)
 
-    problems = [p for item in broken for p in item.problems]
-    sources = {item.path: item.document.text.splitlines() for item in broken if item.document}
+
+def _skipped(path: Path, lang: Lang) -> str:
+    if lang == "en":
+        return f"tavoitteet: {path} has errors and is left out (tavoitteet validate {path} shows them).\n"
+    return f"tavoitteet: tiedostossa {path} on virheitä, joten se jätetään pois (tavoitteet validate {path} näyttää ne).\n"
+
+
+def _problems_text(broken: list[LoadedFile], lang: Lang) -> str:
+    from tavoitteet.render.problems import capped, excerpt, render_text
+
+    problems = capped([p for item in broken for p in item.problems])  # at most as many as validate prints
+    sources = {
+        item.path: excerpt(item.document.text.split("\n"), item.problems) for item in broken if item.document
+    }
     return render_text(problems, sources, lang)
 
 
@@ -137,18 +186,84 @@ def parse_as_of(text: str | None, today: date, lang: Lang) -> date:
         ) from None
 
 
-def parse_status(text: str | None, lang: Lang) -> Status | None:
+def parse_status(text: str, lang: Lang) -> Status:
     """A status named in Finnish or English, as shown by the views."""
     from tavoitteet.words.labels import STATUS_NAMES
 
-    if text is None:
-        return None
     wanted = text.strip().casefold().replace("-", " ").replace("_", " ")
     for status, names in STATUS_NAMES.items():
         if wanted in (names["fi"], names["en"]):
             return status
     allowed = ", ".join(names[lang] for names in STATUS_NAMES.values())
-    raise _fail(lang, f"--status {text!r}: valitse {allowed}.", f"--status {text!r}: choose {allowed}.", 2)
+    names_typed = [n for names in STATUS_NAMES.values() for n in (names["fi"], names["en"])]
+    hint = suggestion(wanted, names_typed, lang)
+    raise _fail(
+        lang, f"--status {text!r}:{hint} Valitse {allowed}.", f"--status {text!r}:{hint} Choose {allowed}.", 2
+    )
+
+
+def suggestion(typed: str, names: list[str], lang: Lang) -> str:
+    """`` Tarkoititko 'x'?`` for the name closest to what was typed, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(
+        typed.strip().casefold(), [n.casefold() for n in names], n=1, cutoff=0.6
+    )
+    if not close:
+        return ""
+    shown = next(n for n in names if n.casefold() == close[0])
+    return f" Did you mean {shown!r}?" if lang == "en" else f" Tarkoititko {shown!r}?"
+
+
+def check_names(result: YearResult, filters: Filters, lang: Lang) -> None:
+    """An unknown committee or area is an error naming the ones that exist (and the closest one)."""
+    committees = [f.goal_file.committee for f in result.files]
+    if filters.committee is not None and not any(_matches(filters.committee, c) for c in committees):
+        hint = suggestion(filters.committee, committees, lang)
+        shown = ", ".join(committees)
+        raise _fail(
+            lang,
+            f"--committee {filters.committee!r}: vuonna {result.year} ei ole tällaista lautakuntaa.{hint} Lautakunnat: {shown}.",
+            f"--committee {filters.committee!r}: no such committee in {result.year}.{hint} Committees: {shown}.",
+            errors.USAGE,
+        )
+    areas = {
+        name: None
+        for f in result.files
+        if _matches(filters.committee, f.goal_file.committee)
+        for a in f.areas
+        for name in (a.area.id, a.area.name)
+    }
+    if filters.area is not None and not any(_matches(filters.area, a) for a in areas):
+        hint = suggestion(filters.area, list(areas), lang)
+        shown = ", ".join(
+            a.area.id
+            for f in result.files
+            for a in f.areas
+            if _matches(filters.committee, f.goal_file.committee)
+        )
+        raise _fail(
+            lang,
+            f"--area {filters.area!r}: tällaista tehtäväaluetta ei ole.{hint} Tehtäväalueet: {shown}.",
+            f"--area {filters.area!r}: no such service area.{hint} Service areas: {shown}.",
+            errors.USAGE,
+        )
+    spearheads = {
+        name: None
+        for f in result.files
+        if _matches(filters.committee, f.goal_file.committee)
+        for s in f.goal_file.spearheads
+        for name in (s.id, s.name)
+    }
+    if filters.spearhead is not None and not any(_matches(filters.spearhead, s) for s in spearheads):
+        hint = suggestion(filters.spearhead, list(spearheads), lang)
+        ids = ", ".join(s.id for f in result.files for s in f.goal_file.spearheads) or "-"
+        raise _fail(
+            lang,
+            f"--spearhead {filters.spearhead!r}: tällaista strategiakärkeä ei ole.{hint} Strategiakärjet: {ids}.",
+            f"--spearhead {filters.spearhead!r}: no such spearhead.{hint} Spearheads: {ids}.",
+            errors.USAGE,
+        )
 
 
 def evaluate(data: YearData, as_of: date, assessor: str | None = None) -> YearResult:
@@ -166,22 +281,22 @@ def _same(wanted: str, municipality: str | None) -> bool:
 def _matches(text: str | None, *candidates: str | None) -> bool:
     if text is None:
         return True
-    wanted = text.strip().casefold()
+    wanted = unicodedata.normalize("NFC", text).strip().casefold()  # as the reader reads the files
     return any(c is not None and (c.casefold() == wanted or wanted in c.casefold()) for c in candidates)
 
 
 def _goal_matches(
-    goal: GoalResult, spearheads: dict[str, str], filters: Filters, status: Status | None
+    goal: GoalResult, spearheads: dict[str, str], filters: Filters, status: frozenset[Status]
 ) -> bool:
     links = [goal.goal.spearhead, *goal.goal.also_advances]
     if filters.spearhead is not None and not any(
         link is not None and _matches(filters.spearhead, link, spearheads.get(link)) for link in links
     ):
         return False
-    return status is None or goal.status is status or any(i.status is status for i in goal.indicators)
+    return not status or goal.status in status or any(i.status in status for i in goal.indicators)
 
 
-def _filter_file(result: FileResult, filters: Filters, status: Status | None) -> FileResult | None:
+def _filter_file(result: FileResult, filters: Filters, status: frozenset[Status]) -> FileResult | None:
     from tavoitteet.core.evaluation import summarize_area, summarize_file
 
     goal_file = result.goal_file
@@ -193,9 +308,9 @@ def _filter_file(result: FileResult, filters: Filters, status: Status | None) ->
         goals = [g for g in area.goals if _goal_matches(g, spearheads, filters, status)]
         if goals:
             areas.append(summarize_area(area.area, goals))
-        elif not area.goals and status is None and filters.spearhead is None:
+        elif not area.goals and not status and filters.spearhead is None:
             areas.append(area)  # an area described without goals is shown as it is
-    unfiltered = filters.area is None and filters.spearhead is None and status is None
+    unfiltered = filters.area is None and filters.spearhead is None and not status
     return summarize_file(goal_file, result.as_of, areas, unfiltered, filters.assessor) if areas else None
 
 
@@ -203,7 +318,8 @@ def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResul
     """Only the committees, areas and goals the filters select, with the counts recomputed."""
     from tavoitteet.core.evaluation import summarize_year
 
-    status = parse_status(filters.status, lang)
+    status = frozenset(parse_status(text, lang) for text in filters.status)
+    check_names(result, filters, lang)
     files = []
     for file_result in result.files:
         if not _matches(filters.committee, file_result.goal_file.committee):
@@ -227,7 +343,7 @@ def evaluated_year(
 ) -> YearResult:
     """Load the year a view asks for, evaluate it as of ``as_of`` (default today) and filter it."""
     today = today or date.today()
-    data_year = load_year(data_root(data, lang), year, today, lang)
+    data_year = load_year(data_root(data, lang), year, today, lang, filters.committee)
     return apply_filters(
         evaluate(data_year, parse_as_of(as_of, today, lang), filters.assessor), filters, lang
     )

@@ -242,15 +242,17 @@ def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -
                 else:
                     parse_value(item, raw)  # type: ignore[arg-type]
             except ValueParseError as error:
-                key = error.key if error.key.startswith("value.") else "value.wrong"
-                args = {"value": error.text, "kind": item.kind, "expected": expected_values(item)}  # type: ignore[arg-type, attr-defined]
+                bounded = error.key.startswith(("value.", "number.out_of_range"))
+                message_key = error.key if bounded else "value.wrong"
+                expected = expected_values(item)  # type: ignore[arg-type]
+                args = {"value": error.text, "text": error.text, "kind": item.kind, "expected": expected}  # type: ignore[attr-defined]
                 problems.append(
                     _at(
                         document,
                         path,
                         (*data_path, key, e, "arvo"),
                         Code.VALUE_DOES_NOT_FIT,
-                        key,
+                        message_key,
                         **args,
                     )
                 )
@@ -283,6 +285,30 @@ def entry_references_resolve(goal_file: GoalFile, document: Document, path: Path
     return problems
 
 
+def categories_differ_in_case(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
+    """The categories of an indicator differ in more than case (an entry names them case-insensitively)."""
+    problems = []
+    for data_path, item in walk(goal_file):
+        seen: dict[str, str] = {}
+        for c, category in enumerate(getattr(item, "categories", None) or []):
+            folded = category.casefold()
+            if folded in seen:
+                problems.append(
+                    _at(
+                        document,
+                        path,
+                        (*data_path, "luokat", c),
+                        Code.CATEGORY_CASE,
+                        "check.category_case",
+                        first=seen[folded],
+                        second=category,
+                    )
+                )
+            else:
+                seen[folded] = category
+    return problems
+
+
 DocumentCheck = Callable[[Document, Path], list[Problem]]
 
 DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (file_name_is_slug, year_matches_folder, unique_ids)
@@ -295,6 +321,7 @@ CHECKS: tuple[Check, ...] = (
     series_consistent,
     values_fit_indicators,
     entry_references_resolve,
+    categories_differ_in_case,
 )
 """Checks that need a valid model."""
 

@@ -20,7 +20,8 @@ from tavoitteet.core.fields import Day, FormatVersion, Id, Integer, Number, RawV
 
 GoalRuleName = Literal["kaikki", "heikoin", "osuus"]
 ManualLevelName = Literal["toteutunut", "osittain toteutunut", "ei toteutunut", "ei sovellu"]
-Period = Literal["vuosi", "puolivuotis", "kausi", "kuukausi", "viikko", "koko hanke"]
+Period = Literal["vuosi", "puolivuosi", "puolivuotis", "kausi", "kuukausi", "viikko", "koko hanke"]
+"""``puolivuotis`` is the old, misspelt ``puolivuosi``; files written with it are still read."""
 SeriesKind = Literal["toteuma", "talousarvio", "ennuste", "ehdotus", "suunnitelma", "lähtötaso"]
 GoalKind = Literal["vaikuttavuustavoite", "suoritetavoite", "tulostavoite"]
 GoalNature = Literal["toiminnallinen", "taloudellinen"]

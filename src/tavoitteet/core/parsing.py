@@ -29,6 +29,12 @@ _GROUPED = re.compile(r"[0-9]{1,3}(?:[.][0-9]{3})+")
 _FI_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\.?")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
+MAX_DIGITS = 16
+"""digits a number may have before the decimal separator: a municipality's budget in cents fits"""
+MAX_DECIMALS = 6
+"""and after it.  The one bound of every number read from a file or typed to ``record``: beyond it
+Python's int-to-text limit, the percentages of a trend and the views would fail."""
+
 YES_WORDS = frozenset({"kyllä", "true"})
 NO_WORDS = frozenset({"ei", "false"})
 
@@ -47,6 +53,8 @@ def parse_number(text: str) -> Decimal:
     elif raw.startswith("+"):
         raw = raw[1:].lstrip()
     integer, fraction = _split_decimal(_drop_space_groups(raw, text), text)
+    if len(integer.lstrip("0")) > MAX_DIGITS or len(fraction) > MAX_DECIMALS:
+        raise ValueParseError("number.out_of_range", text)
     try:
         return Decimal(f"{sign}{integer}.{fraction}" if fraction else f"{sign}{integer}")
     except InvalidOperation as error:  # pragma: no cover - guarded by the regexes

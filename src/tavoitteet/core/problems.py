@@ -56,7 +56,11 @@ class Code(StrEnum):
     TARGET_YEAR_EARLIER = "T039"
     NO_FILES = "T040"
     ENTRY_REFERENCE = "T050"  # issue 14: korjaa / peruu
-    MISSING_TRANSLATION = "T060"
+    LINKED = "T060"  # issue 12: hostile input
+    FOLDER_UNREADABLE = "T061"
+    FILE_NAME_ENCODING = "T062"
+    CATEGORY_CASE = "T063"
+    MISSING_TRANSLATION = "T070"
     """``validate --languages fi,sv``: a text without its Swedish version (issue 17)."""
     TOO_MANY_PROBLEMS = "T099"
 

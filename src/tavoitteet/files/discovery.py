@@ -13,29 +13,67 @@ SUFFIXES = (".yaml", ".yml")
 
 
 class DataNotFound(Exception):
-    """No data folder was found from the current folder upwards."""
+    """No data folder was found from the current folder upwards.
 
-    def __init__(self, start: Path) -> None:
+    ``skipped`` names folders that looked like one but were passed over: a
+    link, or a folder of another user above the current folder.
+    """
+
+    def __init__(self, start: Path, skipped: tuple[Path, ...] = ()) -> None:
         super().__init__(str(start))
         self.start = start
+        self.skipped = skipped
 
 
 def find_data_root(start: Path | None = None) -> Path:
     """The ``data/`` folder of the repository the user stands in.
 
     TAVOITTEET_DATA overrides the search; otherwise the folders from ``start``
-    upwards are searched for a ``data/`` folder that holds year folders.
+    upwards are searched for a ``data/`` folder that holds year folders.  The
+    search stops at the enclosing git repository's root and at the user's
+    home folder, so that a ``data/`` planted in a shared parent folder is never
+    picked up.  A ``data`` that is a symbolic link, or a folder of another
+    user above ``start``, is passed over (and named if nothing is found).
     """
     if override := os.environ.get("TAVOITTEET_DATA"):
         return Path(override)
-    here = (start or Path.cwd()).resolve()
+    here = (start or Path.cwd()).absolute()
+    home = _home()
+    skipped: list[Path] = []
     for folder in (here, *here.parents):
-        if folder.name == DATA_DIR and _has_year_folders(folder):
-            return folder
-        candidate = folder / DATA_DIR
-        if candidate.is_dir() and _has_year_folders(candidate):
+        for candidate in (folder, folder / DATA_DIR) if folder.name == DATA_DIR else (folder / DATA_DIR,):
+            if not _has_year_folders(candidate):
+                continue
+            if candidate.is_symlink() or (folder != here and not _own(candidate)):
+                skipped.append(candidate)
+                continue
             return candidate
-    raise DataNotFound(here)
+        if folder == home or (folder / ".git").exists():
+            break
+    raise DataNotFound(here, tuple(skipped))
+
+
+def foreign_owner(folder: Path) -> int | None:
+    """The owner's uid when ``folder`` belongs to another user (nor root), else None; always None on Windows."""
+    if not hasattr(os, "getuid"):
+        return None
+    try:
+        owner = folder.lstat().st_uid
+    except OSError:
+        return None
+    return None if owner in (os.getuid(), 0) else owner
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().absolute()
+    except (RuntimeError, KeyError, OSError):
+        return None
+
+
+def _own(folder: Path) -> bool:
+    """Whether the folder belongs to the user (or to root, as system folders do); always on Windows."""
+    return foreign_owner(folder) is None
 
 
 def _has_year_folders(folder: Path) -> bool:
@@ -46,24 +84,94 @@ def _has_year_folders(folder: Path) -> bool:
 
 
 def goal_files(paths: Iterable[Path]) -> list[Path]:
-    """Every YAML file named by ``paths``: files as given, folders searched recursively."""
+    """Every YAML file named by ``paths``: files as given, folders searched recursively.
+
+    Nothing that may be a goal file is left out silently: a symbolic link (to
+    a file or a folder), a folder that cannot be listed or vanished meanwhile
+    and a name that is not UTF-8 are listed as they are, and reading them
+    (:func:`tavoitteet.files.rawread.read_goal_bytes`) turns each into a
+    problem naming the path.  Links are never followed.
+    """
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+        if path.is_dir() and not path.is_symlink():
+            found += _walk(path)
         else:
             found.append(path)
     return found
 
 
+def _walk(top: Path) -> list[Path]:
+    found: list[Path] = []
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        entries = _entries(folder)
+        if entries is None:
+            found.append(folder)  # unreadable or vanished: reading it says why
+            continue
+        for entry in entries:
+            path = folder / entry.name
+            if _is_plain_dir(entry):
+                pending.append(path)
+            elif _is_candidate(entry):
+                found.append(path)
+    return sorted(found)
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]] | None:
+    try:
+        with os.scandir(folder) as listing:
+            return list(listing)
+    except OSError:
+        return None
+
+
+def _is_plain_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _is_candidate(entry: os.DirEntry[str]) -> bool:
+    """A YAML file, or a link that could stand for one or for a folder of them."""
+    if entry.name.endswith(SUFFIXES):
+        return True
+    try:
+        return entry.is_symlink() and entry.is_dir()
+    except OSError:
+        return False
+
+
 def year_files(data_root: Path) -> dict[int, list[Path]]:
-    """Goal files by year, from ``data/<year>/<committee>.yaml``."""
+    """Goal files by year, from ``data/<year>/<committee>.yaml``.
+
+    As in :func:`goal_files`, a year folder that is a link or cannot be listed
+    is listed itself, and a link or a non-UTF-8 name in it as it is: loading
+    them gives the problems, so that no view passes over a year unread.
+    """
     years: dict[int, list[Path]] = {}
-    if not data_root.is_dir():
+    entries = _entries(data_root)
+    if entries is None:
         return years
-    for folder in sorted(data_root.iterdir()):
-        if folder.is_dir() and YEAR_DIR.match(folder.name):
-            files = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
-            if files:
-                years[int(folder.name)] = files
+    for folder in sorted(entries, key=lambda e: e.name):
+        if not YEAR_DIR.match(folder.name):
+            continue
+        path = data_root / folder.name
+        if not _is_plain_dir(folder):
+            try:
+                linked = folder.is_symlink()
+            except OSError:
+                linked = False
+            if linked:
+                years[int(folder.name)] = [path]
+            continue
+        listed = _entries(path)
+        if listed is None:
+            years[int(folder.name)] = [path]
+            continue
+        files = sorted(path / e.name for e in listed if e.name.endswith(SUFFIXES))
+        if files:
+            years[int(folder.name)] = files
     return years

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -124,6 +125,7 @@ _TYPE_KEYS = {
     "too_short": ("model.empty_list", Code.INVALID_VALUE),
     "number.invalid": ("number.invalid", Code.INVALID_NUMBER),
     "number.ambiguous": ("number.ambiguous", Code.INVALID_NUMBER),
+    "number.out_of_range": ("number.out_of_range", Code.INVALID_NUMBER),
     "integer.invalid": ("integer.invalid", Code.INVALID_NUMBER),
     "date.invalid": ("date.invalid", Code.INVALID_DATE),
     "date.nonexistent": ("date.nonexistent", Code.INVALID_DATE),
@@ -164,7 +166,7 @@ def _problem_from_error(error: ErrorDetails, document: Document, path: Path, sug
         return Problem(path, Code.MISSING_KEY, "model.missing_key", args, line, column, data_path)
     if kind in ("literal_error", "union_tag_invalid"):
         context = error.get("ctx") or {}
-        args["allowed"] = str(context.get("expected") or context.get("expected_tags") or "")
+        args["allowed"] = _choices(str(context.get("expected") or context.get("expected_tags") or ""))
         if kind == "union_tag_invalid":
             args["value"] = str(context.get("tag", ""))
             data_path = (*data_path, "tyyppi")
@@ -277,3 +279,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return "list"
     return "text"
+
+
+def _choices(expected: str) -> str:
+    """Pydantic's English list of choices (``'kasvu' or 'lasku'``) without its English: ``'kasvu', 'lasku'``."""
+    quoted = re.findall(r"'(?:[^'\\]|\\.)*'", expected)
+    return ", ".join(quoted) if quoted else expected

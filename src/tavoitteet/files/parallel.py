@@ -7,6 +7,7 @@ the same with any number of processes; ``TAVOITTEET_JOBS=1`` forces one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
@@ -40,10 +41,31 @@ def ordered_map(function: Callable[[T], R], items: Iterable[T], processes: int) 
         yield from map(function, items)
         return
     try:
-        yield from pool.map(function, items)
+        with _ctrl_c_held():  # the workers start (fork) here, when the work is handed out
+            results = pool.map(function, items)
+        yield from results
     finally:
         _open_test_gate()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C while workers are forked: one arriving in between would hit a half-made child.
+
+    A worker starts with SIGINT blocked and ignores it before unblocking; the
+    main process gets a held Ctrl-C as soon as the workers are running.
+    """
+    import signal
+
+    holding = hasattr(signal, "pthread_sigmask")
+    if holding:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if holding:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _start_worker(gate: str) -> None:
@@ -51,6 +73,8 @@ def _start_worker(gate: str) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if gate:
         _wait_at_test_gate(gate)
 

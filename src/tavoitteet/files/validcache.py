@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,16 +75,70 @@ def _code_folders() -> list[str]:
 
 
 def file_key(path: Path) -> str | None:
-    """The key of a file's content, name and year folder; None if it cannot be read or is too large."""
-    try:
-        if path.stat().st_size > LARGEST:
-            return None
-        raw = path.read_bytes()
-    except OSError:
+    """The key of a file's content, name and year folder; None if it cannot be read or is too large.
+
+    The bytes are read as the loader reads them (:func:`tavoitteet.files.rawread.read_goal_bytes`):
+    a link is never followed, so it is never found valid.
+    """
+    from tavoitteet.files.rawread import read_goal_bytes
+
+    raw = read_goal_bytes(path)
+    return None if not isinstance(raw, bytes) else content_key(raw, path)
+
+
+def content_key(raw: bytes, path: Path) -> str | None:
+    """The key of these bytes under this name and year folder: taken from the very bytes that are checked."""
+    if len(raw) > LARGEST:
         return None
     digest = blake2b(raw, digest_size=20)
-    digest.update(f"\0{path.parent.name}\0{path.name}".encode())
+    digest.update(f"\0{path.parent.name}\0{path.name}".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
+
+
+def _entry_seal(key: str, entry: Entry) -> str:
+    """Binds an entry to its key (the content's digest): an entry copied under another key is refused."""
+    return blake2b(json.dumps([key, *entry], ensure_ascii=False).encode(), digest_size=8).hexdigest()
+
+
+def private_folder(folder: Path, create: bool = False) -> bool:
+    """Whether ``folder`` is the user's own: a real folder (not a link) that only its owner can write.
+
+    A cache in a folder others can write could be forged (an invalid file
+    remembered as valid, a forged view printed), so such a folder is not used.
+    With ``create`` a missing folder is made, readable by its owner only.
+    """
+    try:
+        if create:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = folder.lstat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and _owned_privately(info)
+
+
+def _owned_privately(info: os.stat_result) -> bool:
+    if not hasattr(os, "getuid"):  # Windows: the user's profile folders are private by default
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def read_private(file: Path) -> bytes | None:
+    """A cache file's bytes if it is a regular file of the user's own that nobody else can write, else None."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        handle = os.open(file, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or not _owned_privately(info):
+            return None
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read()
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 @dataclass
@@ -97,7 +152,7 @@ class ValidCache:
     @classmethod
     def open(cls) -> ValidCache:
         folder = cache_folder()
-        if folder is None:
+        if folder is None or not private_folder(folder, create=True):
             return cls(None)
         file = folder / f"validate-{fingerprint()}.json"
         return cls(file, _read(file))
@@ -113,6 +168,10 @@ class ValidCache:
         self.entries[key] = entry
         self.changed = True
 
+    def stored(self) -> dict[str, list[object]]:
+        """The entries as written: each with its seal."""
+        return {key: [*entry, _entry_seal(key, entry)] for key, entry in self.entries.items()}
+
     def save(self) -> None:
         """Write the entries atomically and drop the caches of other versions; failures are ignored."""
         if self.file is None or not self.changed:
@@ -125,7 +184,7 @@ class ValidCache:
             temporary = Path(name)
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump(self.entries, stream, ensure_ascii=False, separators=(",", ":"))
+                    json.dump(self.stored(), stream, ensure_ascii=False, separators=(",", ":"))
                 temporary.replace(self.file)
             finally:
                 temporary.unlink(missing_ok=True)
@@ -137,19 +196,29 @@ class ValidCache:
 
 
 def _read(file: Path) -> dict[str, Entry]:
+    raw = read_private(file)
+    if raw is None:
+        return {}
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError:
         return {}
     if not isinstance(data, dict):
         return {}
-    return {key: tuple(value) for key, value in data.items() if _is_entry(value)}
+    entries: dict[str, Entry] = {}
+    for key, value in data.items():
+        if _is_entry(value):
+            entry: Entry = (value[0], value[1], value[2], value[3])
+            if value[4] == _entry_seal(key, entry):
+                entries[key] = entry
+    return entries
 
 
 def _is_entry(value: object) -> bool:
     return (
         isinstance(value, list)
-        and len(value) == 4
+        and len(value) == 5
         and isinstance(value[0], str)
-        and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value[1:])
+        and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value[1:4])
+        and isinstance(value[4], str)
     )

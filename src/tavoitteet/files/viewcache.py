@@ -23,7 +23,8 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from tavoitteet.files.validcache import blake2b, cache_folder, fingerprint
+from tavoitteet.files.rawread import read_goal_bytes
+from tavoitteet.files.validcache import blake2b, cache_folder, fingerprint, private_folder, read_private
 
 KEEP = 64
 """entries kept; the oldest beyond this are removed when a new one is written"""
@@ -35,11 +36,10 @@ def inputs_digest(files: Iterable[Path]) -> str | None:
     """A digest of the files' names and bytes; None if one of them cannot be read."""
     digest = blake2b(digest_size=20)
     for path in files:
-        try:
-            raw = path.read_bytes()
-        except OSError:
+        raw = read_goal_bytes(path)  # a link is never followed: such a view is not kept
+        if not isinstance(raw, bytes):
             return None
-        digest.update(f"{path.as_posix()}\0{len(raw)}\0".encode())
+        digest.update(f"{path.as_posix()}\0{len(raw)}\0".encode("utf-8", "surrogateescape"))
         digest.update(raw)
     return digest.hexdigest()
 
@@ -52,7 +52,9 @@ def cached(name: str, arguments: Iterable[object], files: Sequence[Path], comput
     could otherwise leave a text under a digest it was not made from.
     """
     folder = cache_folder()
-    if folder is None:
+    if folder is None or not private_folder(folder, create=True):
+        return compute()
+    if not private_folder(folder / "views", create=True):
         return compute()
     code = fingerprint()
     slot = blake2b(digest_size=12)
@@ -71,13 +73,25 @@ def cached(name: str, arguments: Iterable[object], files: Sequence[Path], comput
 
 
 def _read(entry: Path, key: str) -> str | None:
-    """The stored text if the entry was written for ``key``: its first line is the key."""
+    """The stored text if the entry was written for ``key`` and is the text written then.
+
+    Its first line is the key and the digest of the text: an entry is bound to
+    its content, so that a damaged or altered text is never printed.  Only a
+    file of the user's own that nobody else can write is read.
+    """
+    raw = read_private(entry)
+    if raw is None:
+        return None
     try:
-        stored = entry.read_bytes().decode("utf-8")  # as written: a \r in the text stays
-    except (OSError, ValueError):
+        stored = raw.decode("utf-8")  # as written: a \r in the text stays
+    except ValueError:
         return None
     first, _, text = stored.partition("\n")
-    return text if first == key else None
+    return text if first == f"{key} {_seal(text)}" else None
+
+
+def _seal(text: str) -> str:
+    return blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def _write(entry: Path, key: str, text: str) -> None:
@@ -85,12 +99,11 @@ def _write(entry: Path, key: str, text: str) -> None:
     import tempfile
 
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, name = tempfile.mkstemp(dir=entry.parent, prefix=".view-", suffix=".tmp")
         temporary = Path(name)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(f"{key}\n{text}")
+            with os.fdopen(handle, "w", encoding="utf-8", errors="surrogateescape", newline="") as stream:
+                stream.write(f"{key} {_seal(text)}\n{text}")
             temporary.replace(entry)
         finally:
             temporary.unlink(missing_ok=True)

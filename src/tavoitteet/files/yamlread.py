@@ -12,6 +12,7 @@ merge keys, duplicate keys and further documents are refused.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,8 @@ import yaml
 
 from tavoitteet.core.document import Document, Position
 from tavoitteet.core.problems import Code, DataPath, Problem
+from tavoitteet.core.safetext import BIDI_CONTROLS, first_unsafe
+from tavoitteet.files.rawread import MAX_BYTES, read_goal_bytes
 
 _EventParser: Any
 try:
@@ -28,13 +31,13 @@ try:
 except ImportError:  # pragma: no cover - pure-Python PyYAML only
     _EventParser = None
 
-MAX_BYTES = 2_000_000
 MAX_DEPTH = 40
 MAX_NODES = 200_000
 UTF8_BOM = b"\xef\xbb\xbf"
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{BIDI_CONTROLS}\\u2028\\u2029]")
+
 _LEADING_WS = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]+")
 _BAD_INDENT = re.compile(r"[\t\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]")
 _CHAR_NAMES = {
@@ -62,13 +65,9 @@ class ReadResult:
 
 def read_file(path: Path) -> ReadResult:
     """Read and parse one goal file; every failure comes back as a problem."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return _fail(path, Code.TOO_LARGE, "file.too_large", size=str(size), limit=str(MAX_BYTES))
-        raw = path.read_bytes()
-    except OSError as error:
-        return _fail(path, Code.UNREADABLE, "file.unreadable", reason=error.strerror or str(error))
+    raw = read_goal_bytes(path)
+    if isinstance(raw, Problem):
+        return ReadResult(None, [raw])
     return parse_bytes(raw, path)
 
 
@@ -110,7 +109,7 @@ def scan_characters(text: str, path: Path) -> list[Problem]:
     problems: list[Problem] = []
     if _CONTROL.search(text) is None and _BAD_INDENT.search(text) is None:
         return problems  # the common case: one pass over the text instead of two per line
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if match := _CONTROL.search(line):
             code = f"U+{ord(match.group()):04X}"
             problems.append(
@@ -200,6 +199,9 @@ class _EventBuilder:
                 position = (mark.line + 1, mark.column + 1)
                 if kind is _SCALAR:
                     text = event.value
+                    if event.style == '"' or not text.isascii():
+                        is_key = bool(stack) and stack[-1][3] and stack[-1][2] is None
+                        text = self._checked(text, event, is_key)
                     value = None if event.style in _PLAIN and text in NULL_WORDS else text
                     if not stack:
                         self.root = value
@@ -251,15 +253,34 @@ class _EventBuilder:
             elif kind is _STREAM_END:
                 return
 
+    def _checked(self, text: str, event: Any, is_key: bool) -> str:
+        """A scalar without control characters (a double-quoted escape can make any), in NFC.
+
+        A key may hold neither a tab nor a line break: it is printed inside
+        one-line messages.  Decomposed letters (``a`` + combining diaeresis,
+        as some macOS tools and PDF copies write ``ä``) are composed, so that a
+        key or id looks and compares the same.
+        """
+        if (bad := first_unsafe(text, in_line=is_key)) is not None:
+            raise _Stop(
+                self._stop(Code.CONTROL_CHAR, "file.control_char_escaped", event, char=f"U+{ord(bad):04X}")
+            )
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
+
     def _set_key(self, frame: list[Any], key: str, event: Any, position: Position) -> None:
         if key == "<<" and event.style in _PLAIN:
             raise _Stop(self._problem(Code.MERGE_KEY, "yaml.merge_key", position))
         path = frame[1]
         if key in frame[0]:
             first = self.document.keys[(*path, key)]
+            composed = event.value != key or self.document.text.count(key) < 2
             raise _Stop(
                 self._problem(
-                    Code.DUPLICATE_KEY, "yaml.duplicate_key", position, key=key, first=str(first[0])
+                    Code.DUPLICATE_KEY,
+                    "yaml.duplicate_key_nfc" if composed else "yaml.duplicate_key",
+                    position,
+                    key=key,
+                    first=str(first[0]),
                 )
             )
         frame[2] = key

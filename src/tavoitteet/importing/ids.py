@@ -37,15 +37,25 @@ class IdAllocator:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.next_number: dict[tuple[str, int], int] = {}
+        """per base, the suffix to try next: every lower one is taken (ids are never given back),
+        so that a text repeated on thousands of rows costs one step each, not one per earlier row"""
 
     def make(self, text: str, fallback: str, max_length: int = MAX_LENGTH) -> str:
         """An unused id made from ``text`` (or ``fallback`` when ``text`` gives none)."""
         base = slugify(text, max_length) or slugify(fallback, max_length) or "kohta"
         candidate = base
-        number = 2
-        while candidate in self.used:
-            suffix = f"-{number}"
-            candidate = base[: max_length - len(suffix)].rstrip("-") + suffix
-            number += 1
+        number = self.next_number.get((base, max_length), 2)
+        if candidate in self.used:
+            candidate = _numbered(base, number, max_length)
+            while candidate in self.used:
+                number += 1
+                candidate = _numbered(base, number, max_length)
+            self.next_number[(base, max_length)] = number + 1
         self.used.add(candidate)
         return candidate
+
+
+def _numbered(base: str, number: int, max_length: int) -> str:
+    suffix = f"-{number}"
+    return base[: max_length - len(suffix)].rstrip("-") + suffix

@@ -18,9 +18,15 @@ CATALOG: Catalog = {
     },
     "read.unreadable": {"fi": "tiedostoa ei voi lukea: {reason}", "en": "cannot read the file: {reason}"},
     "read.too_large_unpacked": {
-        "fi": "tiedosto purkautuu liian suureksi taulukoksi (yli {limit} tavua XML:ää); "
+        "fi": "tiedosto purkautuu liian suureksi taulukoksi (yli {limit} tavua); "
         "kopioi tavoitetaulukko omaan tiedostoonsa",
-        "en": "the file unpacks to too much for a table (over {limit} bytes of XML); "
+        "en": "the file unpacks to too much for a table (over {limit} bytes); "
+        "copy the goal table into a file of its own",
+    },
+    "read.too_many_cells": {
+        "fi": "taulukko on liian suuri ({what}; enintään {rows} riviä ja {columns} saraketta); "
+        "kopioi tavoitetaulukko omaan tiedostoonsa",
+        "en": "the table is too large ({what}; at most {rows} rows and {columns} columns); "
         "copy the goal table into a file of its own",
     },
     "read.corrupt": {

@@ -19,9 +19,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tavoitteet.core.safetext import strip_controls
+
 MAX_BYTES = 20_000_000
 MAX_UNPACKED = 50_000_000
-"""XML a Word or Excel file may unpack to: a goals table is well under a megabyte, a zip bomb is not"""
+"""what a Word or Excel file may unpack to, all its parts whatever their names: a goals table is well
+under a megabyte, a zip bomb is not"""
+MAX_PARTS = 10_000
+MAX_ROWS = 20_000
+MAX_COLUMNS = 200
+"""the largest table read: a year's goals are a few hundred rows and a dozen columns"""
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -32,6 +39,11 @@ class Row:
     number: int
     cells: tuple[str, ...]
     paragraph: bool = False
+
+    def __post_init__(self) -> None:
+        # A control character copied from another program would be written as a YAML escape, which
+        # the reader refuses (it could reach a terminal): cells lose them here, once for every format.
+        object.__setattr__(self, "cells", tuple(strip_controls(cell) for cell in self.cells))
 
     @property
     def text(self) -> str:
@@ -101,11 +113,12 @@ def _refuse_large_xml(parts: list[zipfile.ZipInfo]) -> None:
     """Refuse a file whose XML unpacks to more than ``MAX_UNPACKED`` bytes before any of it is parsed.
 
     The sizes are the archive's own; zipfile stops reading a part at its stated
-    size, so a part cannot unpack to more than it claims.  Pictures and other
-    media are not parsed and do not count.
+    size, so a part cannot unpack to more than it claims.  Every part counts,
+    whatever its name: the libraries find their XML by the package's relations,
+    not by the names' endings.
     """
-    unpacked = sum(part.file_size for part in parts if part.filename.endswith((".xml", ".rels")))
-    if unpacked > MAX_UNPACKED:
+    unpacked = sum(part.file_size for part in parts)  # every part: a bomb may be named .bin
+    if unpacked > MAX_UNPACKED or len(parts) > MAX_PARTS:
         raise ReadError("read.too_large_unpacked", limit=str(MAX_UNPACKED))
 
 
@@ -189,14 +202,46 @@ def _xlsx_rows(raw: bytes) -> list[Row]:
     import openpyxl  # type: ignore[import-untyped]  # no stubs; only plain values are read
 
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
+        # Read-only: cells are streamed, and merged ranges are not expanded cell by cell.
+        workbook = openpyxl.load_workbook(io.BytesIO(raw), data_only=True, read_only=True)
         sheet = workbook.active or workbook.worksheets[0]
-        return [
-            Row(number, tuple(cell_text(v) for v in values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), 1)
-        ]
+        _refuse_large_table(sheet.max_row, sheet.max_column, f"{sheet.max_row} x {sheet.max_column}")
+        rows = []
+        bounded = sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS + 1, values_only=True)
+        for number, values in enumerate(bounded, 1):
+            cells = tuple(cell_text(v) for v in values)
+            if number > MAX_ROWS or (len(cells) > MAX_COLUMNS and cells[MAX_COLUMNS]):
+                _refuse_large_table(number, len(cells), f"{number} x {len(cells)}")
+            rows.append(Row(number, cells[:MAX_COLUMNS]))
+        workbook.close()
+        return rows
+    except ReadError:
+        raise
     except Exception as error:  # a corrupt file may fail anywhere inside openpyxl
         raise ReadError("read.corrupt", kind=".xlsx", reason=str(error)) from None
+
+
+def _refuse_large_table(rows: int | None, columns: int | None, what: str) -> None:
+    if (rows or 0) > MAX_ROWS or (columns or 0) > MAX_COLUMNS:
+        raise ReadError("read.too_many_cells", what=what, rows=str(MAX_ROWS), columns=str(MAX_COLUMNS))
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _refuse_large_word_table(element: Any) -> None:
+    """Bound a Word table before python-docx lays it out: its rows, and each row's cells and spans."""
+    rows = element.findall(f"{_W}tr")
+    if len(rows) > MAX_ROWS:
+        _refuse_large_table(len(rows), 0, f"{len(rows)} rows")
+    for row in rows:
+        width = 0
+        for cell in row.iter(f"{_W}tc"):
+            span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+            value = span.get(f"{_W}val", "1") if span is not None else "1"
+            width += int(value) if value.isdigit() and len(value) < 10 else MAX_COLUMNS + 1
+            if width > MAX_COLUMNS:
+                _refuse_large_table(0, width, f"{width} columns")
 
 
 def _docx_rows(raw: bytes) -> list[Row]:
@@ -212,8 +257,13 @@ def _docx_rows(raw: bytes) -> list[Row]:
             if tag == "p":
                 rows.append(Row(0, (Paragraph(element, document).text.strip(),), paragraph=True))
             elif tag == "tbl":
+                _refuse_large_word_table(element)
                 rows += _docx_table(Table(element, document))
+            if len(rows) > MAX_ROWS:
+                _refuse_large_table(len(rows), 0, f"{len(rows)} rows")
         return rows
+    except ReadError:
+        raise
     except Exception as error:  # a corrupt file may fail anywhere inside python-docx
         raise ReadError("read.corrupt", kind=".docx", reason=str(error)) from None
 

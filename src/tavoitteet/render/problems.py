@@ -10,11 +10,16 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 
-from tavoitteet.core.problems import Problem, format_path
+from tavoitteet.core.problems import Code, Problem, format_path
+from tavoitteet.core.safetext import escape_controls, guarded_line, one_line
 from tavoitteet.words.i18n import Lang
 from tavoitteet.words.problem_messages import hint, message
 
-Sources = Mapping[Path, Sequence[str]]
+Sources = Mapping[Path, Mapping[int, str] | Sequence[str]]
+"""the lines of files with problems: all of them, or only those the problems point at (by number)"""
+
+MAX_PRINTED = 200
+"""problems printed at most, by validate and by every view that stops on problems"""
 
 _LABELS = {
     "fi": {"error": "virhe", "hint": "vihje", "path": "kohta"},
@@ -29,11 +34,37 @@ class ProblemFormat(StrEnum):
 
 
 def display_path(path: Path) -> str:
-    """A path relative to the current folder when it is below it, with forward slashes."""
+    """A path relative to the current folder when it is below it, with forward slashes, safe to print.
+
+    Control characters, line breaks and bytes that are not UTF-8 in a file
+    name are shown escaped (:mod:`tavoitteet.core.safetext`).
+    """
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        shown = path.absolute().relative_to(Path.cwd().absolute()).as_posix()
+    except (ValueError, OSError):
+        try:
+            shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except (ValueError, OSError):
+            shown = path.as_posix()
+    return one_line(shown)
+
+
+def capped(problems: Sequence[Problem], limit: int = MAX_PRINTED) -> list[Problem]:
+    """The first ``limit`` problems, and a last one saying that the rest were left out."""
+    shown = list(problems[:limit])
+    if len(problems) > limit:
+        shown.append(Problem(Path("-"), Code.TOO_MANY_PROBLEMS, "check.too_many", {"limit": str(limit)}))
+    return shown
+
+
+def excerpt(lines: Sequence[str], problems: Sequence[Problem]) -> dict[int, str]:
+    """Only the source lines the problems point at: a broken file's text is not kept whole."""
+    return {p.line: lines[p.line - 1] for p in problems if 0 < p.line <= len(lines)}
+
+
+def _worded(problem: Problem, lang: Lang) -> tuple[str, str]:
+    """The problem's message and hint, each one safe line."""
+    return one_line(message(problem.key, lang, problem.args)), one_line(hint(problem.key, lang, problem.args))
 
 
 def render_text(problems: Sequence[Problem], sources: Sources, lang: Lang) -> str:
@@ -43,20 +74,32 @@ def render_text(problems: Sequence[Problem], sources: Sources, lang: Lang) -> st
 
 def _render_one(problem: Problem, sources: Sources, lang: Lang) -> str:
     labels = _LABELS[lang]
-    where = f"{display_path(problem.file)}:{problem.line}:{problem.column}"
-    text = f"{where}: {labels['error']} {problem.code.value}: {message(problem.key, lang, problem.args)}\n"
+    worded, advice = _worded(problem, lang)
+    where = guarded_line(f"{display_path(problem.file)}:{problem.line}:{problem.column}")
+    text = f"{where}: {labels['error']} {problem.code.value}: {worded}\n"
     if problem.path:
-        text += f"  {labels['path']}: {format_path(problem.path)}\n"
-    lines = sources.get(problem.file, ())
-    if 0 < problem.line <= len(lines):
-        source = lines[problem.line - 1].rstrip("\r\n")
+        text += f"  {labels['path']}: {one_line(format_path(problem.path))}\n"
+    source = _source_line(sources.get(problem.file, ()), problem.line)
+    if source is not None:
         gutter = f"{problem.line:>5} | "
-        text += f"{gutter}{source}\n"
-        caret_pad = "".join("\t" if ch == "\t" else " " for ch in source[: max(problem.column - 1, 0)])
+        text += f"{gutter}{escape_controls(source)}\n"
+        before = escape_controls(source[: max(problem.column - 1, 0)])
+        caret_pad = "".join("\t" if ch == "\t" else " " for ch in before)
         text += f"{' ' * (len(gutter) - 2)}| {caret_pad}^\n"
-    if advice := hint(problem.key, lang, problem.args):
+    if advice:
         text += f"  {labels['hint']}: {advice}\n"
     return text
+
+
+def _source_line(lines: Mapping[int, str] | Sequence[str], number: int) -> str | None:
+    """Line ``number`` (1-based) without its line break, or None; a line break inside it is escaped."""
+    if isinstance(lines, Mapping):
+        line = lines.get(number)
+    else:
+        line = lines[number - 1] if 0 < number <= len(lines) else None
+    if line is None:
+        return None
+    return line.rstrip("\r\n").replace("\r", "\\r").replace("\n", "\\n")
 
 
 def render_json(problems: Sequence[Problem], lang: Lang, summary: Mapping[str, int]) -> str:
@@ -69,8 +112,8 @@ def render_json(problems: Sequence[Problem], lang: Lang, summary: Mapping[str, i
             "koodi": p.code.value,
             "avain": p.key,
             "kohta": format_path(p.path),
-            "viesti": message(p.key, lang, p.args),
-            "vihje": hint(p.key, lang, p.args),
+            "viesti": _worded(p, lang)[0],
+            "vihje": _worded(p, lang)[1],
         }
         for p in problems
     ]
@@ -94,8 +137,8 @@ def render_github(problems: Sequence[Problem], lang: Lang) -> str:
             f"file={_escape_property(display_path(p.file))},line={p.line},col={p.column},"
             f"title={_escape_property(p.code.value)}"
         )
-        body = message(p.key, lang, p.args)
-        if advice := hint(p.key, lang, p.args):
+        body, advice = _worded(p, lang)
+        if advice:
             body += f" ({advice})"
         lines.append(f"::error {properties}::{_escape_data(body)}\n")
     return "".join(lines)

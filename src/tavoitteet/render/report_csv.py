@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -34,7 +35,7 @@ from tavoitteet.words.labels import explain, kind_name, label, latest_value
 from tavoitteet.words.report_labels import assessments_words, series_words, status_word
 
 BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class CsvDialect(StrEnum):
@@ -101,19 +102,6 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("note", "huomautus", "note"),
     ("goal_manual", "tavoite_käsin_asetettu", "goal_set_by_hand"),
     ("goal_assessments", "tavoitteen_arviot", "goal_assessments"),
-)
-NUMERIC = frozenset(
-    {
-        "at_least",
-        "more_than",
-        "at_most",
-        "less_than",
-        "exactly",
-        "baseline",
-        "change",
-        "change_percent",
-        "year",
-    }
 )
 
 
@@ -250,8 +238,20 @@ def _binding(value: bool | None, lang: Lang) -> str:
     return label("binding_not_stated", lang) if value is None else label("yes" if value else "no", lang)
 
 
+_NUMBER_CELL = {
+    CsvDialect.EXCEL: re.compile(r"-?[0-9]+(?:,[0-9]+)?"),
+    CsvDialect.STANDARD: re.compile(r"-?[0-9]+(?:\.[0-9]+)?"),
+}
+
+
 def _guard(key: str, text: str, dialect: CsvDialect) -> str:
-    if dialect is CsvDialect.EXCEL and key not in NUMERIC and text.startswith(FORMULA_STARTS):
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe, in both dialects.
+
+    A number (as :func:`_number` writes it, ``-3`` or ``-3,5``) stays a number
+    in whichever column it stands; every other cell that starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return is guarded.
+    """
+    if text.startswith(FORMULA_STARTS) and not _NUMBER_CELL[dialect].fullmatch(text):
         return "'" + text
     return text
 

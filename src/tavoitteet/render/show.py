@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tavoitteet.core.evaluation import AreaResult, FileResult, GoalResult, IndicatorResult, YearResult
-from tavoitteet.core.model import Person
+from tavoitteet.core.model import DeadlineIndicator, Person
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.values import parse_value
 from tavoitteet.render.status import status_text
@@ -54,6 +54,12 @@ def find(year: YearResult, item_id: str) -> list[Found]:
     return found
 
 
+def all_ids(year: YearResult) -> list[str]:
+    """Every goal and indicator id of the year, for suggesting the one meant."""
+    goals = [g for f in year.files for a in f.areas for g in a.goals]
+    return [g.goal.id for g in goals] + [i.indicator.id for g in goals for i in g.indicators]
+
+
 def _line(key: str, value: str | Text | None, lang: Lang) -> Text | None:
     if value is None or value == "":
         return None
@@ -85,6 +91,7 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
         _line("rule", rule_text(goal, lang), lang),
         _line("why", explain_goal(goal, lang), lang),
         *[Text(f"- {note}") for note in goal.goal.notes],
+        *_actions(goal, lang),
         *_assessment_lines(goal, lang),
     )
     indicators = [found.indicator] if found.indicator is not None else list(goal.indicators)
@@ -94,6 +101,20 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
         action = actions.get(result.indicator.id)
         body += [Text(""), indicator_view(result, lang, action_words(action, lang) if action else None)]
     return [*head, *body]
+
+
+def _actions(goal: GoalResult, lang: Lang) -> list[Text]:
+    """The goal's actions (teot), numbered as in the file, each with its indicators' ids."""
+    if not goal.goal.actions:
+        return []
+    lines = [Text(f"{label('actions', lang)}:", style="bold")]
+    for n, action in enumerate(goal.goal.actions, start=1):
+        line = Text(f"{action.number or n}. ")
+        line.append(action.text)
+        if action.indicators:
+            line.append(f" ({', '.join(i.id for i in action.indicators)})", style="dim")
+        lines.append(line)
+    return lines
 
 
 def _yes_no(value: bool | None, lang: Lang) -> str | None:
@@ -127,6 +148,10 @@ def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = Non
         _line("action", action, lang),
         _line("target", ind.target_text, lang),
         _line("kind", kind_name(ind.kind, lang), lang),
+        _line("unit", getattr(ind, "unit", None), lang),
+        _line("categories", ", ".join(getattr(ind, "categories", [])), lang),
+        _line("period", getattr(ind, "period", None), lang),
+        _line("deadline", day(ind.deadline, lang) if isinstance(ind, DeadlineIndicator) else None, lang),
         _line("responsible", person_text(ind.responsible), lang),
         _line("condition", ind.condition, lang),
         _line("binding", _yes_no(ind.binding, lang), lang),
@@ -136,6 +161,10 @@ def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = Non
         _line("why", explain(result, lang), lang),
         _line("note", ind.note, lang),
     )
+    if (
+        not ind.entries and result.why.code == "no_entries"
+    ):  # the explanation already says nothing is recorded
+        return Group(*parts, *series_table(result, lang))
     return Group(*parts, *series_table(result, lang), history_table(result, lang))
 
 

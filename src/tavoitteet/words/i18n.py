@@ -47,3 +47,8 @@ def translate(catalog: Catalog, key: str, lang: ReportLang, args: Mapping[str, o
         return template.format(**(args or {}))
     except (KeyError, IndexError):
         return template
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """``1 kirjaus``, ``3 kirjausta`` (``1 entry``, ``3 entries``): the count with its word in the right form."""
+    return f"{count} {one if count == 1 else many}"

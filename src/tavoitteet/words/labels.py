@@ -69,8 +69,8 @@ LABELS = {
     "years": {"fi": "Vuodet", "en": "Years"},
     "files": {"fi": "Tiedostot", "en": "Files"},
     "id": {"fi": "Tunnus", "en": "Id"},
-    "status_on": {"fi": "{committee} {year}: tila {date}", "en": "{committee} {year}: status on {date}"},
-    "year_summary": {"fi": "Vuosi {year}, tila {date}", "en": "Year {year}, status on {date}"},
+    "status_on": {"fi": "{committee} {year}: tilanne {date}", "en": "{committee} {year}: status on {date}"},
+    "year_summary": {"fi": "Vuosi {year}, tilanne {date}", "en": "Year {year}, status on {date}"},
     "year_running": {"fi": "vuosi on kesken", "en": "the year is still running"},
     "year_over": {"fi": "vuosi on päättynyt", "en": "the year is over"},
     "manual_mark": {"fi": "käsin", "en": "set by hand"},
@@ -115,6 +115,11 @@ LABELS = {
     "value": {"fi": "Toteuma", "en": "Value"},
     "binding": {"fi": "Sitova tavoite valtuustoon nähden", "en": "Binding towards the council"},
     "condition": {"fi": "Ehto", "en": "Condition"},
+    "actions": {"fi": "Teot", "en": "Actions"},
+    "unit": {"fi": "Yksikkö", "en": "Unit"},
+    "period": {"fi": "Jakso", "en": "Period"},
+    "categories": {"fi": "Luokat", "en": "Categories"},
+    "deadline": {"fi": "Määräpäivä", "en": "Deadline"},
     "responsible": {"fi": "Vastuuhenkilö", "en": "Responsible"},
     "baseline": {"fi": "Vertailuarvo", "en": "Baseline"},
     "missing": {"fi": "puuttuu", "en": "missing", "sv": "saknas"},
@@ -150,12 +155,12 @@ WHY = {
     "invalid_value": {"fi": "Arvoa {value} ei voi tulkita.", "en": "The value {value} cannot be read."},
     "not_applicable": {"fi": "Ehto ei täyttynyt.", "en": "The condition did not hold."},
     "answer_matches": {
-        "fi": "Vastaus {answer} on tavoitteen mukainen.",
-        "en": "The answer {answer} is the one aimed for.",
+        "fi": "Vastaus ”{answer}” on tavoitteen mukainen.",
+        "en": "The answer “{answer}” is the one aimed for.",
     },
     "answer_differs": {
-        "fi": "Vastaus {answer} ei ole tavoitteen mukainen.",
-        "en": "The answer {answer} is not the one aimed for.",
+        "fi": "Vastaus ”{answer}” ei ole tavoitteen mukainen.",
+        "en": "The answer “{answer}” is not the one aimed for.",
     },
     "in_target": {
         "fi": "{value} täyttää tavoitteen ({target}).",
@@ -230,6 +235,10 @@ WHY = {
     "still_possible": {
         "fi": "{met}/{judged} toteutunut; keskeneräiset voivat vielä riittää ({rule}).",
         "en": "{met}/{judged} met; those in progress may still suffice ({rule}).",
+    },
+    "none_assessed": {
+        "fi": "Yhtään mittaria ei ole vielä arvioitu ({rule}).",
+        "en": "No indicator has been assessed yet ({rule}).",
     },
     "not_assessed_parts": {
         "fi": "{met}/{judged} toteutunut; osaa ei ole arvioitu ({rule}).",
@@ -388,4 +397,34 @@ def explain_goal(goal: GoalResult, lang: Lang) -> str:
     """Why a goal has its status, in a sentence."""
     args = why_args(goal.why, lang)
     args["rule"] = rule_text(goal, lang)
-    return translate(WHY, goal.why.code, lang, args)
+    code = goal.why.code
+    if (
+        code == "not_assessed_parts"
+        and goal.indicator_counts[Status.NOT_ASSESSED] == goal.indicator_counts.judged
+    ):
+        code = "none_assessed"  # not "some were not assessed" when none was
+    return translate(WHY, code, lang, args)
+
+
+# --- the status view's short reasons for *ei arvioitu* and *kesken* (footnotes) ---------------
+
+SHORT_WHY = {
+    "no_entries": {"fi": "toteumaa ei ole kirjattu", "en": "nothing recorded"},
+    "no_entries_pending": {"fi": "toteumaa ei ole vielä kirjattu", "en": "nothing recorded yet"},
+    "value_missing": {"fi": "arvo puuttuu", "en": "value missing"},
+    "invalid_value": {"fi": "arvoa {value} ei voi tulkita", "en": "the value {value} cannot be read"},
+    "no_baseline": {
+        "fi": "vertailuvuoden {year} arvo puuttuu",
+        "en": "no value for the baseline year {year}",
+    },
+    "not_done_yet": {
+        "fi": "määräpäivä {deadline} ei ole vielä ohi",
+        "en": "the deadline {deadline} is still ahead",
+    },
+    "level_not_set": {"fi": "toteutumistasoa ei ole asetettu", "en": "the level has not been set"},
+    "pending": {"fi": "vuosi on kesken", "en": "the year is still running"},
+    "condition_open": {
+        "fi": "ehtoa ei ole ratkaistu: {condition}",
+        "en": "the condition is not decided: {condition}",
+    },
+}

@@ -6,6 +6,7 @@ The hint of ``key`` is stored under ``key + ".hint"``.
 
 from __future__ import annotations
 
+from tavoitteet.core.parsing import MAX_DECIMALS, MAX_DIGITS
 from tavoitteet.words.i18n import Lang, translate
 
 
@@ -444,6 +445,62 @@ _RAW |= {
         "Record the value again as a new entry.",
     ),
 }
+
+# Hostile input (issue 12): links, unreadable folders, file names, escapes, bounds, categories.
+_RAW.update(
+    {
+        "file.symlink": _m(
+            "tiedosto tai kansio on symbolinen linkki ({target}); sitä ei lueta",
+            "the file or folder is a symbolic link ({target}); it is not read",
+            "Tavoitetiedostot ja vuosikansiot ovat tavallisia tiedostoja ja kansioita: korvaa linkki tiedostolla itsellään.",
+            "Goal files and year folders are plain files and folders: replace the link with the file itself.",
+        ),
+        "file.not_regular": _m(
+            "tämä ei ole tavallinen tiedosto; sitä ei lueta",
+            "this is not a regular file; it is not read",
+            "Tavoitetiedosto on tavallinen tekstitiedosto.",
+            "A goal file is a plain text file.",
+        ),
+        "file.folder_unreadable": _m(
+            "kansiota ei voi lukea: {reason}; sen tiedostoja ei tarkistettu",
+            "cannot read the folder: {reason}; its files were not checked",
+            "Tarkista kansion lukuoikeudet; tulos ei kata tätä kansiota.",
+            "Check the folder's read permission; the result does not cover this folder.",
+        ),
+        "file.name_not_utf8": _m(
+            "tiedoston nimi ei ole UTF-8-muodossa; tiedostoa ei lueta",
+            "the file name is not UTF-8; the file is not read",
+            "Nimeä tiedosto uudelleen, esim. hyvinvointilautakunta.yaml.",
+            "Rename the file, e.g. hyvinvointilautakunta.yaml.",
+        ),
+        "file.control_char_escaped": _m(
+            "lainausmerkkien sisällä on kenoviivamerkinnällä kirjoitettu ohjausmerkki {char}",
+            "an escape inside double quotes writes the control character {char}",
+            "Poista merkintä (esim. \\e, \\a, \\u202e): tekstissä ei tarvita ohjausmerkkejä, eikä avaimessa rivinvaihtoa tai sarkainta.",
+            "Remove the escape (e.g. \\e, \\a, \\u202e): text needs no control characters, and a key no line break or tab.",
+        ),
+        "yaml.duplicate_key_nfc": _m(
+            "avain '{key}' on jo rivillä {first} (samat kirjaimet eri Unicode-muodossa: hajotettu ja koottu ä)",
+            "the key '{key}' already appears on line {first} (the same letters in another Unicode form: decomposed and composed ä)",
+            "Poista toinen avaimista; ohjelma lukee hajotetut kirjaimet (NFD) koottuina (NFC).",
+            "Remove one of the keys; decomposed letters (NFD) are read as composed ones (NFC).",
+        ),
+        "number.out_of_range": _m(
+            "'{text}' on liian suuri tai liian tarkka luku (enintään "
+            f"{MAX_DIGITS} numeroa ennen desimaalipilkkua ja {MAX_DECIMALS} sen jälkeen)",
+            f"'{{text}}' is too large or too precise (at most {MAX_DIGITS} digits before the decimal point"
+            f" and {MAX_DECIMALS} after it)",
+            "Tarkista luku; kirjoita esim. 1 234,5.",
+            "Check the number; write e.g. 1 234,5.",
+        ),
+        "check.category_case": _m(
+            "luokat '{first}' ja '{second}' eroavat vain kirjainkooltaan",
+            "the categories '{first}' and '{second}' differ only in case",
+            "Kirjaus ei erottaisi niitä toisistaan; anna luokille eri nimet.",
+            "An entry could not tell them apart; give the categories different names.",
+        ),
+    }
+)
 
 MESSAGES = {key: pair[0] for key, pair in _RAW.items()}
 HINTS = {key: pair[1] for key, pair in _RAW.items()}
