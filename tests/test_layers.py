@@ -107,6 +107,56 @@ def test_a_wrong_import_is_found(module: str, source: str) -> None:
     assert violations(source, module)
 
 
+def import_graph() -> dict[str, set[str]]:
+    """Which modules of the package each module imports (at the top, inside functions or for typing)."""
+    modules = {module.removesuffix(".__init__"): path for module, path in _modules()}
+    graph: dict[str, set[str]] = {}
+    for module, path in modules.items():
+        # A package's own relative imports start from the package itself.
+        relative_to = f"{module}.__init__" if path.name == "__init__.py" else module
+        named = {name for _, name in imported_modules(path.read_text(encoding="utf-8"), relative_to)}
+        graph[module] = {name for name in named if name in modules and name != module}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other, directly or round about (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in sorted(graph[module]):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = [stack.pop()]
+            while group[-1] != module:
+                group.append(stack.pop())
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_modules_import_each_other() -> None:
+    assert cycles(import_graph()) == []
+
+
+def test_a_cycle_is_found() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert cycles(graph) == [["a", "b", "c"]]
+
+
 def test_the_architecture_document_names_every_layer_folder() -> None:
     text = (REPO_ROOT / "docs" / "arkkitehtuuri.md").read_text(encoding="utf-8")
     for layer in ALLOWED:

@@ -66,20 +66,20 @@ def run(item_id: str, options: Options, lang: Lang, data: Path | None = None) ->
 def assessment(options: Options, day: date, lang: Lang) -> dict[str, str | dict[str, str]]:
     text = " ".join(options.text.split()) if "\n" not in options.text else options.text.strip()
     if not text:
-        raise _usage(lang, 'anna arvio: --text "…".', 'give the assessment: --text "…".')
+        raise usage_error(lang, 'anna arvio: --text "…".', 'give the assessment: --text "…".')
     data: dict[str, str | dict[str, str]] = {"arvio": text}
     if options.level is not None:
         level = options.level.strip().casefold()
         if level not in LEVELS:
             shown = ", ".join(LEVELS)
-            raise _usage(
+            raise usage_error(
                 lang,
                 f"--level '{options.level}' ei kelpaa; sallitut: {shown}.",
                 f"--level '{options.level}' is not valid; allowed: {shown}.",
             )
         data["taso"] = level
     elif options.reason is not None:
-        raise _usage(lang, "--reason kuuluu --level-valinnan kanssa.", "--reason goes with --level.")
+        raise usage_error(lang, "--reason kuuluu --level-valinnan kanssa.", "--reason goes with --level.")
     optional = (("perustelu", options.reason), ("pvm", format_date(day)), ("arvioija", options.assessor))
     data |= {key: value.strip() for key, value in optional if value is not None and value.strip()}
     if options.by is not None and options.by.strip():
@@ -134,19 +134,19 @@ def _day(text: str | None, year: int, today: date, lang: Lang) -> date:
     try:
         day = parse_date(text)
     except ValueParseError:
-        raise _usage(
+        raise usage_error(
             lang,
             f"--date '{text}' ei ole päivämäärä; kirjoita esim. 31.12.{year}.",
             f"--date '{text}' is not a date; write e.g. 31.12.{year}.",
         ) from None
     if day > today:
-        raise _usage(
+        raise usage_error(
             lang,
             f"--date {format_date(day)} on tulevaisuudessa; anna arvion päivämäärä (oletus tänään tai {year} päätyttyä 31.12.{year}).",
             f"--date {format_date(day)} is in the future; give the assessment's date (by default today, or 31.12.{year} once {year} is over).",
         )
     if day < date(year, 1, 1):
-        raise _usage(
+        raise usage_error(
             lang,
             f"--date {format_date(day)} on ennen vuotta {year}; vuoden {year} arvio päivätään vuonna {year} tai sen jälkeen.",
             f"--date {format_date(day)} is before {year}; an assessment of {year} is dated in {year} or later.",
@@ -154,7 +154,7 @@ def _day(text: str | None, year: int, today: date, lang: Lang) -> date:
     return day
 
 
-def _usage(lang: Lang, fi: str, en: str) -> errors.UserError:
+def usage_error(lang: Lang, fi: str, en: str) -> errors.UserError:
     return errors.UserError("tavoitteet: " + (en if lang == "en" else fi), errors.USAGE)
 
 

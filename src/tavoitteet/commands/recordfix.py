@@ -19,7 +19,7 @@ from tavoitteet.files.writer import Change, NewEntry
 from tavoitteet.words.i18n import Lang
 
 if TYPE_CHECKING:
-    from tavoitteet.commands.record import Options
+    from tavoitteet.commands.recording import Options
 
 
 def plan(
@@ -32,7 +32,7 @@ def plan(
     lang: Lang,
 ) -> tuple[Found, list[Change]]:
     """The indicator and the correcting or withdrawing entry, or a usage error saying what is wrong."""
-    from tavoitteet.commands.record import parsed_value
+    from tavoitteet.commands.recording import parsed_value
 
     _check_options(value, options, lang)
     found = _find(root, indicator_id, options, given, today, lang)

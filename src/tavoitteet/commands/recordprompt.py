@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.prompt import Prompt
 
 from tavoitteet import errors
-from tavoitteet.commands import record, recordyear
+from tavoitteet.commands import recording, recordyear
 from tavoitteet.commands.recordfind import Found, indicators_in
 from tavoitteet.commands.recordvalue import NO_INPUT, YES_INPUT, RecordValueError, parse_record_value
 from tavoitteet.core.entries import effective, latest_counting
@@ -100,7 +100,7 @@ class Session:
     today: date
 
 
-def open_indicators(root: Path, year: int, options: record.Options, lang: Lang = "fi") -> list[Found]:
+def open_indicators(root: Path, year: int, options: recording.Options, lang: Lang = "fi") -> list[Found]:
     """The year's indicators after the filters: those with no entry and no level set by hand, or all.
 
     A committee, area or spearhead that none of the year's indicators has is an
@@ -122,7 +122,7 @@ def open_indicators(root: Path, year: int, options: record.Options, lang: Lang =
     ]
 
 
-def _check_names(found: list[Found], options: record.Options, lang: Lang) -> None:
+def _check_names(found: list[Found], options: recording.Options, lang: Lang) -> None:
     from tavoitteet.commands.viewing import suggestion
 
     committees = [f.goal_file.committee for f in found]
@@ -210,7 +210,7 @@ def default_recorder(given: str | None) -> str | None:
     return done.stdout.strip() or None
 
 
-def run(root: Path, options: record.Options, lang: Lang) -> int:
+def run(root: Path, options: recording.Options, lang: Lang) -> int:
     text = _TEXT[lang]
     console = Console(highlight=False, emoji=False, markup=False)  # what comes from a file is text
     today = date.today()
@@ -227,7 +227,7 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
         shown = "".join(f", {v}" for v in (options.committee, options.area, options.spearhead) if v)
         sys.stdout.write(text["none_all" if options.every else "none"].format(year=year, filters=shown))
         return outcome
-    given_day = None if options.day is None else record.parse_day(options.day, lang)
+    given_day = None if options.day is None else recording.parse_day(options.day, lang)
     session = Session(default_recorder(options.by), options.source, options.comment, today)
     console.print(text["intro_all" if options.every else "intro"].format(year=year, count=len(todo)))
     saved = 0
@@ -236,10 +236,10 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
             entry = ask(console, found, session, given_day, lang)
             if entry is None:
                 continue
-            written = record.write(found, [entry], lang)
+            written = recording.write(found, [entry], lang)
             saved += 1  # counted as soon as it is on disk, whatever printing it does
             console.print(
-                record.recorded_text(found, [entry], record.status_after(written, found, root), lang),
+                recording.recorded_text(found, [entry], recording.status_after(written, found, root), lang),
                 markup=False,
             )
     except (EOFError, Quit):
@@ -252,7 +252,7 @@ def run(root: Path, options: record.Options, lang: Lang) -> int:
     return outcome
 
 
-def _year(root: Path, options: record.Options, console: Console, today: date, lang: Lang) -> int:
+def _year(root: Path, options: recording.Options, console: Console, today: date, lang: Lang) -> int:
     if options.year is not None:
         return choose_year(root, options.year, lang)
     choices = year_choices(root, today)

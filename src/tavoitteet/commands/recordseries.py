@@ -21,7 +21,7 @@ from tavoitteet.files.writer import Change, NewItem
 from tavoitteet.words.i18n import Lang
 
 if TYPE_CHECKING:
-    from tavoitteet.commands.record import Options
+    from tavoitteet.commands.recording import Options
 
 KINDS: tuple[str, ...] = get_args(SeriesKind)
 
@@ -30,7 +30,7 @@ def plan(
     root: Path, indicator_id: str, value: str | None, options: Options, lang: Lang
 ) -> tuple[Found, list[Change]]:
     """The indicator and the series value to append, or a usage error saying what to give."""
-    from tavoitteet.commands.record import parsed_value
+    from tavoitteet.commands.recording import parsed_value
 
     period = options.period
     assert period is not None

@@ -10,15 +10,13 @@ from typing import TYPE_CHECKING
 
 from tavoitteet import errors
 from tavoitteet.core.problems import Code, Problem
-from tavoitteet.core.safetext import one_line
 from tavoitteet.files import parallel
-from tavoitteet.files.discovery import DataNotFound, find_data_root, goal_files
+from tavoitteet.files.discovery import goal_files
 from tavoitteet.files.validcache import ValidCache, content_key, file_key
 from tavoitteet.render.problems import (
     MAX_PRINTED,
     ProblemFormat,
     capped,
-    display_path,
     excerpt,
     render_github,
     render_json,
@@ -297,38 +295,6 @@ def _missing(lang: Lang) -> str:
 
 
 def _default_root(lang: Lang) -> Path:
-    try:
-        root = find_data_root()
-    except DataNotFound as error:
-        raise errors.UserError(
-            data_not_found_message(error.start, lang, error.skipped), errors.USAGE
-        ) from None
-    from tavoitteet.commands.viewing import note_foreign_owner
+    from tavoitteet.commands.viewing import data_root
 
-    note_foreign_owner(root, lang)
-    return root
-
-
-def data_not_found_message(start: Path, lang: Lang, skipped: Sequence[Path] = ()) -> str:
-    passed = "".join(f"\n  {display_path(folder)}" for folder in skipped)
-    if lang == "en":
-        return (
-            f"tavoitteet: no data/ folder with year folders found from {one_line(str(start))} upwards"
-            " (up to the repository's root or the home folder).\n"
-            "Run the command inside a repository of goal files, or name the files or set TAVOITTEET_DATA."
-            + (
-                f"\nPassed over (a link, or another user's folder; use --data to choose one):{passed}"
-                if passed
-                else ""
-            )
-        )
-    return (
-        f"tavoitteet: data/-kansiota vuosikansioineen ei löytynyt kansiosta {one_line(str(start))} ylöspäin"
-        " (repositorion juureen tai kotikansioon asti).\n"
-        "Aja komento tavoitetiedostojen repositoriossa, anna tiedostot komennolle tai aseta TAVOITTEET_DATA."
-        + (
-            f"\nOhitettiin (linkki tai toisen käyttäjän kansio; valitse --data-valinnalla):{passed}"
-            if passed
-            else ""
-        )
-    )
+    return data_root(None, lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -71,13 +72,39 @@ def data_root(explicit: Path | None, lang: Lang) -> Path:
     try:
         root = find_data_root()
     except DataNotFound as error:
-        from tavoitteet.commands.validate import data_not_found_message
-
         raise errors.UserError(
             data_not_found_message(error.start, lang, error.skipped), errors.USAGE
         ) from None
     note_foreign_owner(root, lang)
     return root
+
+
+def data_not_found_message(start: Path, lang: Lang, skipped: Sequence[Path] = ()) -> str:
+    from tavoitteet.core.safetext import one_line
+    from tavoitteet.render.problems import display_path
+
+    passed = "".join(f"\n  {display_path(folder)}" for folder in skipped)
+    if lang == "en":
+        return (
+            f"tavoitteet: no data/ folder with year folders found from {one_line(str(start))} upwards"
+            " (up to the repository's root or the home folder).\n"
+            "Run the command inside a repository of goal files, or name the files or set TAVOITTEET_DATA."
+            + (
+                f"\nPassed over (a link, or another user's folder; use --data to choose one):{passed}"
+                if passed
+                else ""
+            )
+        )
+    return (
+        f"tavoitteet: data/-kansiota vuosikansioineen ei löytynyt kansiosta {one_line(str(start))} ylöspäin"
+        " (repositorion juureen tai kotikansioon asti).\n"
+        "Aja komento tavoitetiedostojen repositoriossa, anna tiedostot komennolle tai aseta TAVOITTEET_DATA."
+        + (
+            f"\nOhitettiin (linkki tai toisen käyttäjän kansio; valitse --data-valinnalla):{passed}"
+            if passed
+            else ""
+        )
+    )
 
 
 def note_foreign_owner(root: Path, lang: Lang) -> None:

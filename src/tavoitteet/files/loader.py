@@ -22,6 +22,7 @@ from tavoitteet.core import checks
 from tavoitteet.core.document import Document
 from tavoitteet.core.model import INDICATOR_KINDS, GoalFile, Settings, field_aliases
 from tavoitteet.core.problems import Code, DataPath, Problem
+from tavoitteet.files import settings as settings_file
 from tavoitteet.files.yamlread import read_file
 
 
@@ -47,9 +48,7 @@ class LoadedSettings:
 
 def load_file(path: Path) -> LoadedFile:
     """Read, validate and check one goal file (the data folder's settings file is validated as such)."""
-    from tavoitteet.files.settings import is_settings_file
-
-    if is_settings_file(path):
+    if settings_file.is_settings_file(path):
         settings = load_settings(path)
         return LoadedFile(path, None, settings.problems, settings.document)
     result = read_file(path)
@@ -94,11 +93,8 @@ def validate_document(document: Document, path: Path) -> LoadedFile:
         problems += checks.run_document_checks(document, path)
         problems.sort(key=Problem.sort_key)
         return LoadedFile(path, None, problems, document)
-    if goal_file.municipality is None:
-        from tavoitteet.files.settings import default_municipality
-
-        if (municipality := default_municipality(path)) is not None:
-            goal_file = goal_file.model_copy(update={"municipality": municipality})
+    if goal_file.municipality is None and (municipality := default_municipality(path)) is not None:
+        goal_file = goal_file.model_copy(update={"municipality": municipality})
     return LoadedFile(path, goal_file, checks.run_all(goal_file, document, path), document)
 
 
@@ -285,3 +281,24 @@ def _choices(expected: str) -> str:
     """Pydantic's English list of choices (``'kasvu' or 'lasku'``) without its English: ``'kasvu', 'lasku'``."""
     quoted = re.findall(r"'(?:[^'\\]|\\.)*'", expected)
     return ", ".join(quoted) if quoted else expected
+
+
+def default_municipality(goal_path: Path) -> str | None:
+    """The ``kunta`` the settings file of ``goal_path``'s data folder names (None when none or broken)."""
+    root = settings_file.data_root_of(goal_path)
+    if root is None:
+        return None
+    found = settings_file.settings_path(root)
+    if found is None:
+        return None
+    try:
+        stat = found.stat()
+    except OSError:
+        return None
+    return _municipality(str(found), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _municipality(path: str, _mtime: int, _size: int) -> str | None:
+    loaded = load_settings(Path(path))
+    return loaded.settings.municipality if loaded.settings is not None else None

@@ -12,7 +12,6 @@ file is a problem of its own (``validate`` reports it, views stop on it).
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from tavoitteet.files.discovery import YEAR_DIR
@@ -37,26 +36,3 @@ def settings_path(data_root: Path) -> Path | None:
 def data_root_of(goal_path: Path) -> Path | None:
     """The data folder of a goal file ``data/<year>/<committee>.yaml``."""
     return goal_path.parent.parent if YEAR_DIR.match(goal_path.parent.name) else None
-
-
-def default_municipality(goal_path: Path) -> str | None:
-    """The ``kunta`` the settings file of ``goal_path``'s data folder names (None when none or broken)."""
-    root = data_root_of(goal_path)
-    if root is None:
-        return None
-    found = settings_path(root)
-    if found is None:
-        return None
-    try:
-        stat = found.stat()
-    except OSError:
-        return None
-    return _municipality(str(found), stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=16)
-def _municipality(path: str, _mtime: int, _size: int) -> str | None:
-    from tavoitteet.files.loader import load_settings
-
-    loaded = load_settings(Path(path))
-    return loaded.settings.municipality if loaded.settings is not None else None
