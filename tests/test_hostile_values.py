@@ -84,7 +84,9 @@ def test_the_bound_is_one_rule_in_the_parser() -> None:
 
 
 def _csv(repo: Path, dialect: str) -> dict[str, dict[str, str]]:
-    code, out, _err = invoke(["report", "2024", "--format", "csv", "--csv-dialect", dialect], cwd=repo)
+    code, out, _err = invoke(  # the machine view, with ids (issue 17 made the default columns printable)
+        ["report", "2024", "--format", "csv", "--columns", "all", "--csv-dialect", dialect], cwd=repo
+    )
     assert code == 0
     rows = csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";" if dialect == "excel" else ",")
     return {row["mittari_id"]: row for row in rows}
