@@ -12,7 +12,10 @@ so the ratios hold on a loaded or slow machine where absolute times do not:
 * throughput: ``validate`` over generated corpora against ``check-jsonschema
   --schemafile schemas/tavoitteet.schema.json`` on the same files (install it
   with ``pip install -e ".[bench]"``), files per second at both sizes;
-* ``status`` and ``report`` over the large corpus: time and peak memory.
+* ``status`` and ``report`` over the large corpus: time and peak memory;
+* ``site`` over the 2,000-file corpus (the largest corpus up to 2,000 files with
+  ``--quick``): a full build and a rebuild after one changed file, with the
+  number of files written (targets: full build <= 60 s and 500 MB, rebuild <= 5 s).
 
 Nothing is asserted: the targets are printed next to the figures.
 """
@@ -242,6 +245,39 @@ def large_runs(tavoitteet: Command, corpora: dict[int, Path], env: dict[str, str
     return lines
 
 
+def site_runs(tavoitteet: Command, corpora: dict[int, Path], env: dict[str, str], scratch: Path) -> list[str]:
+    """``site`` over the largest corpus of at most 2,000 files: a full build, then one file changed."""
+    if not has_command(tavoitteet, "site", env):
+        return ["site: skipped, the command does not exist yet"]
+    size = max((s for s in corpora if s <= 2000), default=min(corpora))
+    data = corpora[size] / "data"
+    lines = []
+    for languages in ("fi", "fi,sv,en"):
+        out = scratch / f"site-{size}-{languages.replace(',', '-')}"
+        shutil.rmtree(out, ignore_errors=True)
+        command = [*tavoitteet, "site", "-o", str(out), "--data", str(data), "--languages", languages]
+        command += ["--as-of", "1.12.2026"]
+        changed = sorted(data.rglob("*.yaml"))[size // 2]
+        own = {**env, "TAVOITTEET_CACHE_DIR": str(scratch / f"site-cache-{languages}")}  # a cold first build
+        original = changed.read_bytes()
+        try:
+            for label in ("full build", "rebuild after one changed file"):
+                if label != "full build":
+                    changed.write_bytes(original.replace(b"kirjaaja:", b"kirjaaja: ", 1) + b"# muutettu\n")
+                result = measure(command, corpora[size], own)
+                done = json.loads((out / ".tavoitteet-sivusto.json").read_text(encoding="utf-8"))["viimeksi"]
+                target = "<= 60 s, 500 MB" if label == "full build" else "<= 5 s"
+                lines.append(
+                    f"site --languages {languages} over {size} files, {label}: {result['seconds']:.2f} s, "
+                    f"peak memory {result['peak_mb']:.0f} MB, {done['kirjoitettu']} files written "
+                    f"({done['ennallaan']} unchanged), exit {int(result['code'])} (target {target})"
+                )
+        finally:
+            changed.write_bytes(original)
+        shutil.rmtree(out, ignore_errors=True)
+    return lines
+
+
 def main(argv: list[str] | None = None) -> None:
     arguments = sys.argv[1:] if argv is None else argv
     if arguments[:2] == ["--measure-one", "--"]:
@@ -291,7 +327,9 @@ def main(argv: list[str] | None = None) -> None:
         lines, corpora = throughput(tavoitteet, sizes, root, env, 1 if sizes[1] > 5000 else 3)
         print("\n".join(lines), flush=True)
         print("\n## status and report over the corpora")
-        print("\n".join(large_runs(tavoitteet, corpora, env)))
+        print("\n".join(large_runs(tavoitteet, corpora, env)), flush=True)
+        print("\n## site over the corpus")
+        print("\n".join(site_runs(tavoitteet, corpora, env, Path(scratch))))
         print(f"\n# at the end: {load()}")
 
 

@@ -50,6 +50,10 @@ def test_the_benchmark_runs_and_reports_each_measurement() -> None:
         "report 2024 (html) over 20 files",
     ):
         assert re.search(rf"^{re.escape(line)} .*exit 0$", out, re.M), line
+    for languages in ("fi", "fi,sv,en"):
+        for label in ("full build", "rebuild after one changed file"):
+            line = f"site --languages {languages} over 20 files, {label}: "
+            assert re.search(rf"^{re.escape(line)}[\d.]+ s, .* \d+ files written .*exit 0 ", out, re.M), line
 
 
 def test_the_fuzz_script_runs_every_target_without_failures(tmp_path: Path) -> None:

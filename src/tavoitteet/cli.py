@@ -1173,6 +1173,48 @@ def compare(
     guarded(body, shared.lang)
 
 
+# --- the static site (site) ----------------------------------------------------------------------
+
+
+@app.command(
+    help=fi_en(
+        "Tee julkaistava staattinen sivusto kaikista vuosista ja lautakunnista.",
+        "Build the static site of every year and committee.",
+    )
+)
+@shared("as_of", "data", "lang")
+def site(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar=fi_en("KANSIO", "FOLDER"),
+            help=fi_en("Sivuston kansio, esim. sivusto/.", "The site's folder, e.g. sivusto/."),
+        ),
+    ],
+    languages: Annotated[
+        Optional[str],
+        typer.Option(
+            "--languages",
+            metavar=fi_en("KIELET", "LANGUAGES"),
+            help=fi_en(
+                "Sivuston kielet pilkuin, esim. fi,sv,en (oletus fi; ensimmäinen on pääkieli).",
+                "The site's languages, e.g. fi,sv,en (default fi; the first is the main one).",
+            ),
+        ),
+    ] = None,
+    *,
+    shared: Shared,
+) -> None:
+    def body() -> int:
+        from tavoitteet.commands import site as command
+
+        return command.run(output, languages, shared.as_of, _lang(shared.lang), shared.data)
+
+    guarded(body, shared.lang)
+
+
 def _choice(enum: type[E], value: str, option: str) -> E:
     """Turn an option's text into its enum member or stop with a usage error."""
     from tavoitteet.errors import USAGE, UserError

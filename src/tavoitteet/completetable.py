@@ -145,6 +145,15 @@ OPTIONS: dict[str, dict[str, str | None]] = {
         "--lang": "langs",
         "--help": "-",
     },
+    "site": {
+        "--output": None,
+        "-o": None,
+        "--languages": None,
+        "--as-of": None,
+        "--data": None,
+        "--lang": "langs",
+        "--help": "-",
+    },
     "status": {
         "--depth": None,
         "--committee": "committees",
@@ -178,6 +187,7 @@ ARGUMENTS: dict[str, list[str | None]] = {
     "report": ["years"],
     "schema": [],
     "show": ["goal_and_indicator_ids"],
+    "site": [],
     "status": ["years"],
     "validate": [None],
     "years": [],

@@ -37,6 +37,7 @@ Komennot:
   history   Näytä vuoden viimeisimmät kirjaukset, uusin ensin.
   report    Tee vuoden raportti toimintakertomukseen ja julkaisuun.
   compare   Vertaa kahta vuotta: jatkuvat, uudet ja poistuneet tavoitteet.
+  site      Tee julkaistava staattinen sivusto kaikista vuosista ja...
 """,
     "en": """ [OPTIONS] COMMAND [ARGS]...
 
@@ -68,5 +69,6 @@ Commands:
   history   Show the year's latest entries, newest first.
   report    Make the year's report for the annual report and for publishing.
   compare   Compare two years: continuing, new and dropped goals.
+  site      Build the static site of every year and committee.
 """,
 }

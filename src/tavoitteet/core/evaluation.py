@@ -83,6 +83,9 @@ class Status(StrEnum):
 UNJUDGED = frozenset({Status.NOT_APPLICABLE, Status.REPORTED})
 """Statuses left out when a goal's or area's status is decided."""
 
+ALL_STATUSES = tuple(Status)
+"""Every status in order; iterating the enum itself is slow enough to show in a national corpus."""
+
 WEAKEST_FIRST = (Status.NOT_MET, Status.PARTLY, Status.NOT_ASSESSED, Status.IN_PROGRESS, Status.MET)
 """The order the rule ``heikoin`` uses: the first status present decides."""
 
@@ -127,7 +130,7 @@ class Counts:
 
     @classmethod
     def of(cls, statuses: Iterable[Status]) -> Counts:
-        counts = dict.fromkeys(Status, 0)
+        counts = dict.fromkeys(ALL_STATUSES, 0)
         for status in statuses:
             counts[status] += 1
         return cls(counts)
@@ -145,7 +148,8 @@ class Counts:
         return self.by_status[status]
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts({s: self[s] + other[s] for s in Status})
+        mine, theirs = self.by_status, other.by_status
+        return Counts({s: mine[s] + theirs[s] for s in ALL_STATUSES})
 
 
 @dataclass(frozen=True, slots=True)

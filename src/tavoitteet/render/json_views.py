@@ -278,9 +278,14 @@ def status_json(year: YearResult, lang: Lang, filters: Mapping[str, str | None])
 
     A selection without goals claims no status for the year (``null``), as the table says nothing.
     """
+    return dumps(status_document(year, lang, filters))
+
+
+def status_document(year: YearResult, lang: Lang, filters: Mapping[str, str | None]) -> dict[str, Any]:
+    """The document :func:`status_json` writes, for callers that write it their own way (the site, compactly)."""
     municipalities = by_municipality(year)
     judged = year.goal_counts.total > 0 and len(municipalities) <= 1
-    document = {
+    return {
         **_head("tila", year, lang, filters),
         "tila": year.status.value if judged else None,
         "tila_teksti": status_name(year.status, lang) if judged else None,
@@ -300,7 +305,6 @@ def status_json(year: YearResult, lang: Lang, filters: Mapping[str, str | None])
         ],
         "lautakunnat": [committee(f, lang) for f in year.files],
     }
-    return dumps(document)
 
 
 def list_json(year: YearResult, lang: Lang, filters: Mapping[str, str | None]) -> str:
