@@ -87,7 +87,41 @@ def test_the_action_is_a_composite_that_runs_validate_for_github() -> None:
         "tavoitteet validate" in step.get("run", "") and "--format github" in step["run"] for step in steps
     )
     assert {"version", "python-version"} <= set(action["inputs"])
-    assert "issue 18" in ACTION.read_text(encoding="utf-8")  # the site input's place
+
+
+def test_the_action_builds_and_publishes_the_site_only_when_asked() -> None:
+    action = yaml.safe_load(ACTION.read_text(encoding="utf-8"))
+    assert action["inputs"]["site"]["default"] == "false"
+    site_steps = [step for step in action["runs"]["steps"] if "site" in step.get("if", "")]
+    assert [step.get("uses", "run").split("@")[0] for step in site_steps] == [
+        "run",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
+    assert all(step["if"] == "inputs.site == 'true'" for step in site_steps)
+
+
+def test_the_site_step_builds_the_site_of_an_init_made_repository(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    assert (
+        invoke(["init", str(repo), "--kunta", "Esimerkkilä", "--lautakunta", "Tekninen lautakunta"])[0] == 0
+    )
+    steps = yaml.safe_load(ACTION.read_text(encoding="utf-8"))["runs"]["steps"]
+    build = next(step for step in steps if "tavoitteet site" in step.get("run", ""))
+    folder = tmp_path / "sivusto"
+    env = {
+        **_shim_env(tmp_path),
+        "TAVOITTEET_LANG": "fi",
+        "SITE_LANGUAGES": "fi,sv",
+        "SITE_FOLDER": str(folder),
+        "TAVOITTEET_NO_CACHE": "1",
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-c", build["run"]], cwd=repo, env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (folder / "index.html").is_file()
+    assert (folder / "fi" / "index.html").is_file() and (folder / "sv" / "index.html").is_file()
 
 
 def test_the_project_uses_its_own_action_and_tests_on_three_systems() -> None:
@@ -106,8 +140,8 @@ def _check_step() -> str:
     return next(step["run"] for step in steps if "tavoitteet validate" in step.get("run", ""))
 
 
-def _run_check_step(repo: Path, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], str]:
-    """The action's check step as GitHub runs it (bash, the inputs in its env), with this checkout's tool."""
+def _shim_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of a step as GitHub runs it, with ``tavoitteet`` on PATH as this checkout's tool."""
     if shutil.which("bash") is None:
         pytest.skip("bash is needed to run the action's step")
     bin_dir = tmp_path / "bin"
@@ -115,11 +149,15 @@ def _run_check_step(repo: Path, tmp_path: Path) -> tuple[subprocess.CompletedPro
     shim = bin_dir / "tavoitteet"
     shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m tavoitteet "$@"\n', encoding="utf-8")
     shim.chmod(shim.stat().st_mode | stat.S_IEXEC)
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+
+def _run_check_step(repo: Path, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], str]:
+    """The action's check step as GitHub runs it (bash, the inputs in its env), with this checkout's tool."""
     summary = tmp_path / "summary.md"
     summary.write_text("", encoding="utf-8")
     env = {
-        **os.environ,
-        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        **_shim_env(tmp_path),
         "GITHUB_STEP_SUMMARY": str(summary),
         "TAVOITTEET_PATH": "data",
         "TAVOITTEET_LANG": "fi",
