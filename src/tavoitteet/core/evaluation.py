@@ -318,7 +318,8 @@ class YearResult:
     binding: BindingCounts = field(default_factory=lambda: binding_counts(()))
 
 
-DEFAULT_RULE = GoalRule.model_validate({"tapa": "kaikki"})
+DEFAULT_RULE = GoalRule.model_construct(method="kaikki")
+"""``tapa: kaikki``, made without validation: validating it would build the rule's own validator at start-up"""
 
 
 # --- indicators -----------------------------------------------------------------------------

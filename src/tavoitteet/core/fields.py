@@ -57,6 +57,32 @@ def _to_integer(value: Any) -> Any:
     return _convert(parse_integer, value, (int,))
 
 
+def _in_range(number: int, low: int, high: int | None) -> int:
+    """Pydantic's own range errors, raised here on the value as typed (``vuosi: 1899``).
+
+    As a ``Field(ge=..., le=...)`` after the converter, the range would be a
+    function pydantic makes up while it builds the models, which a stored schema
+    (core/validation.py) cannot name.
+    """
+    if number < low:
+        raise PydanticCustomError(
+            "greater_than_equal", "Input should be greater than or equal to {ge}", {"ge": low}
+        )
+    if high is not None and number > high:
+        raise PydanticCustomError(
+            "less_than_equal", "Input should be less than or equal to {le}", {"le": high}
+        )
+    return number
+
+
+def _to_year(value: Any) -> Any:
+    return _in_range(_to_integer(value), 1900, 2200)
+
+
+def _to_ordinal(value: Any) -> Any:
+    return _in_range(_to_integer(value), 1, None)
+
+
 def _to_date(value: Any) -> Any:
     return _convert(parse_date, value, (date,))
 
@@ -86,12 +112,7 @@ _BOOL_SCHEMA = {**forms.YES_NO, "description": "kyllä tai ei"}
 
 Number = Annotated[Decimal, BeforeValidator(_to_number), WithJsonSchema(_NUMBER_SCHEMA)]
 Integer = Annotated[int, BeforeValidator(_to_integer), WithJsonSchema(forms.INTEGER)]
-Year = Annotated[
-    int,
-    BeforeValidator(_to_integer),
-    Field(ge=1900, le=2200),
-    WithJsonSchema(forms.YEAR),
-]
+Year = Annotated[int, BeforeValidator(_to_year), WithJsonSchema(forms.YEAR)]
 Day = Annotated[date, BeforeValidator(_to_date), WithJsonSchema(_DATE_SCHEMA)]
 YesNo = Annotated[bool, BeforeValidator(_to_bool), WithJsonSchema(_BOOL_SCHEMA)]
 FormatVersion = Annotated[
@@ -108,11 +129,13 @@ RawValue = Annotated[
         }
     ),
 ]
+Ordinal = Annotated[int, BeforeValidator(_to_ordinal), WithJsonSchema(forms.ORDINAL)]
+"""a 1-based position (the first entry is 1)"""
 Text = Annotated[str, BeforeValidator(_to_text), WithJsonSchema(forms.TEXT)]
 Id = Annotated[
     str,
+    Field(pattern=ID_PATTERN),  # before the converter: pydantic-core checks it on the text itself
     BeforeValidator(_to_text),
-    Field(pattern=ID_PATTERN),
     WithJsonSchema(
         {**forms.ID, "description": "Tunnus: pienet kirjaimet a-z, numerot ja väliviiva, esim. kirjasto-1."}
     ),

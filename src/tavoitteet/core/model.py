@@ -23,6 +23,7 @@ from tavoitteet.core.fields import (
     Id,
     Integer,
     Number,
+    Ordinal,
     RawValue,
     Text,
     Year,
@@ -50,6 +51,7 @@ class Strict(BaseModel):
         validate_by_alias=True,
         validate_by_name=False,
         serialize_by_alias=True,
+        defer_build=True,
     )
 
 
@@ -262,19 +264,17 @@ class Entry(Strict):
     source: Text | None = Field(None, alias="lähde", title="Lähde")
     comment: Text | None = Field(None, alias="kommentti", title="Kommentointi")
     # --- corrections and withdrawals (issue 14): entries are only ever added ---
-    corrects: Integer | None = Field(
+    corrects: Ordinal | None = Field(
         None,
         alias="korjaa",
         title="Korjaa kirjauksen",
         description="Korjattavan kirjauksen järjestysnumero (1 = ensimmäinen); tämä kirjaus korvaa sen.",
-        ge=1,
     )
-    withdraws: Integer | None = Field(
+    withdraws: Ordinal | None = Field(
         None,
         alias="peruu",
         title="Peruu kirjauksen",
         description="Perutun kirjauksen järjestysnumero (1 = ensimmäinen); perumisella ei ole arvoa.",
-        ge=1,
     )
     swedish: EntrySv | None = _sv()
 
@@ -684,8 +684,3 @@ def walk(goal_file: GoalFile) -> Iterator[Located]:
 def field_aliases(model: type[BaseModel]) -> list[str]:
     """The YAML keys a model accepts, for 'did you mean' hints."""
     return [f.alias or name for name, f in model.model_fields.items()]
-
-
-def validate_goal_file(data: Any) -> GoalFile:
-    """Validate already-loaded plain data (raises pydantic.ValidationError)."""
-    return GoalFile.model_validate(data)

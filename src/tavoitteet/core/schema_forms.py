@@ -65,6 +65,9 @@ NUMBER: dict[str, Any] = {
 INTEGER: dict[str, Any] = {
     "anyOf": [{"type": "integer"}, {"type": "string", "pattern": INTEGER_TEXT}],
 }
+ORDINAL: dict[str, Any] = {
+    "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": INTEGER_TEXT}],
+}
 YEAR: dict[str, Any] = {
     "anyOf": [
         {"type": "integer", "minimum": 1900, "maximum": 2200},

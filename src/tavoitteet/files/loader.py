@@ -23,6 +23,7 @@ from tavoitteet.core import checks
 from tavoitteet.core.document import Document
 from tavoitteet.core.model import INDICATOR_KINDS, GoalFile, Settings, field_aliases
 from tavoitteet.core.problems import Code, DataPath, Problem
+from tavoitteet.core.validation import validate_goal_file
 from tavoitteet.files import settings as settings_file
 from tavoitteet.files.yamlread import read_file
 
@@ -85,7 +86,7 @@ def load_settings(path: Path) -> LoadedSettings:
 def validate_document(document: Document, path: Path) -> LoadedFile:
     """Validate parsed data against the models and the file-level checks."""
     try:
-        goal_file = GoalFile.model_validate(document.data)
+        goal_file = validate_goal_file(document.data)
     except ValidationError as error:
         details = error.errors(include_url=False)
         problems = _dedupe(

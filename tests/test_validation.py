@@ -1,0 +1,172 @@
+"""The goal file's validator compiled from the stored schema behaves exactly as pydantic's own.
+
+``core/stored_schema.py`` keeps the core schema pydantic generates for the
+models, so that a run need not generate it again (issue 19).  These tests fail
+when the stored copy is out of date with the models, and prove on real and
+mutated files that both validators give the same models and the same errors.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from tavoitteet.core import validation
+from tavoitteet.core.model import GoalFile
+from tavoitteet.files.yamlread import read_file
+
+ROOT = Path(__file__).resolve().parent.parent
+STORED = ROOT / "src" / "tavoitteet" / "core" / "stored_schema.py"
+GOAL_FILES = sorted(
+    path
+    for folder in ("data", "examples")
+    for path in (ROOT / folder).rglob("*.yaml")
+    if path.name != "tavoitteet.yaml" and path.parent.name.isdigit()
+)
+
+
+def _stored_fits() -> bool:
+    from tavoitteet.core import stored_schema
+
+    return validation.versions() == (stored_schema.PYDANTIC, stored_schema.PYDANTIC_CORE)
+
+
+def test_the_stored_schema_is_what_pydantic_generates_for_the_models_now() -> None:
+    if not _stored_fits():
+        pytest.skip(
+            "WARNING: core/stored_schema.py was generated with another pydantic; the models are built the "
+            "ordinary way here (test_another_pydantic_builds_the_models_the_ordinary_way covers that)"
+        )
+    if os.environ.get("UPDATE_GOLDEN"):
+        STORED.write_text(validation.source(), encoding="utf-8")
+    assert STORED.read_text(encoding="utf-8") == validation.source(), (
+        "the models changed: write the stored schema again with python -m tavoitteet.core.validation"
+    )
+
+
+def test_the_stored_schema_is_used_when_it_fits_this_pydantic() -> None:
+    validator = validation.goal_file_validator()
+    if _stored_fits():
+        assert validator is not validation.ordinary()
+        assert getattr(validator, "__self__", None).__class__.__name__ == "SchemaValidator"
+    else:
+        assert validator == validation.ordinary()
+
+
+def test_another_pydantic_builds_the_models_the_ordinary_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tavoitteet.core import stored_schema
+
+    monkeypatch.setattr(stored_schema, "PYDANTIC", "0.0.0")
+    validation.goal_file_validator.cache_clear()
+    try:
+        assert validation.goal_file_validator() == GoalFile.model_validate
+    finally:
+        validation.goal_file_validator.cache_clear()
+
+
+def _both(data: Any) -> tuple[Any, Any]:
+    def outcome(validate: Any) -> Any:
+        try:
+            return ("model", validate(data))
+        except ValidationError as error:
+            return ("errors", error.errors(include_url=False), error.error_count())
+
+    return outcome(validation.validate_goal_file), outcome(GoalFile.model_validate)
+
+
+@pytest.mark.parametrize("path", GOAL_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_goal_file_of_the_repository_validates_alike(path: Path) -> None:
+    document = read_file(path).document
+    assert document is not None
+    stored, ordinary = _both(document.data)
+    assert stored == ordinary
+    assert stored[0] == "model"
+
+
+def _mutations() -> st.SearchStrategy[Any]:
+    leaves = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-3, 3000),
+        st.sampled_from(["", " ", "kyllä", "ei", "12,5", "1.1.2024", "2024", "x-1", "Kirjasto", "luku", "0"]),
+    )
+    return st.recursive(
+        leaves,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+        max_leaves=8,
+    )
+
+
+@given(
+    file_index=st.integers(0, max(len(GOAL_FILES) - 1, 0)),
+    choice=st.randoms(use_true_random=False),
+    replacement=_mutations(),
+)
+def test_mutated_files_give_the_same_models_or_the_same_errors(
+    file_index: int, choice: Any, replacement: Any
+) -> None:
+    document = read_file(GOAL_FILES[file_index]).document
+    assert document is not None
+    data = _replace_somewhere(document.data, choice, replacement)
+    stored, ordinary = _both(data)
+    assert stored == ordinary
+
+
+def _replace_somewhere(data: Any, choice: Any, replacement: Any) -> Any:
+    """A copy of ``data`` with one value, somewhere in it (or a new key), replaced."""
+    if isinstance(data, dict) and data:
+        key = choice.choice([*data, "uusi_avain"])
+        copy = dict(data)
+        copy[key] = (
+            replacement
+            if choice.random() < 0.3 or key not in data
+            else _replace_somewhere(data[key], choice, replacement)
+        )
+        return copy
+    if isinstance(data, list) and data:
+        index = choice.randrange(len(data))
+        copy = list(data)
+        copy[index] = (
+            replacement if choice.random() < 0.3 else _replace_somewhere(data[index], choice, replacement)
+        )
+        return copy
+    return replacement
+
+
+def test_a_first_status_does_not_generate_the_models_schema() -> None:
+    """Checked in a fresh interpreter: no model's schema is generated while the status is made."""
+    probe = (
+        "import sys, runpy\n"
+        "import tavoitteet.core.lean\n"
+        "import pydantic._internal._generate_schema as g\n"
+        "made = []\n"
+        "original = g.GenerateSchema.generate_schema\n"
+        "def watched(self, obj, *a, **k):\n"
+        "    made.append(getattr(obj, '__name__', repr(obj)))\n"
+        "    return original(self, obj, *a, **k)\n"
+        "g.GenerateSchema.generate_schema = watched\n"
+        "sys.argv = ['tavoitteet', 'status', '2024']\n"
+        "try:\n"
+        "    runpy.run_module('tavoitteet', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('GENERATED:' + ','.join(made) + '\\n')\n"
+    )
+    env = {**os.environ, "TAVOITTEET_NO_CACHE": "1", "NO_COLOR": "1", "TAVOITTEET_JOBS": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    generated = done.stderr.rsplit("GENERATED:", 1)[1].strip()
+    if _stored_fits():
+        assert generated == ""
+    else:
+        assert "GoalFile" in generated
