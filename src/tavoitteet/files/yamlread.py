@@ -18,18 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tavoitteet.core.document import Document, Position
 from tavoitteet.core.problems import Code, DataPath, Problem
 from tavoitteet.core.safetext import BIDI_CONTROLS, first_unsafe
+from tavoitteet.files import yamllean as yaml
 from tavoitteet.files.rawread import MAX_BYTES, read_goal_bytes
 
-_EventParser: Any
-try:
-    from yaml._yaml import CParser as _EventParser
-except ImportError:  # pragma: no cover - pure-Python PyYAML only
-    _EventParser = None
+_EventParser: Any = yaml.CParser  # None with a pure-Python PyYAML only
 
 MAX_DEPTH = 40
 MAX_NODES = 200_000
