@@ -149,7 +149,7 @@ LINES = [
     "status 2024 --municipality=Esimerkkilä --data data --lang en",
     "status 2024 --lang EN",
     "status --committee --json",
-    "status --committee=--help --area -",
+    "status --committee=--json --area -",
     "--lang en status 2024",
     "--lang=en status 2024 --lang fi",
     "--lang fi status 2024 --json --json",
@@ -176,7 +176,7 @@ LINES = [
     "record puistoruokailu kyllä",
     "record puistoruokailu -3",
     "record puistoruokailu -1,5 --comment 'Alle arvion.'",
-    "record puistoruokailu 1 --comment -3 --by --help --source -",
+    "record puistoruokailu 1 --comment -3 --by --json --source -",
     "record puistoruokailu 12 --date 10.10.2024 --by Nimi --source Raportti --year 2024",
     "record puistoruokailu ei-sovellu --correct --committee hyv --kunta K --area a --spearhead s",
     "record puistoruokailu --withdraw",
@@ -246,6 +246,7 @@ LEFT_TO_TYPER = [
     "compare 2021",
     "record x --typo",
     "record x --comment=--lang=en",
+    "record x 1 --comment --help",
     "record x 1 2",
     "record x 1 --year=",
     "validate --format",
@@ -276,7 +277,7 @@ GOOD = {
     "text": [
         *("x", "Hyvinvointilautakunta", "ei toteutunut", "2024", "a=b", "ääkkö", "goal", "mittari", "json"),
         *("github", "csv", "fi,sv", "puistoruokailu", "kyllä", "12,5", "lapset=1 nuoret=2", "", " ", "x\ty"),
-        *("-", "-3", "--json", "--help", "-x"),  # as an option's value, Click takes even these
+        *("-", "-3", "--json", "--no-pager", "-x"),  # as an option's value, Click takes even these
     ],
     "int": ["2024", "2021", "0", "007", "20"],
     "path": ["data", "data/2024", "missing-folder", "README.md", "examples", "."],

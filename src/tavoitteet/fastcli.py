@@ -45,9 +45,11 @@ def run(argv: list[str]) -> bool:
 
 def parse(argv: list[str]) -> tuple[str, Values] | None:
     """The command and every parameter's value as Typer passes them, or None when Typer must parse."""
+    if not argv or "--" in argv or "--help" in argv:  # help: Typer's, and kept by files/replay.py
+        return None
     from tavoitteet import parsetable as table
 
-    if not argv or "--" in argv or (os.name == "nt" and any(c in word for word in argv for c in "~$%*?[")):
+    if os.name == "nt" and any(c in word for word in argv for c in "~$%*?["):
         return None
     group: Values = {}
     position = _options(argv, 0, table.GROUP_OPTIONS, group, stop_at_word=True)
