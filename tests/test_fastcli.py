@@ -394,11 +394,22 @@ def test_a_cold_record_imports_neither_typer_nor_click(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["status --bogus", "status 20x", "validate --format", "status 2024 --depth nonsense", "show"]
+    "line",
+    [
+        *(
+            "status --bogus",
+            "status 20x",
+            "validate --format",
+            "show",
+            "status --lang sv",
+            "--lang en list -x",
+        ),
+        *("status 2024 --depth nonsense", "validate --format nonsense --lang en"),  # the body's own errors
+    ],
 )
 def test_a_mistake_is_worded_by_typer_as_before(line: str) -> None:
     fast = _run(PROBE, shlex.split(line), DATA.parent)
     shown, _, _ = fast.stderr.rpartition("modules:")
     typer = _run(THROUGH_TYPER, shlex.split(line), DATA.parent)
-    assert fast.returncode == typer.returncode == 2
+    assert fast.returncode == typer.returncode == 2, fast.stderr
     assert (fast.stdout, shown) == (typer.stdout, typer.stderr)
