@@ -5,6 +5,7 @@
 parser reproduces exactly goes into the table; a command with anything else (an environment
 variable, a callback, a prompt, an option that takes two values, a type other than text, whole
 number, path or flag, a help option other than ``--help``) is left out, and Typer parses it.
+Short options (``-o``) are in the table; the parser takes them only as a word of their own.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ def _kind(param: Any) -> str | None:
     if param.param_type_name == "option":
         if param.prompt is not None or param.count or param.secondary_opts or param.nargs != 1:
             return None
-        if any(not (opt.startswith("--") and len(opt) > 2) for opt in param.opts):
-            return None  # a short option (``-o``): Click reads ``-oFILE`` and ``-o=x`` in ways of its own
+        if any(not (opt.startswith("--") and len(opt) > 2) and len(opt) != 2 for opt in param.opts):
+            return None  # ``-name``: neither a long nor a short option
         if param.is_flag:
             if (
                 type(param.type) is types.BoolParamType
@@ -69,6 +70,11 @@ def _kind(param: Any) -> str | None:
     if param.nargs == -1:
         return f"{kind}..." if param.default is None else None
     return kind if param.nargs == 1 and not param.multiple else None
+
+
+def settings_unknown(command: Any) -> bool:
+    """Whether Click keeps an unknown option of ``command`` as an argument (``ignore_unknown_options``)."""
+    return bool((command.context_settings or {}).get("ignore_unknown_options"))
 
 
 def _command_entry(name: str, command: Any, group: Any) -> dict[str, Any] | None:
@@ -102,6 +108,8 @@ def _command_entry(name: str, command: Any, group: Any) -> dict[str, Any] | None
             arguments.append((param.name, kind))
         else:
             options.update((opt, (param.name, kind)) for opt in param.opts)
+    if settings_unknown(command) and any(not opt.startswith("--") for opt in options):
+        return None  # an unknown -x beside short options: Click shares its letters out in a way of its own
     if any(kind.endswith("...") for _, kind in arguments) and len(arguments) != 1:
         return None  # a variable argument beside others: Click shares the words out in a way of its own
     return {
@@ -109,7 +117,7 @@ def _command_entry(name: str, command: Any, group: Any) -> dict[str, Any] | None
         "arguments": arguments,
         "defaults": defaults,
         "required": required,
-        "unknown_as_arguments": bool((command.context_settings or {}).get("ignore_unknown_options")),
+        "unknown_as_arguments": settings_unknown(command),
     }
 
 

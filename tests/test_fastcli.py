@@ -42,6 +42,10 @@ RUNS = {
     "record": "record",
     "formread": "record --from",
     "assess": "assess",
+    "report": "report",
+    "site": "site",
+    "schema": "schema",
+    "form": "form",
 }
 """the command modules whose ``run`` the bodies call"""
 
@@ -187,6 +191,17 @@ LINES = [
     "record periaatteet-valmiit --level 'osittain toteutunut' --reason 'Luonnos käytössä.'",
     "assess tavoite-1 --text 'Hyvin meni.' --level toteutunut --reason R --by B --date 1.1.2025",
     "assess tavoite-1 --text T --assessor tarkastuslautakunta --year 2024 --data data",
+    "report 2024",
+    "report 2024 --format html --lang sv -o rapport-2024.html --landscape --columns all",
+    "report 2024 --format csv --csv-dialect standard --committee hyv --status kesken --status toteutunut",
+    "report 2024 --format pdf",
+    "--lang sv report 2024",
+    "status 2024 --committee report --lang sv",
+    "site -o sivusto/ --languages fi,sv,en --as-of 31.12.2024",
+    "site --output=sivusto",
+    "schema --check",
+    "schema -o skeema.json --lang en",
+    "form 2024 -o lomake.xlsx --committee hyv --responsible Nimi --missing",
 ]
 """command lines the fast parser takes (each also goes through Typer)"""
 
@@ -239,8 +254,12 @@ LEFT_TO_TYPER = [
     "--version status",
     "--install-completion bash",
     "stat 2024",
-    "report 2024",
-    "site -o sivusto",
+    "report 2024 -oraportti.md",
+    "report 2024 -o=raportti.md",
+    "site",
+    "schema -x",
+    "import taulukko.xlsx",
+    "status --lang sv --committee reports",
     "show",
     "show --year 2024",
     "compare 2021",

@@ -1,5 +1,7 @@
 """The everyday command lines, parsed without Typer: ``status 2024``, ``validate``, ``record ID VALUE`` ...
 
+Every command but ``import``, ``init`` and ``new`` (made once a year, by hand) is parsed here.
+
 Importing Typer and Click, and building the command tree in :mod:`tavoitteet.cli`, is about
 a tenth of a command's cold start (150 M of 1 400 M instructions) and half of a warm ``validate``.  :func:`run` parses a command line of the commands in
 :data:`BODIES` with the table Typer's own tree gives (:mod:`tavoitteet.parsetable`, generated
@@ -74,9 +76,9 @@ def parse(argv: list[str]) -> tuple[str, Values] | None:
         if "lang" not in values:
             return None
         values["lang"] = group["lang"]
-    # LocalizedGroup refuses the last --lang of the line unless it is fi or en (sv: only report)
+    # LocalizedGroup refuses the last --lang of the line unless it is fi or en (sv: where a word is "report")
     last = given.get("lang", group.get("lang"))
-    if last is not None and last.strip().lower() not in ("fi", "en"):
+    if last is not None and last.strip().lower() not in ("fi", "en", "sv" if "report" in argv else "fi"):
         return None
     return command, values
 
@@ -113,6 +115,8 @@ def _options(
                 continue
             return None
         parameter, kind = spec
+        if equals and word[:2] != "--":
+            return None  # Click reads ``-o=x`` as the value ``=x``
         if kind == "flag":
             if equals:
                 return None
@@ -338,6 +342,53 @@ def _assess(v: Values) -> Body:
     return body
 
 
+def _report(v: Values) -> Body:
+    def body() -> int:
+        from tavoitteet.commands import report as command
+        from tavoitteet.render.report_csv import ColumnSet, CsvDialect
+
+        fmt = _choice(command.ReportFormat, v["output_format"], "--format")
+        dialect = _choice(CsvDialect, v["csv_dialect"], "--csv-dialect")
+        column_set = _choice(ColumnSet, v["columns"], "--columns")
+        layout = command.Layout(v["landscape"], column_set is ColumnSet.ALL)
+        filters = _filters(v)
+        return command.run(
+            v["year"], fmt, v["output"], dialect, filters, v["as_of"], v["lang"], v["data"], layout
+        )
+
+    return body
+
+
+def _site(v: Values) -> Body:
+    def body() -> int:
+        from tavoitteet.commands import site as command
+
+        return command.run(v["output"], v["languages"], v["as_of"], _lang(v["lang"]), v["data"])
+
+    return body
+
+
+def _schema(v: Values) -> Body:
+    def body() -> int:
+        from tavoitteet.commands import schema as command
+
+        return command.run(v["output"], _lang(v["lang"]), check=v["check"])
+
+    return body
+
+
+def _form(v: Values) -> Body:
+    def body() -> int:
+        from tavoitteet.commands import form as command
+
+        lang = _lang(v["lang"])
+        return command.run(
+            v["year"], v["output"], v["committee"], v["responsible"], v["missing"], lang, v["data"]
+        )
+
+    return body
+
+
 _VIEW = ("committee", "kunta", "area", "status", "spearhead", "as_of", "as_json", "no_pager", "data", "lang")
 BODIES: dict[str, tuple[Callable[[Values], Body], tuple[str, ...]]] = {
     "status": (_status, ("year", "depth", "assessor", *_VIEW)),
@@ -363,5 +414,15 @@ BODIES: dict[str, tuple[Callable[[Values], Body], tuple[str, ...]]] = {
         _assess,
         ("item_id", "text", "level", "reason", "by", "day", "assessor", "year", "data", "lang"),
     ),
+    "report": (
+        _report,
+        (
+            *("year", "output_format", "output", "csv_dialect", "lang", "landscape", "columns"),
+            *("committee", "kunta", "assessor", "area", "status", "spearhead", "as_of", "data"),
+        ),
+    ),
+    "site": (_site, ("output", "languages", "as_of", "data", "lang")),
+    "schema": (_schema, ("output", "check", "lang")),
+    "form": (_form, ("year", "output", "committee", "responsible", "missing", "data", "lang")),
 }
 """each command parsed here: the body ``cli.py`` runs, and the parameters it takes (as Typer names them)"""
