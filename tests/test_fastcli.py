@@ -386,6 +386,8 @@ def _run(code: str, argv: list[str], cwd: Path) -> subprocess.CompletedProcess[s
         "show puistoruokailu",
         "validate",
         "validate data/2024 --format json",
+        "report 2024 --format md",
+        "schema --check",
     ],
 )
 def test_a_cold_view_or_validate_imports_neither_typer_nor_click(line: str) -> None:
