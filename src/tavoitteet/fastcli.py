@@ -3,17 +3,19 @@
 Every command but ``import``, ``init`` and ``new`` (made once a year, by hand) is parsed here.
 
 Importing Typer and Click, and building the command tree in :mod:`tavoitteet.cli`, is about
-a tenth of a command's cold start (150 M of 1 400 M instructions) and half of a warm ``validate``.  :func:`run` parses a command line of the commands in
-:data:`BODIES` with the table Typer's own tree gives (:mod:`tavoitteet.parsetable`, generated
-from ``cli.py`` and tested to be equal), makes the very call ``cli.py`` makes of the command's
-body (``commands/*.py``) and runs it through :func:`tavoitteet.errors.guarded`, as Typer would.
+a tenth of a command's cold start (150 M of 1 400 M instructions) and half of a warm
+``validate``.  :func:`run` parses a command line of the commands in :data:`BODIES` with the
+table Typer's own tree gives (:mod:`tavoitteet.parsetable`, generated from ``cli.py`` and
+tested to be equal), makes the very call ``cli.py`` makes of the command's body
+(``commands/*.py``) and runs it through :func:`tavoitteet.errors.guarded`, as Typer would.
 ``tests/test_fastcli.py`` runs many command lines through both and compares the calls.
 
 Anything the parser is not sure of returns False, and Typer parses the line as before, so
 that every help page, usage error and exit code is Typer's: ``--help`` anywhere, an unknown
-option, ``--``, ``--lang`` as another option's value, a value Click would refuse (``status 20x``, a
-path it cannot read), a missing argument, shell completion, a ``--lang`` other than fi or en,
-and on Windows a word Click would expand (``~``, ``$``, ``%``, wildcards).
+option, ``--``, ``--lang`` as another option's value, a value Click would refuse (``status
+20x``, a path it cannot read), a missing argument, shell completion, a ``--lang`` other than
+fi or en (or sv where a word of the line is ``report``), ``-o=x`` or ``-oFILE``, and on
+Windows a word Click would expand (``~``, ``$``, ``%``, wildcards).
 """
 
 from __future__ import annotations
