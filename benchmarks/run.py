@@ -153,6 +153,9 @@ def startup(tavoitteet: Command, runs: int, env: dict[str, str], cache: Path, py
             ("tavoitteet status 2024 (cache warm)", [*tavoitteet, "status", "2024"], warm, "<= 3x"),
             ("tavoitteet status 2024 (no cache)", [*tavoitteet, "status", "2024"], cold, "<= 14x"),
         ]
+        # issue 19 (fastcli.py): the same view with its command line parsed by Typer (``--`` goes to Typer)
+        typer_parsed = [*tavoitteet, "status", "--", "2024"]
+        cases.append(("tavoitteet status -- 2024 (no cache, parsed by Typer)", typer_parsed, cold, ""))
     records = has_command(tavoitteet, "record", env)
     if records:
         record = [*tavoitteet, "record", RECORDED, "61", "--date", "1.12.2024", "--data", str(scratch)]

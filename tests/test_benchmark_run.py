@@ -32,6 +32,7 @@ def test_the_benchmark_runs_and_reports_each_measurement() -> None:
         "tavoitteet --help",
         "tavoitteet status 2024 (cache warm)",
         "tavoitteet status 2024 (no cache)",
+        "tavoitteet status -- 2024 (no cache, parsed by Typer)",
         "tavoitteet validate (cache warm)",
         "tavoitteet validate (no cache)",
         "tavoitteet status --help",

@@ -18,7 +18,8 @@ PROBE = (
     "import sys\n"
     "from tavoitteet.launch import main\n"
     "try:\n    main()\nexcept SystemExit as stop:\n    code = stop.code\nelse:\n    code = 0\n"
-    "sys.stderr.write('|' + ('FULL' if {'typer', 'rich'} & set(sys.modules) else 'REPLAYED'))\n"
+    # a command made in full imports its body (commands/), or Typer for help; a replayed one neither
+    "sys.stderr.write('|' + ('FULL' if {'typer', 'tavoitteet.commands'} & set(sys.modules) else 'REPLAYED'))\n"
     "sys.exit(code)\n"
 )
 

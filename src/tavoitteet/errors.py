@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -72,6 +71,8 @@ def write_bug_log(details: str) -> Path:
 
 
 def _report_bug(lang: Lang) -> int:
+    import traceback  # only for a bug: nothing else of a command imports it (issue 19)
+
     details = traceback.format_exc()
     try:
         where = str(write_bug_log(details))

@@ -43,6 +43,14 @@ def main() -> None:
             return
     if _replayed(sys.argv[1:]):
         return
+    # issue 19: the everyday command lines parsed without Typer (fastcli.py); anything else goes on
+    from tavoitteet import fastcli
+
+    try:
+        fastcli.run(sys.argv[1:])  # exits when it ran the command
+    except BaseException:
+        _skip_final_collection()
+        raise
     from tavoitteet.cli import main as run_cli
     from tavoitteet.files import replay
 
