@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-
-from rich.console import RenderableType
+from typing import TYPE_CHECKING
 
 from tavoitteet.commands import terminal, viewing
 from tavoitteet.words.i18n import Lang
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def run(

@@ -6,13 +6,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import RenderableType
-
 from tavoitteet import errors
 from tavoitteet.commands import terminal, viewing
 from tavoitteet.words.i18n import Lang
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from tavoitteet.render.show import Found
 
 

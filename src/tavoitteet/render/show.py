@@ -87,7 +87,7 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
         ),
         _line("binding", _yes_no(goal.goal.binding, lang), lang),
         _line("responsible", person_text(goal.goal.responsible), lang),
-        _line("status", status_text(goal.status, lang, goal.is_manual), lang),
+        _line("status", status_text(goal.status, lang, goal.is_manual).to_rich(), lang),
         _line("rule", rule_text(goal, lang), lang),
         _line("why", explain_goal(goal, lang), lang),
         *[Text(f"- {note}") for note in goal.goal.notes],
@@ -157,7 +157,7 @@ def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = Non
         _line("binding", _yes_no(ind.binding, lang), lang),
         _line("target_year", str(ind.target_year) if ind.target_year else None, lang),
         _line("baseline", baseline, lang),
-        _line("status", status_text(result.status, lang, result.is_manual), lang),
+        _line("status", status_text(result.status, lang, result.is_manual).to_rich(), lang),
         _line("why", explain(result, lang), lang),
         _line("note", ind.note, lang),
     )
