@@ -42,6 +42,10 @@ def rich_console(file: IO[str] | None = None) -> Console:
     return Console(file=file, highlight=False, soft_wrap=False, emoji=False, markup=False)
 
 
+console = rich_console
+"""the name rich's console had here before :class:`Output` (benchmarks/fuzz.py lays views out on it)"""
+
+
 # --- issue 19 (19-render): the terminal as rich sees it, without importing rich -----------------------
 _TERM_COLORS = {"kitty": "256", "256color": "256", "16color": "standard"}
 
@@ -309,6 +313,7 @@ def rendered(target: Console, renderables: list[RenderableType]) -> str:
     """
     from rich.console import Group
 
+    renderables = [_to_rich(item) for item in renderables]
     processes = parallel.jobs(len(renderables), RENDER_PARALLEL_FROM, per_job=RENDER_PARALLEL_FROM // 2)
     if processes <= 1 or layout_traits(target) is None:
         texts: list[str] = []

@@ -288,8 +288,11 @@ class Box:
         top_left, top, top_right, side, bottom_left, bottom_right = "+-+|++" if ascii_only else "┌─┐│└┘"
         inner = width - 4
         check(self.title)
-        title = f" {self.title} "[:inner]
-        out = [Styled(top_left + top + title + top * (inner - len(title)) + top + top_right)]
+        if self.title:
+            title = f" {self.title} "[:inner]
+            out = [Styled(top_left + top + title + top * (inner - len(title)) + top + top_right)]
+        else:
+            out = [Styled(top_left + top * (width - 2) + top_right)]
         for text in self.lines:
             for line in wrap(text, inner):
                 row = Styled(f"{side} ").append(line).append(" " * (inner - len(line)) + f" {side}")
