@@ -648,33 +648,32 @@ def committee_name(file_result: FileResult) -> str:
     )
 
 
-def list_view(year: YearResult, lang: Lang) -> list[RenderableType]:
-    """One row per goal with its id, and its indicators' ids beneath, for ``show`` and ``record``."""
-    from rich.text import Text
+def list_view(year: YearResult, lang: Lang) -> list[Layout]:
+    """One row per goal with its id, and its indicators' ids beneath, for ``show`` and ``record``.
+
+    Laid out as ``view_table`` lays it out in rich, by :class:`tavoitteet.render.grid.Table`."""
+    from tavoitteet.render.grid import Table as Grid
 
     if not year.files:
-        return [Text(label("nothing", lang))]
-    views: list[RenderableType] = []
+        return [Styled(label("nothing", lang))]
+    views: list[Layout] = []
     for file_result in year.files:
-        table = view_table(f"{committee_name(file_result)} {year.year}")
+        table = Grid(f"{committee_name(file_result)} {year.year}", "bold", show_edge=False, pad_edge=False)
         table.add_column(label("id", lang), no_wrap=True)  # ids are copied whole into show/record
         table.add_column(label("goal_indicator", lang), ratio=1, overflow="fold")
         table.add_column(label("status", lang), width=10, overflow="fold")
         for area in file_result.areas:
-            table.add_row(Text(area.area.name, style="italic"), "", "")
+            table.add_row(Styled(area.area.name, style="italic"), "", "")
             for goal in area.goals:
                 table.add_row(
-                    Text(goal.goal.id, style="bold"),
-                    goal.goal.title,
-                    status_text(goal.status, lang).to_rich(),
+                    Styled(goal.goal.id, style="bold"), goal.goal.title, status_text(goal.status, lang)
                 )
                 actions = {i.id: a.text for a in goal.goal.actions for i in a.indicators}
                 for result in goal.indicators:
                     name = indicator_name(result, actions)
-                    shown = status_text(result.status, lang).to_rich()
-                    table.add_row(f"  {result.indicator.id}", f"  {name}", shown)
+                    table.add_row(f"  {result.indicator.id}", f"  {name}", status_text(result.status, lang))
             table.add_section()
-        views += [table, Text("")]
+        views += [table, Styled("")]
     return views
 
 

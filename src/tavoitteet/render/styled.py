@@ -149,8 +149,8 @@ _WORD = re.compile(r"\s*\S+\s*")
 _TRAILING_SPACE = re.compile(r"\s+$")
 
 
-def divide_line(text: str, width: int) -> list[int]:
-    """Where rich breaks a line to fit ``width`` (``rich._wrap.divide_line`` with folding, one cell a character)."""
+def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    """Where rich breaks a line to fit ``width`` (``rich._wrap.divide_line``, one cell a character)."""
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(text):
@@ -158,6 +158,10 @@ def divide_line(text: str, width: int) -> list[int]:
         length = len(word.rstrip())
         if width - offset >= length:
             offset += len(word)
+        elif length > width and not fold:  # cropped later: alone on its line
+            if start:
+                breaks.append(start)
+            offset = len(word)
         elif length > width:
             pieces = [word[n : n + width] for n in range(0, len(word), width)] or [""]
             for n, piece in enumerate(pieces):
@@ -191,7 +195,7 @@ def divide(text: Styled, offsets: Sequence[int]) -> list[Styled]:
     return lines
 
 
-def _crop(line: Styled, size: int) -> None:
+def crop(line: Styled, size: int) -> None:
     """Keep the first ``size`` characters and what of the spans lies in them (``Text.plain``'s setter)."""
     if len(line.plain) <= size:
         return
@@ -203,12 +207,17 @@ def wrap(text: Styled, width: int) -> list[Styled]:
     """The lines rich's ``Text.wrap`` makes of ``text`` at ``width`` (default justify, folding)."""
     check(text.plain)
     lines = divide(text, divide_line(text.plain, width))
-    for line in lines:  # Text.rstrip_end: only spaces past the width go
-        if len(line.plain) > width and (space := _TRAILING_SPACE.search(line.plain)) is not None:
-            _crop(line, len(line.plain) - min(len(space.group()), len(line.plain) - width))
     for line in lines:
-        _crop(line, width)
+        rstrip_end(line, width)
+    for line in lines:
+        crop(line, width)
     return lines
+
+
+def rstrip_end(line: Styled, width: int) -> None:
+    """``Text.rstrip_end``: of the spaces at the end, only those past the width go."""
+    if len(line.plain) > width and (space := _TRAILING_SPACE.search(line.plain)) is not None:
+        crop(line, len(line.plain) - min(len(space.group()), len(line.plain) - width))
 
 
 def sgr(style: str, no_color: bool = False) -> str:
