@@ -5,7 +5,7 @@ and :class:`tavoitteet.commands.terminal.Output` decides the terminal's width
 and colours as rich does.  These parity tests build the same texts both ways
 (hypothesis-generated spans and styles, the year's box, whole status views of
 real files) and compare the text written byte for byte with what rich writes;
-a subprocess shows that a cold status, validate and record import no rich.
+a subprocess shows that a cold status, list, show, validate and record import no rich.
 """
 
 from __future__ import annotations
@@ -28,11 +28,12 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from conftest import DATA, FIXTURES
 from tavoitteet.commands import terminal, viewing
 from tavoitteet.render import styled
 from tavoitteet.render.status import Depth, status_view
 from tavoitteet.render.styled import Styled
+
+from conftest import DATA, FIXTURES
 
 STYLES = ["", "bold", "italic", "dim", "bold underline", "bold green", "bold yellow", "bold red", "cyan"]
 STYLES += ["magenta", "blue", "underline", "dim italic", "red"]
@@ -66,7 +67,9 @@ class _Encoded(io.StringIO):
         return self._encoding
 
 
-def written_by_rich(renderables: list[object], width: int, colour: str | None, no_color: bool, encoding: str) -> str:
+def written_by_rich(
+    renderables: list[object], width: int, colour: str | None, no_color: bool, encoding: str
+) -> str:
     console = rich_text(width, colour, no_color, encoding)
     with console.capture() as capture:
         console.print(Group(*renderables))  # type: ignore[arg-type]
@@ -142,9 +145,7 @@ def test_the_year_box_is_drawn_as_rich_draws_its_panel(
     assert written_by_rich([ours.to_rich()], width, colour, False, encoding) == expected
 
 
-@pytest.mark.parametrize(
-    ("data", "year"), [(DATA, 2024), (DATA, 2021), (FIXTURES / "status" / "data", 2024)]
-)
+@pytest.mark.parametrize(("data", "year"), [(DATA, 2024), (DATA, 2021), (FIXTURES / "status" / "data", 2024)])
 @pytest.mark.parametrize("depth", list(Depth))
 def test_whole_status_views_are_written_as_rich_writes_them(data: Path, year: int, depth: Depth) -> None:
     result = viewing.evaluated_year(year, viewing.Filters(), "1.2.2025", "fi", data, date(2025, 2, 1))
@@ -177,7 +178,9 @@ def test_every_character_laid_out_here_is_one_cell_for_rich() -> None:
 ENVIRONMENTS = st.fixed_dictionaries(
     {},
     optional={
-        "TERM": st.sampled_from(["xterm", "xterm-256color", "dumb", "unknown", "xterm-kitty", "vt100-16color", ""]),
+        "TERM": st.sampled_from(
+            ["xterm", "xterm-256color", "dumb", "unknown", "xterm-kitty", "vt100-16color", ""]
+        ),
         "COLORTERM": st.sampled_from(["truecolor", "24bit", "", "yes"]),
         "NO_COLOR": st.sampled_from(["1", ""]),
         "FORCE_COLOR": st.sampled_from(["1", "", "0"]),
@@ -201,18 +204,24 @@ class _Tty(io.StringIO):
 def test_the_terminal_is_seen_as_rich_sees_it(environment: dict[str, str], tty: bool) -> None:
     """Width, height, colour system, NO_COLOR, encoding and terminal-ness: rich's answer, without rich."""
     clean = {k: v for k, v in os.environ.items() if k not in RICH_VARIABLES}
-    with mock.patch.dict(os.environ, {**clean, **environment}, clear=True):
-        with mock.patch.object(sys, "stdout", _Tty() if tty else io.StringIO()):
-            ours = terminal.Output()
-            theirs = terminal.rich_console()
-            assert (ours.width, ours.height) == tuple(theirs.size)
-            assert terminal.layout_traits(ours) == terminal.layout_traits(theirs)
-            assert ours.height == theirs.height and ours.ascii_only == (not theirs.encoding.startswith("utf"))
+    stdout = _Tty() if tty else io.StringIO()
+    with (
+        mock.patch.dict(os.environ, {**clean, **environment}, clear=True),
+        mock.patch.object(sys, "stdout", stdout),
+    ):
+        ours = terminal.Output()
+        theirs = terminal.rich_console()
+        assert (ours.width, ours.height) == tuple(theirs.size)
+        assert terminal.layout_traits(ours) == terminal.layout_traits(theirs)
+        assert ours.height == theirs.height and ours.ascii_only == (not theirs.encoding.startswith("utf"))
 
 
 COLD = {
     "status": ["status", "2024", "--data", "{data}", "--no-pager"],
     "status --depth goal": ["status", "2024", "--depth", "goal", "--data", "{data}"],
+    "list": ["list", "2024", "--data", "{data}"],
+    "show": ["show", "hyvinvointikertomustyo", "--year", "2024", "--data", "{data}"],
+    "show indicator": ["show", "suunnitelmat-paivitetty", "--data", "{data}"],
     "validate": ["validate", "{data}"],
     "record": ["record", "suunnitelmat-paivitetty", "kyllä", "--date", "31.12.2024", "--data", "{data}"],
 }
@@ -221,7 +230,7 @@ COLD = {
 @pytest.mark.parametrize("colour", [False, True], ids=["plain", "colour"])
 @pytest.mark.parametrize("name", list(COLD))
 def test_a_cold_command_imports_no_rich(name: str, colour: bool, tmp_path: Path) -> None:
-    """status, validate and record from a cold start load no rich module (sys.modules at exit)."""
+    """status, list, show, validate and record from a cold start load no rich module (sys.modules at exit)."""
     data = tmp_path / "data"
     subprocess.run(["cp", "-r", str(DATA), str(data)], check=True)
     args = [part.format(data=data) for part in COLD[name]]
@@ -239,5 +248,5 @@ def test_a_cold_command_imports_no_rich(name: str, colour: bool, tmp_path: Path)
     done = subprocess.run([sys.executable, "-c", program], env=environment, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "RICH:\n" in done.stderr, done.stderr
-    if name.startswith("status"):
-        assert ("\x1b[" in done.stdout) == colour and "Hyvinvointilautakunta" in done.stdout
+    if name.startswith(("status", "list", "show")):
+        assert ("\x1b[" in done.stdout) == colour and "Hyvinvointi" in done.stdout
