@@ -112,6 +112,15 @@ def test_a_styled_text_is_written_as_rich_writes_it(
     assert written_by_rich([ours.to_rich()], width, colour, no_color, "utf-8") == expected
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab1 2%\xa0\t\n\x00/,-", max_size=40), st.integers(-2, 45))
+def test_a_line_that_fits_is_wrapped_as_textwrap_wraps_it(text: str, width: int) -> None:
+    """The status view's own wrap takes a short cut for a line that fits; textwrap gives the same lines."""
+    from tavoitteet.render.status import _wrapped, wrap
+
+    assert wrap(text, width) == _wrapped(text, width)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.text(alphabet="abc ─", max_size=8), max_size=30).map(" ".join),

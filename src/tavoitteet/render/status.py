@@ -190,6 +190,13 @@ def wrap(text: str, width: int) -> list[str]:
 
     A number's digit groups (``12 345,5``) and its per cent sign (``+5 %``) stay together.
     """
+    if len(text) <= width and text.isprintable():  # fits as it is: what textwrap makes of it, without it
+        return [text.strip()]
+    return _wrapped(text, width)
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """:func:`wrap` by :mod:`textwrap`: every text that does not simply fit."""
     wrapper = _Wrapper(max(width, 1), break_on_hyphens=False)
     lines: list[str] = []
     for paragraph in text.replace(_KEPT, " ").splitlines() or [""]:

@@ -206,6 +206,8 @@ def crop(line: Styled, size: int) -> None:
 def wrap(text: Styled, width: int) -> list[Styled]:
     """The lines rich's ``Text.wrap`` makes of ``text`` at ``width`` (default justify, folding)."""
     check(text.plain)
+    if len(text.plain) <= width:  # rich breaks nothing that fits, and keeps its spaces
+        return [text]
     lines = divide(text, divide_line(text.plain, width))
     for line in lines:
         rstrip_end(line, width)
