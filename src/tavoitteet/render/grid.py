@@ -16,7 +16,6 @@ leaves to rich, raises :class:`~tavoitteet.render.styled.NeedsRich`;
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from math import ceil
 from typing import TYPE_CHECKING
 
@@ -157,19 +156,29 @@ def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[i
     return widths
 
 
-@dataclass
 class Column:
-    header: str
-    width: int | None = None
-    ratio: int | None = None
-    no_wrap: bool = False
-    overflow: str = "ellipsis"
-    cells: list[Styled] = field(default_factory=list)
+    """A column as ``Table.add_column`` declares it, and its cells (a plain class: no dataclass to build)."""
+
+    __slots__ = ("cells", "header", "no_wrap", "overflow", "ratio", "width")
+
+    def __init__(
+        self, header: str, width: int | None, ratio: int | None, no_wrap: bool, overflow: str
+    ) -> None:
+        self.header, self.width, self.ratio, self.no_wrap, self.overflow = (
+            header,
+            width,
+            ratio,
+            no_wrap,
+            overflow,
+        )
+        self.cells: list[Styled] = []
 
 
-@dataclass
 class _Row:
-    end_section: bool = False
+    __slots__ = ("end_section",)
+
+    def __init__(self) -> None:
+        self.end_section = False
 
 
 class Table:
