@@ -156,6 +156,12 @@ def startup(tavoitteet: Command, runs: int, env: dict[str, str], cache: Path, py
         # issue 19 (fastcli.py): the same view with its command line parsed by Typer (``--`` goes to Typer)
         typer_parsed = [*tavoitteet, "status", "--", "2024"]
         cases.append(("tavoitteet status -- 2024 (no cache, parsed by Typer)", typer_parsed, cold, ""))
+    # issue 19 (19-render): list and show from a cold start, printed without rich as status is
+    if has_command(tavoitteet, "list", env):
+        cases += [
+            ("tavoitteet list 2024 (no cache)", [*tavoitteet, "list", "2024"], cold, ""),
+            ("tavoitteet show <goal> (no cache)", [*tavoitteet, "show", SHOWN, "--year", "2024"], cold, ""),
+        ]
     records = has_command(tavoitteet, "record", env)
     if records:
         record = [*tavoitteet, "record", RECORDED, "61", "--date", "1.12.2024", "--data", str(scratch)]
@@ -177,7 +183,31 @@ def startup(tavoitteet: Command, runs: int, env: dict[str, str], cache: Path, py
         lines.append(f"record, then status: {together * 1000:.0f} ms = {together / bare:.1f}x bare python")
     if not has_command(tavoitteet, "status", env):
         lines.append("tavoitteet status 2024: skipped, the status command does not exist yet")
+    lines.append(rich_imports(tavoitteet, cold, scratch))  # issue 19 (19-render)
     return lines
+
+
+# --- issue 19 (19-render): which cold commands import rich (the target: none of these) ------------------
+SHOWN = "hyvinvointikertomustyo"
+"""a goal of data/2024 that ``show`` prints from a cold start"""
+
+
+def rich_imports(tavoitteet: Command, env: dict[str, str], scratch: Path) -> str:
+    """How many rich modules a cold status, list, show, validate and record import (``-X importtime``)."""
+    commands = {
+        "status": ["status", "2024"],
+        "list": ["list", "2024"],
+        "show": ["show", SHOWN, "--year", "2024"],
+        "validate": ["validate"],
+        "record": ["record", RECORDED, "62", "--date", "2.12.2024", "--data", str(scratch)],
+    }
+    counts = []
+    for name, args in commands.items():
+        command = [tavoitteet[0], "-X", "importtime", *tavoitteet[1:], *args]
+        done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+        modules = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line]
+        counts.append(f"{name} {sum(1 for m in modules if m == 'rich' or m.startswith('rich.'))}")
+    return "rich modules imported from a cold start: " + ", ".join(counts) + " (target: 0 each)"
 
 
 def throughput(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-
-from rich.console import RenderableType
+from typing import TYPE_CHECKING
 
 from tavoitteet.commands import terminal, viewing
 from tavoitteet.words.i18n import Lang
+
+if TYPE_CHECKING:
+    from tavoitteet.render.styled import Layout
 
 
 def run(
@@ -20,7 +22,7 @@ def run(
     data: Path | None = None,
     no_pager: bool = False,
 ) -> int:
-    def view(root: Path, today: date, _width: int) -> str | list[RenderableType]:
+    def view(root: Path, today: date, _width: int) -> str | list[Layout]:
         result = viewing.evaluated_year(year, filters, as_of, lang, root, today)
         if as_json:
             from tavoitteet.render.json_views import list_json

@@ -6,14 +6,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import RenderableType
-
 from tavoitteet import errors
 from tavoitteet.commands import terminal, viewing
 from tavoitteet.words.i18n import Lang
 
 if TYPE_CHECKING:
     from tavoitteet.render.show import Found
+    from tavoitteet.render.styled import Layout
 
 
 def run(
@@ -27,7 +26,7 @@ def run(
     municipality: str | None = None,
     no_pager: bool = False,
 ) -> int:
-    def view(root: Path, today: date, _width: int) -> str | list[RenderableType]:
+    def view(root: Path, today: date, _width: int) -> str | list[Layout]:
         from tavoitteet.render.show import all_ids, find, show_view
 
         filters = viewing.Filters(committee=committee, municipality=municipality)

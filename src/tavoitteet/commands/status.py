@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-
-from rich.console import RenderableType
+from typing import TYPE_CHECKING
 
 from tavoitteet import errors
 from tavoitteet.commands import terminal, viewing
 from tavoitteet.words.i18n import Lang
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from tavoitteet.render.styled import Layout
 
 DEPTHS = {
     "committee": "committee",
@@ -58,7 +62,7 @@ def run(
     depth: str = "indicator",
     no_pager: bool = False,
 ) -> int:
-    def view(root: Path, today: date, width: int) -> str | list[RenderableType]:
+    def view(root: Path, today: date, width: int) -> str | list[RenderableType] | list[Layout]:
         result = viewing.evaluated_year(year, filters, as_of, lang, root, today)
         if as_json:
             from tavoitteet.render.json_views import status_json

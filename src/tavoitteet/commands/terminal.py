@@ -15,38 +15,166 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
-
-from rich.console import Console, Group, RenderableType
+from typing import IO, TYPE_CHECKING, Any
 
 from tavoitteet.commands.viewing import data_root, input_files
 from tavoitteet.files import parallel, replay, viewcache
 from tavoitteet.words.i18n import Lang
 
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from tavoitteet.render.styled import Layout
+
 WRITE_LIMIT = 32 * 1024 // 4
 """rich's limit per write: 32 KiB, with every character counted as four bytes of UTF-8"""
 
 
-def console(file: IO[str] | None = None) -> Console:
-    """The console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR.
+def rich_console(file: IO[str] | None = None) -> Console:
+    """rich's console for stdout: the terminal's width (COLUMNS when set), no colour when piped or NO_COLOR.
 
     Markup is off: every string a view hands to rich (a goal's title, a
     target, a comment) is text, so ``[/]`` or ``[huom]`` in a file prints as
     written instead of crashing the view or vanishing.
     """
+    from rich.console import Console
+
     return Console(file=file, highlight=False, soft_wrap=False, emoji=False, markup=False)
+
+
+console = rich_console
+"""the name rich's console had here before :class:`Output` (benchmarks/fuzz.py lays views out on it)"""
+
+
+# --- issue 19 (19-render): the terminal as rich sees it, without importing rich -----------------------
+_TERM_COLORS = {"kitty": "256", "256color": "256", "16color": "standard"}
+
+
+def _descriptor(stream: object, default: int) -> int:
+    try:
+        return int(stream.fileno())  # type: ignore[attr-defined]
+    except Exception:
+        return default
+
+
+class Output:
+    """Stdout as :class:`rich.console.Console` (made by :func:`rich_console`) sees it, and the way to write to it.
+
+    On Linux and macOS its width, height, colour system, ``NO_COLOR``,
+    encoding and whether it is a terminal are decided here by rich's own rules
+    (``FORCE_COLOR``, ``TTY_COMPATIBLE``, ``TERM=dumb``, ``COLORTERM``,
+    ``COLUMNS``/``LINES``, the terminal's size), so that a view laid out by
+    :mod:`tavoitteet.render.styled` needs no rich; ``tests/test_styled.py``
+    compares them with rich's.  On Windows, under IPython or IDLE, rich's
+    console itself decides (:attr:`rich`).
+    """
+
+    def __init__(self) -> None:
+        self._rich: Console | None = None
+        stdin = sys.stdin
+        if (
+            sys.platform == "win32"
+            or hasattr(__import__("builtins"), "get_ipython")
+            or getattr(stdin, "__module__", "").startswith("idlelib")
+        ):
+            console = self.rich
+            self.is_terminal: bool = console.is_terminal
+            self.color_system: str | None = console.color_system
+            self.no_color: bool = console.no_color
+            self.legacy_windows: bool = console.legacy_windows
+            self.width, self.height = console.size
+            return
+        environ = os.environ
+        self.legacy_windows = False
+        self.is_terminal = self._is_terminal(environ)
+        dumb = self.is_terminal and environ.get("TERM", "").lower() in ("dumb", "unknown")
+        self.color_system = None if not self.is_terminal or dumb else self._colors(environ)
+        self.no_color = environ.get("NO_COLOR", "") != ""
+        self.width, self.height = self._size(environ, dumb)
+
+    @property
+    def file(self) -> IO[str]:
+        return sys.stdout
+
+    @property
+    def encoding(self) -> str:
+        return (getattr(self.file, "encoding", "utf-8") or "utf-8").lower()
+
+    @property
+    def ascii_only(self) -> bool:
+        return not self.encoding.startswith("utf")
+
+    @property
+    def rich(self) -> Console:
+        """rich's console for the same stdout, made when first needed."""
+        if self._rich is None:
+            self._rich = rich_console()
+        return self._rich
+
+    def _is_terminal(self, environ: os._Environ[str]) -> bool:
+        compatible = environ.get("TTY_COMPATIBLE", "")
+        if compatible in ("0", "1"):
+            return compatible == "1"
+        force_color = environ.get("FORCE_COLOR")
+        if force_color is not None:
+            return force_color != ""
+        isatty = getattr(self.file, "isatty", None)
+        try:
+            return False if isatty is None else bool(isatty())
+        except ValueError:
+            return False
+
+    @staticmethod
+    def _colors(environ: os._Environ[str]) -> str:
+        if environ.get("COLORTERM", "").strip().lower() in ("truecolor", "24bit"):
+            return "truecolor"
+        _name, _hyphen, colors = environ.get("TERM", "").strip().lower().rpartition("-")
+        return _TERM_COLORS.get(colors, "standard")
+
+    @staticmethod
+    def _size(environ: os._Environ[str], dumb: bool) -> tuple[int, int]:
+        columns, lines = environ.get("COLUMNS"), environ.get("LINES")
+        given_width = int(columns) if columns is not None and columns.isdigit() else None
+        given_height = int(lines) if lines is not None and lines.isdigit() else None
+        if given_width is not None and given_height is not None:
+            return given_width, given_height
+        if dumb:
+            return 80, 25
+        width: int | None = None
+        height: int | None = None
+        for descriptor in (
+            _descriptor(sys.__stdin__, 0),
+            _descriptor(sys.__stdout__, 1),
+            _descriptor(sys.__stderr__, 2),
+        ):
+            try:
+                width, height = os.get_terminal_size(descriptor)
+            except (AttributeError, ValueError, OSError):
+                pass
+            else:
+                break
+        if given_width is not None:
+            width = given_width
+        if given_height is not None:
+            height = given_height
+        return (
+            (width or 80) if given_width is None else given_width,
+            (height or 25) if given_height is None else given_height,
+        )
 
 
 def print_view(renderables: list[RenderableType]) -> None:
     """Print a view's renderables one below the other on stdout (as :func:`write_rendered` writes them)."""
-    output = console()
+    from rich.console import Group
+
+    output = rich_console()
     if layout_traits(output) is None:  # the legacy Windows console colours through system calls
         output.print(Group(*renderables))
         return
     write_rendered(output, rendered(output, renderables))
 
 
-View = Callable[[Path, date, int], "str | list[RenderableType]"]
+View = Callable[[Path, date, int], "str | list[RenderableType] | list[Layout]"]
 """Makes a view from the data folder, today and the terminal's width: JSON text, or renderables."""
 
 
@@ -66,16 +194,18 @@ def print_cached(
     """
     root = data_root(data, lang)
     today = date.today()
-    output = console()
+    output = Output()
     traits = None if as_json else layout_traits(output)
     if traits is None and not as_json:  # a console that is not written as text: printed, never kept
+        from rich.console import Group
+
         made = view(root, today, output.width)
-        output.print(made if isinstance(made, str) else Group(*made))
+        output.rich.print(made if isinstance(made, str) else Group(*map(_to_rich, made)))
         return
 
     def text() -> str:
         made = view(root, today, output.width)
-        return made if isinstance(made, str) else rendered(output, made)
+        return made if isinstance(made, str) else rendered_view(output, made)
 
     folder = root.resolve()
     key = (folder, *arguments, as_json, lang, today, traits)
@@ -104,7 +234,7 @@ def pager_command() -> str | None:
     return "more" if os.name == "nt" else "less"
 
 
-def page(target: Console, text: str) -> bool:
+def page(target: Output | Console, text: str) -> bool:
     """Show ``text`` through the pager when stdout is a terminal and the text is taller than it.
 
     False when nothing was paged (piped, short, no pager, or the pager could
@@ -146,6 +276,29 @@ def _stdout_is_terminal() -> bool:
         return False
 
 
+def rendered_view(output: Output, items: list[RenderableType] | list[Layout]) -> str:
+    """The text (with colour codes, if any) that rich writes for the view's items on ``output``.
+
+    A view made of :mod:`tavoitteet.render.styled` lines (``status``) is laid
+    out and coloured here, without rich; anything else, and whatever that
+    module leaves to rich, goes through rich as before.
+    """
+    if all(hasattr(item, "layout") for item in items):
+        from tavoitteet.render import styled
+
+        try:
+            colour = output.color_system is not None
+            return styled.render(items, output.width, output.ascii_only, colour, output.no_color)
+        except styled.NeedsRich:
+            pass
+    return rendered(output.rich, [_to_rich(item) for item in items])
+
+
+def _to_rich(item: Any) -> Any:
+    """A renderable for rich: ours converted (:meth:`~tavoitteet.render.styled.Styled.to_rich`), rich's as it is."""
+    return item.to_rich() if hasattr(item, "layout") else item
+
+
 RENDER_PARALLEL_FROM = 600
 """renderables (about a hundred committees' tables) from which they are laid out in worker processes"""
 PIECE = RENDER_PARALLEL_FROM // 2
@@ -158,6 +311,9 @@ def rendered(target: Console, renderables: list[RenderableType]) -> str:
     A large view (a national corpus) is laid out in pieces by worker processes,
     each on a console like ``target``; the pieces joined are the same text.
     """
+    from rich.console import Group
+
+    renderables = [_to_rich(item) for item in renderables]
     processes = parallel.jobs(len(renderables), RENDER_PARALLEL_FROM, per_job=RENDER_PARALLEL_FROM // 2)
     if processes <= 1 or layout_traits(target) is None:
         texts: list[str] = []
@@ -197,6 +353,8 @@ class _Text(io.StringIO):
 
 
 def _render_piece(piece: tuple[dict[str, Any], list[RenderableType]]) -> str:
+    from rich.console import Console, Group
+
     settings, renderables = piece
     settings = dict(settings)
     target = Console(
@@ -213,7 +371,7 @@ def _render_piece(piece: tuple[dict[str, Any], list[RenderableType]]) -> str:
     return capture.get()
 
 
-def write_rendered(target: Console, text: str) -> None:
+def write_rendered(target: Output | Console, text: str) -> None:
     """Write text made by :func:`rendered` as rich would: in pieces of at most 8 192 characters.
 
     A single larger write to a Windows console can fail (CPython issue 82052), which rich avoids the same way.
@@ -251,7 +409,7 @@ def guarded_view_line(line: str) -> str:
 VIEW_LINE_MARK = "› "
 
 
-def layout_traits(target: Console) -> tuple[object, ...] | None:
+def layout_traits(target: Output | Console) -> tuple[object, ...] | None:
     """Everything that decides the text rich writes for a view on ``target``.
 
     None for the legacy Windows console, which rich colours through system

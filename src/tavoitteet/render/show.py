@@ -1,19 +1,21 @@
-"""``tavoitteet show``: one goal or indicator in full, as rich renderables."""
+"""``tavoitteet show``: one goal or indicator in full, as styled lines and tables written without rich.
+
+The lines are :class:`~tavoitteet.render.styled.Styled` and the tables
+:class:`~tavoitteet.render.grid.Table`, laid out as rich lays out its own
+(``to_rich()`` gives rich's, which is used where those modules are in doubt).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich import box
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
-
 from tavoitteet.core.evaluation import AreaResult, FileResult, GoalResult, IndicatorResult, YearResult
 from tavoitteet.core.model import DeadlineIndicator, Person
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.values import parse_value
+from tavoitteet.render.grid import Stack, Table
 from tavoitteet.render.status import status_text
+from tavoitteet.render.styled import Layout, Styled
 from tavoitteet.words.entry_labels import entry_marks
 from tavoitteet.words.i18n import Lang
 from tavoitteet.words.labels import (
@@ -60,27 +62,27 @@ def all_ids(year: YearResult) -> list[str]:
     return [g.goal.id for g in goals] + [i.indicator.id for g in goals for i in g.indicators]
 
 
-def _line(key: str, value: str | Text | None, lang: Lang) -> Text | None:
+def _line(key: str, value: str | Styled | None, lang: Lang) -> Styled | None:
     if value is None or value == "":
         return None
-    return Text.assemble((f"{label(key, lang)}: ", "bold"), value)
+    return Styled.assemble((f"{label(key, lang)}: ", "bold"), value)
 
 
-def _lines(*items: Text | None) -> list[RenderableType]:
+def _lines(*items: Styled | None) -> list[Layout]:
     return [item for item in items if item is not None]
 
 
-def show_view(found: Found, lang: Lang) -> list[RenderableType]:
+def show_view(found: Found, lang: Lang) -> list[Layout]:
     goal = found.goal
     spearheads = {s.id: s.name for s in found.file.goal_file.spearheads}
     links = [goal.goal.spearhead] if goal.goal.spearhead else []
     goal_file = found.file.goal_file
     where = f"{goal_file.committee} {goal_file.year} · {found.area.area.name}"
     head = _lines(
-        Text(f"{goal_file.municipality} · {where}" if goal_file.municipality else where, style="dim"),
-        Text(f"{goal.goal.title} ({goal.goal.id})", style="bold"),
+        Styled(f"{goal_file.municipality} · {where}" if goal_file.municipality else where, style="dim"),
+        Styled(f"{goal.goal.title} ({goal.goal.id})", style="bold"),
         _line("description", goal.goal.description, lang),
-        *[Text(fact) for fact in goal_facts(goal.goal, found.area.area, lang)],
+        *[Styled(fact) for fact in goal_facts(goal.goal, found.area.area, lang)],
         _line("spearhead", ", ".join(f"{spearheads.get(k, k)} ({k})" for k in links), lang),
         _line(
             "also_advances", ", ".join(f"{spearheads.get(k, k)} ({k})" for k in goal.goal.also_advances), lang
@@ -90,26 +92,26 @@ def show_view(found: Found, lang: Lang) -> list[RenderableType]:
         _line("status", status_text(goal.status, lang, goal.is_manual), lang),
         _line("rule", rule_text(goal, lang), lang),
         _line("why", explain_goal(goal, lang), lang),
-        *[Text(f"- {note}") for note in goal.goal.notes],
+        *[Styled(f"- {note}") for note in goal.goal.notes],
         *_actions(goal, lang),
         *_assessment_lines(goal, lang),
     )
     indicators = [found.indicator] if found.indicator is not None else list(goal.indicators)
     actions = {i.id: a for a in goal.goal.actions for i in a.indicators}
-    body: list[RenderableType] = []
+    body: list[Layout] = []
     for result in indicators:
         action = actions.get(result.indicator.id)
-        body += [Text(""), indicator_view(result, lang, action_words(action, lang) if action else None)]
+        body += [Styled(""), indicator_view(result, lang, action_words(action, lang) if action else None)]
     return [*head, *body]
 
 
-def _actions(goal: GoalResult, lang: Lang) -> list[Text]:
+def _actions(goal: GoalResult, lang: Lang) -> list[Styled]:
     """The goal's actions (teot), numbered as in the file, each with its indicators' ids."""
     if not goal.goal.actions:
         return []
-    lines = [Text(f"{label('actions', lang)}:", style="bold")]
+    lines = [Styled(f"{label('actions', lang)}:", style="bold")]
     for n, action in enumerate(goal.goal.actions, start=1):
-        line = Text(f"{action.number or n}. ")
+        line = Styled(f"{action.number or n}. ")
         line.append(action.text)
         if action.indicators:
             line.append(f" ({', '.join(i.id for i in action.indicators)})", style="dim")
@@ -122,11 +124,11 @@ def _yes_no(value: bool | None, lang: Lang) -> str | None:
     return None if value is None else label("yes" if value else "no", lang)
 
 
-def _assessment_lines(goal: GoalResult, lang: Lang) -> list[Text]:
+def _assessment_lines(goal: GoalResult, lang: Lang) -> list[Styled]:
     texts = assessments_words(goal.assessed, lang)
     if not texts:
         return []
-    return [Text(f"{label('assessments', lang)}:", style="bold"), *[Text(f"- {t}") for t in texts]]
+    return [Styled(f"{label('assessments', lang)}:", style="bold"), *[Styled(f"- {t}") for t in texts]]
 
 
 def person_text(person: Person | None) -> str | None:
@@ -135,7 +137,7 @@ def person_text(person: Person | None) -> str | None:
     return " ".join(part for part in (person.title, person.name) if part)
 
 
-def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = None) -> RenderableType:
+def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = None) -> Layout:
     ind = result.indicator
     trend = result.trend
     baseline = None
@@ -144,7 +146,7 @@ def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = Non
         source = label(f"source_{trend.source}", lang, year=getattr(ind, "baseline_year", ""))
         baseline = f"{number(trend.baseline, lang)} ({source}){change}"
     parts = _lines(
-        Text(f"{label('indicator', lang)}: {ind.name or ind.target_text} ({ind.id})", style="bold"),
+        Styled(f"{label('indicator', lang)}: {ind.name or ind.target_text} ({ind.id})", style="bold"),
         _line("action", action, lang),
         _line("target", ind.target_text, lang),
         _line("kind", kind_name(ind.kind, lang), lang),
@@ -164,16 +166,16 @@ def indicator_view(result: IndicatorResult, lang: Lang, action: str | None = Non
     if (
         not ind.entries and result.why.code == "no_entries"
     ):  # the explanation already says nothing is recorded
-        return Group(*parts, *series_table(result, lang))
-    return Group(*parts, *series_table(result, lang), history_table(result, lang))
+        return Stack([*parts, *series_table(result, lang)])
+    return Stack([*parts, *series_table(result, lang), history_table(result, lang)])
 
 
-def series_table(result: IndicatorResult, lang: Lang) -> list[RenderableType]:
+def series_table(result: IndicatorResult, lang: Lang) -> list[Layout]:
     """The indicator's values by year and kind, when it has a series."""
     items = series_items(result.indicator, lang)
     if not items:
         return []
-    table = Table(title=label("series", lang), title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    table = Table(label("series", lang))
     table.add_column(label("year", lang), width=6)
     table.add_column(label("series_kind", lang), ratio=2, overflow="fold")
     table.add_column(label("value", lang), ratio=2, overflow="fold")
@@ -183,11 +185,11 @@ def series_table(result: IndicatorResult, lang: Lang) -> list[RenderableType]:
     return [table]
 
 
-def history_table(result: IndicatorResult, lang: Lang) -> RenderableType:
+def history_table(result: IndicatorResult, lang: Lang) -> Layout:
     entries = sorted(result.indicator.entries, key=lambda e: e.date)
     if not entries:
-        return Text(label("no_history", lang), style="italic")
-    table = Table(title=label("history", lang), title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+        return Styled(label("no_history", lang), style="italic")
+    table = Table(label("history", lang))
     table.add_column(label("date", lang), width=10)
     table.add_column(label("value", lang), ratio=2, overflow="fold")
     table.add_column(label("comment", lang), ratio=4, overflow="fold")

@@ -1,4 +1,4 @@
-"""The status and list views as rich renderables; the command prints them.
+"""The status view as styled lines (:mod:`tavoitteet.render.styled`), the list view as rich renderables.
 
 ``status`` is laid out by :class:`StatusView` at the console's width, in one
 layout for the whole view: per committee a heading, the column titles once,
@@ -7,7 +7,8 @@ between words, and a reason for every *ei arvioitu* and *kesken* is a
 footnote.  ``--depth`` chooses one line per committee, area or goal instead.
 Colour only repeats what the words say, so the output reads on paper, for
 colour-blind readers and with ``NO_COLOR``.  Everything that comes from a file
-goes into :class:`rich.text.Text` as plain text, never as markup.
+goes into :class:`~tavoitteet.render.styled.Styled` as plain text, never as markup; the status view
+is printed without rich (rich lays it out only where :mod:`~tavoitteet.render.styled` is in doubt).
 """
 
 from __future__ import annotations
@@ -19,12 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-
-from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from tavoitteet.core.evaluation import (
     BindingCounts,
@@ -38,6 +34,8 @@ from tavoitteet.core.evaluation import (
     year_over,
 )
 from tavoitteet.core.model import TrendIndicator
+from tavoitteet.render.styled import Box, Layout, Styled
+from tavoitteet.render.styled import wrap as wrap_styled
 from tavoitteet.words.i18n import Lang, translate
 from tavoitteet.words.labels import (
     SHORT_WHY,
@@ -53,9 +51,13 @@ from tavoitteet.words.labels import (
     status_name,
 )
 
+if TYPE_CHECKING:  # rich is imported where the list and years views are made: status needs none of it
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.table import Table
 
-def status_text(status: Status, lang: Lang, manual: bool = False) -> Text:
-    text = Text(status_name(status, lang), style=STATUS_STYLES[status])
+
+def status_text(status: Status, lang: Lang, manual: bool = False) -> Styled:
+    text = Styled(status_name(status, lang), style=STATUS_STYLES[status])
     if manual:
         text.append(f" ({label('manual_mark', lang)})")
     return text
@@ -93,6 +95,9 @@ def indicator_name(result: IndicatorResult, actions: Mapping[str, str]) -> str:
 
 def view_table(title: str, caption: str | None = None) -> Table:
     """The views' table: titled on the left, no frame, a line under the headers, the terminal's width."""
+    from rich import box
+    from rich.table import Table
+
     return Table(
         title=title,
         title_justify="left",
@@ -185,6 +190,13 @@ def wrap(text: str, width: int) -> list[str]:
 
     A number's digit groups (``12 345,5``) and its per cent sign (``+5 %``) stay together.
     """
+    if len(text) <= width and text.isprintable():  # fits as it is: what textwrap makes of it, without it
+        return [text.strip()]
+    return _wrapped(text, width)
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """:func:`wrap` by :mod:`textwrap`: every text that does not simply fit."""
     wrapper = _Wrapper(max(width, 1), break_on_hyphens=False)
     lines: list[str] = []
     for paragraph in text.replace(_KEPT, " ").splitlines() or [""]:
@@ -214,12 +226,12 @@ class Cell:
     style: str = ""
 
 
-def _row(cells: Sequence[Cell], widths: Sequence[int]) -> list[Text]:
+def _row(cells: Sequence[Cell], widths: Sequence[int]) -> list[Styled]:
     """Cells side by side, each in its column; no line ends in spaces."""
     height = max((len(c.lines) for c in cells), default=0)
     out = []
     for n in range(height):
-        line = Text()
+        line = Styled()
         pending = 0
         for cell, width in zip(cells, widths, strict=True):
             piece = cell.lines[n] if n < len(cell.lines) else ""
@@ -242,11 +254,18 @@ class StatusView:
         self.depth = depth
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield from self.lines(max(options.max_width, 40), options.ascii_only)
+        yield from (line.to_rich() for line in self.lines(max(options.max_width, 40), options.ascii_only))
 
-    def lines(self, width: int, ascii_only: bool = False) -> list[Text]:
+    def layout(self, width: int, ascii_only: bool) -> list[Styled]:
+        """The lines on a terminal ``width`` wide, each line broken as rich breaks one too long."""
+        return [part for line in self.lines(max(width, 40), ascii_only) for part in wrap_styled(line, width)]
+
+    def to_rich(self) -> StatusView:
+        return self
+
+    def lines(self, width: int, ascii_only: bool = False) -> list[Styled]:
         if not self.year.files:
-            return [Text(label("nothing", self.lang))]
+            return [Styled(label("nothing", self.lang))]
         if self.depth is Depth.INDICATOR:
             return _IndicatorLayout(self.year, self.lang, width, ascii_only).lines()
         if self.depth is Depth.GOAL:
@@ -254,24 +273,24 @@ class StatusView:
         return _summary_lines(self.year, self.lang, width, self.depth, ascii_only)
 
 
-def _heading(file_result: FileResult, year: YearResult, lang: Lang) -> list[Text]:
+def _heading(file_result: FileResult, year: YearResult, lang: Lang) -> list[Styled]:
     """The committee's heading, and its own assessment of the year when it has one."""
     committee = committee_name(file_result)
     heading = label("status_on", lang, committee=committee, year=year.year, date=day(year.as_of, lang))
-    lines = [Text(heading, "bold")]
+    lines = [Styled(heading, "bold")]
     if (own := file_result.assessed.own) is not None:
         level = (
             f"{status_name(file_result.status, lang)} ({label('manual_mark', lang)}): " if own.level else ""
         )
-        lines.append(Text(f"{label('assessment', lang)}: {level}{own.text}", style="italic"))
+        lines.append(Styled(f"{label('assessment', lang)}: {level}{own.text}", style="italic"))
     return lines
 
 
-def _rule(width: int, ascii_only: bool) -> Text:
-    return Text(("-" if ascii_only else "─") * width, style="dim")
+def _rule(width: int, ascii_only: bool) -> Styled:
+    return Styled(("-" if ascii_only else "─") * width, style="dim")
 
 
-def _header(titles: Sequence[str], widths: Sequence[int]) -> Text:
+def _header(titles: Sequence[str], widths: Sequence[int]) -> Styled:
     (line,) = _row([Cell((t,), "bold") for t in titles], widths)
     return line
 
@@ -333,11 +352,11 @@ class _IndicatorLayout:
             return f" {number_})" if inline else f"{number_})"
         return MARKS[number_ - 1]
 
-    def lines(self) -> list[Text]:
+    def lines(self) -> list[Styled]:
         titles = [label(k, self.lang) for k in ("goal_indicator", "target", "latest", "status")]
-        out: list[Text] = []
+        out: list[Styled] = []
         for file_result in self.year.files:
-            out += [*_heading(file_result, self.year, self.lang), Text("")]
+            out += [*_heading(file_result, self.year, self.lang), Styled("")]
             if self.stacked:
                 title_w = self.width - self.status_w - GAP
                 out += [_header([titles[0], titles[3]], (title_w, self.status_w))]
@@ -346,26 +365,26 @@ class _IndicatorLayout:
             out.append(_rule(self.width, self.ascii_only))
             for n, area in enumerate(file_result.areas):
                 if n:
-                    out.append(Text(""))
-                out += [Text(line, style="bold underline") for line in wrap(area.area.name, self.width)]
+                    out.append(Styled(""))
+                out += [Styled(line, style="bold underline") for line in wrap(area.area.name, self.width)]
                 if not area.goals:  # an area described without goals: its description
                     described = area.area.description or label("no_goals", self.lang)
-                    out += [Text(line) for line in wrap(described, self.width)]
+                    out += [Styled(line) for line in wrap(described, self.width)]
                 for goal in area.goals:
                     out += self._goal(goal)
-            out.append(Text(""))
+            out.append(Styled(""))
         for reason, number_ in self.notes.items():
-            out += [Text(line) for line in wrap(f"{self._mark_of(number_)} {reason}", self.width)]
+            out += [Styled(line) for line in wrap(f"{self._mark_of(number_)} {reason}", self.width)]
         if self.notes:
-            out.append(Text(""))
+            out.append(Styled(""))
         return out
 
-    def _goal(self, goal: GoalResult) -> list[Text]:
+    def _goal(self, goal: GoalResult) -> list[Styled]:
         title_w = self.width - self.status_w - GAP
         status = Cell((status_name(goal.status, self.lang),), STATUS_STYLES[goal.status])
         out = _row([Cell(tuple(wrap(goal.goal.title, title_w)), "bold"), status], (title_w, self.status_w))
         for assessment in assessment_lines(goal, self.lang):
-            out += [Text(line, style="italic") for line in wrap(assessment, title_w)]
+            out += [Styled(line, style="italic") for line in wrap(assessment, title_w)]
         name_w, target_w, latest_w, _ = self.widths
         bullet = "- " if self.ascii_only else "• "
         for result in goal.indicators:
@@ -383,10 +402,10 @@ class _IndicatorLayout:
             ]
             out += _row(cells, self.widths)
             for comment in comment_lines(result, self.lang):
-                out += [Text("  " + line, style="italic") for line in wrap(comment, title_w - 2)]
+                out += [Styled("  " + line, style="italic") for line in wrap(comment, title_w - 2)]
         return out
 
-    def _stacked(self, goal: GoalResult, result: IndicatorResult, title_w: int, bullet: str) -> list[Text]:
+    def _stacked(self, goal: GoalResult, result: IndicatorResult, title_w: int, bullet: str) -> list[Styled]:
         """An indicator on a narrow terminal: its name beside the status, then labelled lines under it."""
         name_lines = wrap(_name(goal, result), title_w - 2)
         name = (bullet + name_lines[0], *("  " + line for line in name_lines[1:]))
@@ -398,7 +417,7 @@ class _IndicatorLayout:
         texts += [f"{label('latest', self.lang)}: {latest}"] if latest else []
         texts += comment_lines(result, self.lang)
         for text in texts:
-            out += [Text("  " + line) for line in wrap(text, self.width - 2)]
+            out += [Styled("  " + line) for line in wrap(text, self.width - 2)]
         return out
 
 
@@ -466,7 +485,7 @@ def wrap_counts(text: str, width: int) -> list[str]:
     return lines
 
 
-def _goal_lines(year: YearResult, lang: Lang, width: int, ascii_only: bool) -> list[Text]:
+def _goal_lines(year: YearResult, lang: Lang, width: int, ascii_only: bool) -> list[Styled]:
     """``--depth goal``: one line per goal (its title cut to fit) with its status and its indicators' counts."""
     goals = [g for f in year.files for a in f.areas for g in a.goals]
     status_w = max([len(label("status", lang)), *(len(status_name(g.status, lang)) for g in goals)])
@@ -476,11 +495,11 @@ def _goal_lines(year: YearResult, lang: Lang, width: int, ascii_only: bool) -> l
     title_w = rest - counts_w
     widths = (title_w, counts_w, status_w)
     titles = [label("goal", lang), label("indicators", lang), label("status", lang)]
-    out: list[Text] = []
+    out: list[Styled] = []
     for file_result in year.files:
         out += [*_heading(file_result, year, lang), _header(titles, widths), _rule(width, ascii_only)]
         for area in file_result.areas:
-            out.append(Text(one_line(area.area.name, width, ascii_only), style="bold underline"))
+            out.append(Styled(one_line(area.area.name, width, ascii_only), style="bold underline"))
             for goal in area.goals:
                 cells = [
                     Cell((one_line(goal.goal.title, title_w, ascii_only),)),
@@ -488,7 +507,7 @@ def _goal_lines(year: YearResult, lang: Lang, width: int, ascii_only: bool) -> l
                     Cell((status_name(goal.status, lang),), STATUS_STYLES[goal.status]),
                 ]
                 out += _row(cells, widths)
-        out.append(Text(""))
+        out.append(Styled(""))
     return out
 
 
@@ -501,7 +520,7 @@ class _SummaryRow:
     heading: bool = False
 
 
-def _summary_lines(year: YearResult, lang: Lang, width: int, depth: Depth, ascii_only: bool) -> list[Text]:
+def _summary_lines(year: YearResult, lang: Lang, width: int, depth: Depth, ascii_only: bool) -> list[Styled]:
     """``--depth committee`` (one line per committee-year) and ``--depth area`` (one per area).
 
     Each line: the name, how many goals and indicators, and the status; the
@@ -523,10 +542,10 @@ def _summary_lines(year: YearResult, lang: Lang, width: int, depth: Depth, ascii
     name_w = width - goals_w - indicators_w - status_w - 3 * GAP
     widths = (name_w, goals_w, indicators_w, status_w)
     heading = label("year_summary", lang, year=year.year, date=day(year.as_of, lang))
-    out = [Text(heading, style="bold"), Text(""), _header(titles, widths), _rule(width, ascii_only)]
+    out = [Styled(heading, style="bold"), Styled(""), _header(titles, widths), _rule(width, ascii_only)]
     for row in rows:
         if row.heading:
-            out.append(Text(one_line(row.name, width, ascii_only), style="bold underline"))
+            out.append(Styled(one_line(row.name, width, ascii_only), style="bold underline"))
             continue
         cells = [
             Cell(tuple(wrap(row.name, name_w))),
@@ -535,7 +554,7 @@ def _summary_lines(year: YearResult, lang: Lang, width: int, depth: Depth, ascii
             Cell((status_name(row.status, lang),), STATUS_STYLES[row.status]),
         ]
         out += _row(cells, widths)
-    out.append(Text(""))
+    out.append(Styled(""))
     return out
 
 
@@ -552,7 +571,7 @@ def assessment_lines(goal: GoalResult, lang: Lang) -> list[str]:
     return lines
 
 
-def binding_lines(binding: BindingCounts, lang: Lang) -> list[Text]:
+def binding_lines(binding: BindingCounts, lang: Lang) -> list[Styled]:
     """Binding goals and indicators apart from the rest, with those that do not say kept apart too.
 
     Nothing when no goal or indicator states whether it is binding."""
@@ -570,7 +589,7 @@ def binding_lines(binding: BindingCounts, lang: Lang) -> list[Text]:
             continue
         extra = label("binding_rest", lang, not_stated=not_stated, not_binding=not_binding)
         lines.append(
-            Text.assemble(
+            Styled.assemble(
                 (f"{label(key, lang)} ({counts.total}): ", "bold"),
                 f"{binding_counts_text(counts, lang)}; {extra}",
             )
@@ -587,14 +606,14 @@ def binding_counts_text(counts: Counts, lang: Lang) -> str:
     return text
 
 
-def year_panel(year: YearResult, lang: Lang, municipality: str | None = None) -> Panel:
+def year_panel(year: YearResult, lang: Lang, municipality: str | None = None) -> Box:
     state = label("year_over" if year_over(year.year, year.as_of) else "year_running", lang)
     lines = [
-        Text.assemble(
+        Styled.assemble(
             (f"{label('goals', lang)} ({year.goal_counts.total}): ", "bold"),
             counts_text(year.goal_counts, lang),
         ),
-        Text.assemble(
+        Styled.assemble(
             (f"{label('indicators', lang)} ({year.indicator_counts.total}): ", "bold"),
             counts_text(year.indicator_counts, lang),
         ),
@@ -602,17 +621,15 @@ def year_panel(year: YearResult, lang: Lang, municipality: str | None = None) ->
     ]
     if year.goal_counts.total:  # a selection with no goals has no status to claim
         lines.append(
-            Text(f"{label('status', lang)}: ")
-            .append_text(status_text(year.status, lang))
-            .append(f"; {state}.")
+            Styled(f"{label('status', lang)}: ").append(status_text(year.status, lang)).append(f"; {state}.")
         )
     title = label("year_summary", lang, year=year.year, date=day(year.as_of, lang))
     if municipality is not None:
         title = f"{municipality}: {title}"
-    return Panel(Group(*lines), title=Text(title), title_align="left", box=box.SQUARE)
+    return Box(title, lines)
 
 
-def status_view(year: YearResult, lang: Lang, depth: Depth = Depth.INDICATOR) -> list[RenderableType]:
+def status_view(year: YearResult, lang: Lang, depth: Depth = Depth.INDICATOR) -> list[Layout]:
     """Everything ``tavoitteet status`` shows, in order; laid out at the console's width when printed.
 
     A year with several municipalities' files is shown municipality by municipality, each with its
@@ -620,12 +637,12 @@ def status_view(year: YearResult, lang: Lang, depth: Depth = Depth.INDICATOR) ->
     groups = by_municipality(year) if year.files else []
     if len(groups) <= 1:
         return [StatusView(year, lang, depth), year_panel(year, lang)]
-    shown: list[RenderableType] = []
+    shown: list[Layout] = []
     for name, part in groups:
         shown += [
             StatusView(part, lang, depth),
             year_panel(part, lang, name or label("no_municipality", lang)),
-            Text(""),
+            Styled(""),
         ]
     return shown[:-1]
 
@@ -638,33 +655,41 @@ def committee_name(file_result: FileResult) -> str:
     )
 
 
-def list_view(year: YearResult, lang: Lang) -> list[RenderableType]:
-    """One row per goal with its id, and its indicators' ids beneath, for ``show`` and ``record``."""
+def list_view(year: YearResult, lang: Lang) -> list[Layout]:
+    """One row per goal with its id, and its indicators' ids beneath, for ``show`` and ``record``.
+
+    Laid out as ``view_table`` lays it out in rich, by :class:`tavoitteet.render.grid.Table`."""
+    from tavoitteet.render.grid import Table as Grid
+
     if not year.files:
-        return [Text(label("nothing", lang))]
-    views: list[RenderableType] = []
+        return [Styled(label("nothing", lang))]
+    views: list[Layout] = []
     for file_result in year.files:
-        table = view_table(f"{committee_name(file_result)} {year.year}")
+        table = Grid(f"{committee_name(file_result)} {year.year}", "bold", show_edge=False, pad_edge=False)
         table.add_column(label("id", lang), no_wrap=True)  # ids are copied whole into show/record
         table.add_column(label("goal_indicator", lang), ratio=1, overflow="fold")
         table.add_column(label("status", lang), width=10, overflow="fold")
         for area in file_result.areas:
-            table.add_row(Text(area.area.name, style="italic"), "", "")
+            table.add_row(Styled(area.area.name, style="italic"), "", "")
             for goal in area.goals:
                 table.add_row(
-                    Text(goal.goal.id, style="bold"), goal.goal.title, status_text(goal.status, lang)
+                    Styled(goal.goal.id, style="bold"), goal.goal.title, status_text(goal.status, lang)
                 )
                 actions = {i.id: a.text for a in goal.goal.actions for i in a.indicators}
                 for result in goal.indicators:
                     name = indicator_name(result, actions)
                     table.add_row(f"  {result.indicator.id}", f"  {name}", status_text(result.status, lang))
             table.add_section()
-        views += [table, Text("")]
+        views += [table, Styled("")]
     return views
 
 
 def years_view(index: Mapping[int, Sequence[tuple[str, Path]]], lang: Lang) -> RenderableType:
     """The years with their committees and files."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     if not index:
         return Text(label("nothing", lang))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
