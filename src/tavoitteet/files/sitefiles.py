@@ -24,6 +24,7 @@ read back by the same code (the fingerprint is part of them) and are ignored whe
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import pickle
@@ -66,6 +67,9 @@ class Output(Protocol):
     def key(self) -> str | None:
         """A digest of all it is made of, if known: then it decides instead of ``deps``."""
 
+
+_code = functools.cache(fingerprint)
+"""the code's fingerprint, taken once: the caches are written and read by the same run"""
 
 MANIFEST = ".tavoitteet-sivusto.json"
 MANIFEST_VERSION = 1
@@ -218,7 +222,7 @@ def load_models(data_root: Path, found: Sequence[Source]) -> tuple[dict[str, Goa
     The cache is one file of every model and a small one of those added since; the small one is
     folded into the large one when it has grown to a tenth of it.
     """
-    code = fingerprint()
+    code = _code()
     path = _models_cache(data_root)
     whole = _load_pickle(path, code) if path is not None else {}
     added = _load_pickle(_delta(path), code) if path is not None and whole else {}
@@ -269,7 +273,7 @@ def load_places(data_root: Path, settings: Mapping[str, object]) -> KeptPlaces:
     path = _models_cache(data_root, PLACES)
     if path is None:
         return KeptPlaces()
-    code, wanted = fingerprint(), dict(settings)
+    code, wanted = _code(), dict(settings)
     stored = _read_pickle(path, code, "places")
     whole = stored.get("places")
     if stored.get("settings") != wanted or not isinstance(whole, dict):
@@ -287,7 +291,7 @@ def store_places(
     path = _models_cache(data_root, PLACES)
     if path is None:
         return
-    code = fingerprint()
+    code = _code()
     if kept.whole and set(kept.whole) == set(places):
         since = {name: entry for name, entry in places.items() if kept.whole.get(name) != entry[0]}
         if len(since) <= max(50, len(places) // 10):
