@@ -263,7 +263,11 @@ def fast_complete(environ: Any) -> tuple[str, int] | None:
         return None
     from tavoitteet.files import completecache
 
-    kept = completecache.answer(environ)
+    try:
+        key: str | None = completecache.invocation_key(environ)
+    except OSError:
+        key = None
+    kept = completecache.answer(environ, key) if key is not None else None
     if kept is not None:
         return kept
     seen = completecache.Seen()
@@ -273,7 +277,7 @@ def fast_complete(environ: Any) -> tuple[str, int] | None:
     finally:
         _seen.clear()
     if answered is not None:
-        completecache.remember(environ, seen, *answered)
+        completecache.remember(environ, seen, *answered, key=key)
     return answered
 
 
