@@ -104,8 +104,9 @@ class Evaluator:
         if not wanted:
             return
         if len(wanted) > FROM_MODEL_CACHE:
-            models, broken = sitefiles.load_models(self.root, self.found)
-            self.parsed += len(self.found) - len(models) + len(broken)
+            counted: list[int] = []
+            models, broken = sitefiles.load_models(self.root, self.found, counted)
+            self.parsed += sum(counted)
             self.broken += [b for b in broken if not any(b.path == o.path for o in self.broken)]
             for name, model in models.items():
                 self.models.setdefault(name, model)

@@ -216,11 +216,14 @@ def _delta(path: Path) -> Path:
     return path.with_name(path.name + "-uudet")
 
 
-def load_models(data_root: Path, found: Sequence[Source]) -> tuple[dict[str, GoalFile], list[LoadedFile]]:
+def load_models(
+    data_root: Path, found: Sequence[Source], parsed: list[int] | None = None
+) -> tuple[dict[str, GoalFile], list[LoadedFile]]:
     """Every file's model (from the cache where its digest is known), and the files with problems.
 
     The cache is one file of every model and a small one of those added since; the small one is
-    folded into the large one when it has grown to a tenth of it.
+    folded into the large one when it has grown to a tenth of it.  ``parsed`` gets the number of
+    files read and validated (not found in the cache).
     """
     code = _code()
     path = _models_cache(data_root)
@@ -238,6 +241,8 @@ def load_models(data_root: Path, found: Sequence[Source]) -> tuple[dict[str, Goa
                 continue
             model = fresh[source.digest] = loaded.goal_file
         models[source.name] = model
+    if parsed is not None:
+        parsed.append(len(broken) + sum(1 for s in found if s.digest in fresh))
     if path is None or broken or not fresh:
         return models, broken
     current = {s.digest for s in found}
