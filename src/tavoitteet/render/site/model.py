@@ -125,9 +125,24 @@ class Place:
         """The committee's name in ``lang`` where the file gives it, and the language it is in."""
         return next(((text, own) for code, text, own in self.names if code == lang), (self.committee, "fi"))
 
+    def counted(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[object, ...]]:
+        """The goals', the indicators' and the binding ones' counts as plain numbers."""
+        binding = self.binding
+        return (
+            _plain(self.goal_counts),
+            _plain(self.indicator_counts),
+            (
+                _plain(binding.goals),
+                binding.goals_not_stated,
+                binding.goals_not_binding,
+                _plain(binding.indicators),
+                binding.indicators_not_stated,
+                binding.indicators_not_binding,
+            ),
+        )
+
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         """Pickled as plain values, which a rebuild reads back several times faster than dataclasses."""
-        binding = self.binding
         return (
             _place,
             (
@@ -137,16 +152,7 @@ class Place:
                 self.year,
                 self.committee,
                 self.names,
-                _plain(self.goal_counts),
-                _plain(self.indicator_counts),
-                (
-                    _plain(binding.goals),
-                    binding.goals_not_stated,
-                    binding.goals_not_binding,
-                    _plain(binding.indicators),
-                    binding.indicators_not_stated,
-                    binding.indicators_not_binding,
-                ),
+                *self.counted(),
                 self.goals,
                 tuple((u.goal, u.indicator, u.label, u.why) for u in self.unassessed),
                 self.search,

@@ -66,10 +66,8 @@ def summarize(
     entries = tuple(
         (
             lang,
-            ",".join(
-                json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-                for entry in search.entries_of(cy, lang, several)
-            ),
+            # the array's items without its brackets: the index joins them with ","
+            json.dumps(search.entries_of(cy, lang, several), ensure_ascii=False, separators=(",", ":"))[1:-1],
         )
         for lang in languages
     )
@@ -97,17 +95,25 @@ def summarize(
 
 
 def _digest(*parts: object) -> str:
-    return blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    """Texts as they are (they can be long), everything else by its ``repr``, each delimited."""
+    digest = blake2b(digest_size=16)
+    for part in parts:
+        if isinstance(part, tuple) and all(isinstance(p, str) for p in part):
+            for text in part:
+                digest.update(b"\0s%d\0" % len(text) + text.encode("utf-8", "surrogatepass"))
+        else:
+            digest.update(b"\0r\0" + repr(part).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def aspects(place: Place) -> tuple[tuple[str, str], ...]:
     """A digest of each part of ``place`` that a kind of page shows (:data:`.model.ASPECTS`)."""
     where = (place.source, place.municipality, place.slug, place.year, place.committee, place.updated)
     parts = {
-        "counts": (*where, place.goal_counts, place.indicator_counts, place.binding),
+        "counts": (*where, *place.counted()),
         "unassessed": (*where, place.unassessed),
         "names": (*where, place.names),
-        "search": (place.source, place.search),
+        "search": (place.source, tuple(lang for lang, _ in place.search), tuple(t for _, t in place.search)),
         "rows": (place.source, place.year, place.rows),
     }
     assert tuple(parts) == ASPECTS
