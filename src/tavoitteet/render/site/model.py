@@ -118,9 +118,6 @@ class Place:
     def chain(self) -> ChainKey:
         return (self.municipality or "", self.slug)
 
-    def aspect(self, name: str) -> str:
-        return next((digest for key, digest in self.aspects if key == name), "")
-
     def name(self, lang: ReportLang) -> tuple[str, ReportLang]:
         """The committee's name in ``lang`` where the file gives it, and the language it is in."""
         return next(((text, own) for code, text, own in self.names if code == lang), (self.committee, "fi"))

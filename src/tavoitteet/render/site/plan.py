@@ -19,7 +19,7 @@ from hashlib import blake2b
 
 from tavoitteet.core.evaluation import GoalResult
 from tavoitteet.render.site import data, pages, search, urls
-from tavoitteet.render.site.model import CommitteeYear, Place, Site
+from tavoitteet.render.site.model import ASPECTS, ChainKey, CommitteeYear, Place, Site
 from tavoitteet.render.site.style import CSS
 from tavoitteet.words.i18n import ReportLang
 
@@ -45,8 +45,9 @@ def _key(site: Site, kind: str, places: Iterable[Place] = (), aspect: str = "") 
     digest = blake2b(digest_size=16)
     shared = (kind, aspect, site.as_of, site.languages, site.updated, site.several_municipalities)
     digest.update(repr((*shared, site.municipalities, site.years)).encode("utf-8", "surrogatepass"))
-    for place in places:
-        digest.update(place.aspect(aspect).encode())
+    if aspect:
+        column = ASPECTS.index(aspect)
+        digest.update("".join(p.aspects[column][1] if p.aspects else "" for p in places).encode())
     return digest.hexdigest()
 
 
@@ -127,6 +128,7 @@ def _language(site: Site, lang: ReportLang) -> Iterator[Output]:
         path = in_lang(urls.year_page(year))
         mine = [p for p in site.places if p.year == year]
         yield made_of(path, partial(pages.year_page, site, lang, year), "counts", mine)
+    chains: dict[ChainKey, tuple[frozenset[str], frozenset[str]]] = {}
     for place in site.places:
         source = place.source
         yield Output(
@@ -135,8 +137,12 @@ def _language(site: Site, lang: ReportLang) -> Iterator[Output]:
             partial(_committee_page, site, lang, source),
             frozenset({source}),
         )
-        chain = site.chain_sources(place)
-        members = frozenset(p.source for p in site.chains[place.chain])
+        if place.chain not in chains:  # the same for every year of the committee
+            chains[place.chain] = (
+                site.chain_sources(place),
+                frozenset(p.source for p in site.chains[place.chain]),
+            )
+        chain, members = chains[place.chain]
         for index, (goal_id, indicator_ids) in enumerate(place.goals):
             yield Output(
                 in_lang(urls.goal_page(place, goal_id, several)),
