@@ -271,3 +271,33 @@ def test_a_build_stopped_half_way_is_built_whole_the_next_time(tmp_path: Path) -
     fresh = tmp_path / "uusi"
     build(data, fresh, tmp_path / "empty-cache")
     assert contents(out) == contents(fresh)
+
+
+class _Marker:
+    """Unpickled, it would create a file: a forged cache must never be read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        return (Path.write_text, (self.path, "pwned"))  # type: ignore[return-value]
+
+
+def test_a_cache_in_a_folder_others_can_write_is_never_read(tmp_path: Path) -> None:
+    data = site_data(tmp_path)
+    out, cache = tmp_path / "sivusto", tmp_path / "cache"
+    build(data, out, cache)
+    marker = tmp_path / "marker"
+    for path in cache.glob("site-*.pickle-*"):
+        path.write_bytes(pickle.dumps({"code": "x", "places": _Marker(marker)}))
+    cache.chmod(0o777)
+    try:
+        rename_a_goal(data)
+        done = build(data, out, cache)
+    finally:
+        cache.chmod(0o700)
+    assert not marker.exists()
+    assert done["ensin"] == 4
+    fresh = tmp_path / "uusi"
+    build(data, fresh, tmp_path / "empty-cache")
+    assert contents(out) == contents(fresh)

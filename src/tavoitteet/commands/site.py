@@ -167,7 +167,7 @@ def evaluate_places(
     reused: dict[str, Place] = {}
     for source in evaluator.found:
         stored = kept.get(source.name)
-        if stored is None or not isinstance(stored[1], Place):
+        if not isinstance(stored, tuple) or len(stored) != 2 or not isinstance(stored[1], Place):
             continue
         key, place = stored[0], stored[1]
         if key == sitefiles.place_key(source.name, place.deps, digests) and place.deps == evaluator.deps(

@@ -43,7 +43,7 @@ from tavoitteet.files.discovery import year_files
 from tavoitteet.files.loader import LoadedFile, load_file
 from tavoitteet.files.parallel import jobs
 from tavoitteet.files.settings import settings_path
-from tavoitteet.files.validcache import blake2b, cache_folder, fingerprint
+from tavoitteet.files.validcache import blake2b, cache_folder, fingerprint, private_folder, read_private
 
 
 class Output(Protocol):
@@ -182,10 +182,13 @@ def _models_cache(data_root: Path, name: str = MODELS) -> Path | None:
 
 def _read_pickle(path: Path, code: str, key: str) -> dict[str, object]:
     """The stored ``key`` (a dict) if the file was written by this very code, else empty."""
+    # a pickle runs code when read: only ever one of the user's own that nobody else can write
+    raw = read_private(path) if private_folder(path.parent) else None
+    if raw is None:
+        return {}
     try:
-        with path.open("rb") as stream:
-            stored = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        stored = pickle.loads(raw)
+    except Exception:  # damaged: as if nothing was kept
         return {}
     if not isinstance(stored, dict) or stored.get("code") != code or not isinstance(stored.get(key), dict):
         return {}
@@ -200,7 +203,8 @@ def _dump_pickle(
     path: Path, code: str, models: Mapping[str, object], key: str = "models", **extra: object
 ) -> None:
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not private_folder(path.parent, create=True):
+            return
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name.split('-')[0]}-", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as stream:
