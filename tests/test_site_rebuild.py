@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sitecheck import site_data
 
@@ -301,3 +303,38 @@ def test_a_cache_in_a_folder_others_can_write_is_never_read(tmp_path: Path) -> N
     fresh = tmp_path / "uusi"
     build(data, fresh, tmp_path / "empty-cache")
     assert contents(out) == contents(fresh)
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(list(CHANGES)), count=st.integers(min_value=1, max_value=len(CHANGES)))
+def test_any_sequence_of_changes_rebuilt_gives_a_full_builds_files(
+    tmp_path_factory: pytest.TempPathFactory, order: list[str], count: int
+) -> None:
+    root = tmp_path_factory.mktemp("changes")
+    data = site_data(root)
+    out, cache = root / "sivusto", root / "cache"
+    build(data, out, cache)
+    for change in order[:count]:
+        CHANGES[change](data)
+        build(data, out, cache)
+    fresh = root / "uusi"
+    build(data, fresh, root / "empty-cache")
+    assert contents(out) == contents(fresh)
+
+
+def test_a_kept_place_reads_back_as_it_was_made(tmp_path: Path) -> None:
+    from tavoitteet.files import sitefiles
+    from tavoitteet.render.site.model import Place
+
+    data = site_data(tmp_path)
+    build(data, tmp_path / "sivusto", tmp_path / "cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TAVOITTEET_CACHE_DIR", str(tmp_path / "cache"))
+        settings = {"kielet": LANGUAGES.split(","), "tilanne": "2025-01-01", "koodi": sitefiles._code()}
+        kept = sitefiles.load_places(data, settings).entries
+    assert len(kept) == 4
+    for _, place in kept.values():
+        assert isinstance(place, Place)
+        again = pickle.loads(pickle.dumps(place))
+        assert again == place and again.aspects == place.aspects
+        assert [type(u).__name__ for u in again.unassessed] == ["Unassessed"] * len(place.unassessed)
