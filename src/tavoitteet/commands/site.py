@@ -74,8 +74,8 @@ class Evaluator:
     """Loads and evaluates the committee-years a build needs, each once.
 
     A trend's baseline comes from the files of its baseline year of the same municipality and
-    committee (:func:`tavoitteet.files.baselines.find_baseline`), so only those are loaded for it;
-    its committee-year depends on every file of that year, as before.
+    committee (:func:`tavoitteet.files.baselines.find_baseline`), so only those are loaded for it,
+    and its committee-year depends on those (:meth:`deps`).
     """
 
     def __init__(self, root: Path, found: list[sitefiles.Source], as_of: date) -> None:
@@ -92,10 +92,14 @@ class Evaluator:
         self.evaluated: dict[str, CommitteeYear] = {}
         self.parsed = 0
 
-    def deps(self, name: str, years: Iterable[int]) -> frozenset[str]:
+    def deps(self, name: str, years: Iterable[int], owner: Identity | None) -> frozenset[str]:
+        """The file and those its trends may take a baseline from: the files of ``years`` of its own
+        municipality and committee (``owner``), and any whose owner is not known."""
         found = {name}
         for year in years:
-            found.update(self.by_year.get(year, []))
+            for other in self.by_year.get(year, []):
+                if owner is None or self.identities.get(other, owner) == owner:
+                    found.add(other)
         return frozenset(found)
 
     def load(self, names: Iterable[str]) -> None:
@@ -147,7 +151,7 @@ class Evaluator:
                 year=goal_file.year,
                 result=evaluate_file(goal_file, self.as_of, self._lookup),
                 updated=source.updated,
-                deps=self.deps(name, _baseline_years(goal_file)),
+                deps=self.deps(name, _baseline_years(goal_file), identity(goal_file)),
             )
             done.append(cy)
         return done
@@ -158,23 +162,28 @@ def evaluate_places(
 ) -> tuple[list[Place], dict[str, tuple[str, object]] | None]:
     """Every committee-year's place: kept from the last build where nothing it was made from changed.
 
-    ``kept`` maps a file to (the key of what its place was made from, the place); the key covers its
-    own bytes and those of every file its trends may take a baseline from
-    (:func:`tavoitteet.files.sitefiles.place_key`).  Returns the places in the files' order and what
-    to keep for the next build (None when that is what was kept).
+    ``kept`` maps a file to (the key of what its place was made from, the place); the key is its own
+    digest and that of every file its trends may take a baseline from (:func:`_entry_key`).  Which
+    files those are depends on the other files' municipality and committee, so the files that
+    changed are loaded first.  Returns the places in the files' order and what to keep for the next
+    build (None when that is what was kept).
     """
     digests = {s.name: s.digest for s in evaluator.found}
-    reused: dict[str, Place] = {}
+    candidates: dict[str, tuple[str, Place]] = {}
     for source in evaluator.found:
         stored = kept.get(source.name)
         if not isinstance(stored, tuple) or len(stored) != 2 or not isinstance(stored[1], Place):
             continue
         key, place = stored[0], stored[1]
-        if key == sitefiles.place_key(source.name, place.deps, digests) and place.deps == evaluator.deps(
-            source.name, place.baseline_years
-        ):
-            reused[source.name] = place
+        if isinstance(key, str) and key.partition(":")[0] == source.digest:
+            candidates[source.name] = (key, place)
             evaluator.identities[source.name] = place.identity
+    evaluator.load(s.name for s in evaluator.found if s.name not in candidates)
+    reused: dict[str, Place] = {}
+    for name, (key, place) in candidates.items():
+        deps = evaluator.deps(name, place.baseline_years, place.identity)
+        if deps == place.deps and key == _entry_key(name, deps, digests):
+            reused[name] = place
     fresh = evaluator.evaluate(s.name for s in evaluator.found if s.name not in reused)
     names = {p.municipality for p in reused.values()} | {cy.municipality for cy in fresh}
     several = len(names) > 1
@@ -197,9 +206,14 @@ def evaluate_places(
     if not made and set(kept) == set(reused):
         return places, None
     keep: dict[str, tuple[str, object]] = {
-        p.source: (sitefiles.place_key(p.source, p.deps, digests), p) for p in places
+        p.source: (_entry_key(p.source, p.deps, digests), p) for p in places
     }
     return places, keep
+
+
+def _entry_key(name: str, deps: frozenset[str], digests: Mapping[str, str]) -> str:
+    """The file's own digest, and the digest of it and of the files it depends on."""
+    return f"{digests[name]}:{sitefiles.place_key(name, deps, digests)}"
 
 
 def _folder_message(error: sitefiles.SiteFolderError, lang: Lang) -> str:
@@ -258,9 +272,9 @@ def run(
         return {"arvioitu": len(evaluator.evaluated), "ensin": first, "luettu": evaluator.parsed}
 
     try:
-        result = sitefiles.write_site(
-            output, outputs(site), settings, {s.name: s.digest for s in found}, prepare
-        )
+        digests = {s.name: s.digest for s in found}
+        deps = {p.source: p.deps for p in site.places}
+        result = sitefiles.write_site(output, outputs(site), settings, digests, prepare, deps)
     except OSError as error:
         reason = error.strerror or str(error)
         raise errors.UserError(

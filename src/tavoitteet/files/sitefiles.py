@@ -362,11 +362,15 @@ def write_site(
     settings: Mapping[str, object],
     digests: Mapping[str, str],
     prepare: Callable[[set[str]], Mapping[str, int]] | None = None,
+    deps: Mapping[str, frozenset[str]] | None = None,
 ) -> Written:
     """Render and write the outputs that depend on a changed goal file; remove what is no longer there.
 
     ``prepare`` is given the goal files the chosen outputs need (:attr:`Output.needs`) before any is
-    rendered; what it returns (counts) is kept in the manifest with the build's own.
+    rendered; what it returns (counts) is kept in the manifest with the build's own.  ``deps`` are the
+    goal files each goal file's evaluation depends on (its trends' baselines); they are kept too, so
+    that a file is counted as changed when one it depended on last time changed, even if it no
+    longer depends on it.
     """
     previous = _read_manifest(folder)
     old_digests = previous.get("lähteet") if previous else None
@@ -379,6 +383,9 @@ def write_site(
     changed: set[str] = set()
     if incremental and isinstance(old_digests, dict):
         changed = {name for name, digest in digests.items() if old_digests.get(name) != digest}
+        before = previous.get("riippuvuudet") if previous else None
+        if changed and isinstance(before, dict):
+            changed |= {n for n, d in before.items() if isinstance(d, list) and not changed.isdisjoint(d)}
     result = Written(full=not incremental)
     folder.mkdir(parents=True, exist_ok=True)
     existing = _existing(folder) if incremental else set()
@@ -413,6 +420,7 @@ def write_site(
         "lähteet": dict(digests),
         "tiedostot": result.paths,
         "avaimet": keys,
+        "riippuvuudet": {name: sorted(d) for name, d in (deps or {}).items() if d != {name}},
         "viimeksi": {
             "kirjoitettu": result.written,
             "ennallaan": result.unchanged,
