@@ -300,10 +300,13 @@ def site_runs(tavoitteet: Command, corpora: dict[int, Path], env: dict[str, str]
                 result = measure(command, corpora[size], own)
                 done = json.loads((out / ".tavoitteet-sivusto.json").read_text(encoding="utf-8"))["viimeksi"]
                 target = "<= 60 s, 500 MB" if label == "full build" else "<= 5 s"
+                evaluated = (
+                    f", {done['arvioitu']} goal files evaluated" if "arvioitu" in done else ""
+                )  # issue 19
                 lines.append(
                     f"site --languages {languages} over {size} files, {label}: {result['seconds']:.2f} s, "
                     f"peak memory {result['peak_mb']:.0f} MB, {done['kirjoitettu']} files written "
-                    f"({done['ennallaan']} unchanged), exit {int(result['code'])} (target {target})"
+                    f"({done['ennallaan']} unchanged){evaluated}, exit {int(result['code'])} (target {target})"
                 )
         finally:
             changed.write_bytes(original)

@@ -10,9 +10,15 @@ printable text, since each is written back to the user's command line.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+TYPE_CHECKING = False  # a Tab answered from the kept answers imports neither typing nor pathlib
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+    from typing import Any
+
+    from tavoitteet.files.completecache import Seen
+else:
+    Any = object  # Typer evaluates the value functions' annotations (and reads ``ctx`` by its name)
 
 STATUSES = (
     "toteutunut",
@@ -32,7 +38,13 @@ def _context_value(ctx: Any, name: str) -> Any:
     return params.get(name)
 
 
+_seen: list[Seen] = []
+"""what this Tab read (the data folder and its files), for keeping its answer (:mod:`.files.completecache`)"""
+
+
 def _data_root(ctx: Any) -> Path | None:
+    from pathlib import Path
+
     from tavoitteet.files.discovery import DataNotFound, find_data_root
 
     given = _context_value(ctx, "data")
@@ -51,6 +63,14 @@ def _year_files(ctx: Any) -> dict[int, list[Path]]:
     if root is None:
         return {}
     try:
+        if _seen:
+            import os
+
+            root = root.resolve()
+            found = year_files(root)
+            searched = _context_value(ctx, "data") is None and not os.environ.get("TAVOITTEET_DATA")
+            _seen[0].read(str(root), searched, [str(p) for ps in found.values() for p in ps])
+            return found
         return year_files(root)
     except OSError:
         return {}
@@ -233,12 +253,37 @@ def _format(shell: str, values: list[str], environ: Any) -> tuple[str, int]:
 
 
 def fast_complete(environ: Any) -> tuple[str, int] | None:
-    """The completion output and exit code for a value, or None when Typer must answer."""
-    from tavoitteet.completetable import ARGUMENTS, OPTIONS
+    """The completion output and exit code for a value, or None when Typer must answer.
 
+    The same Tab again, on unchanged goal files, is answered from the kept answer
+    (:mod:`tavoitteet.files.completecache`) without reading the files or importing the YAML reader.
+    """
     instruction, _, shell = str(environ.get(COMPLETE_VAR, "")).partition("_")
     if instruction != "complete":
         return None
+    from tavoitteet.files import completecache
+
+    try:
+        key: str | None = completecache.invocation_key(environ)
+    except OSError:
+        key = None
+    kept = completecache.answer(environ, key) if key is not None else None
+    if kept is not None:
+        return kept
+    seen = completecache.Seen()
+    _seen[:] = [seen]
+    try:
+        answered = _complete(environ, shell)
+    finally:
+        _seen.clear()
+    if answered is not None:
+        completecache.remember(environ, seen, *answered, key=key)
+    return answered
+
+
+def _complete(environ: Any, shell: str) -> tuple[str, int] | None:
+    from tavoitteet.completetable import ARGUMENTS, OPTIONS
+
     read = _words(shell, environ)
     if read is None:
         return None

@@ -12,16 +12,23 @@ without a manifest is refused.
 
 The goal files' models are kept in the cache folder by digest
 (``site-models.pickle-<data folder>``), so that a rebuild does not parse and validate the
-files that did not change.  The cache is only ever read back by the same code
-(the fingerprint is part of it) and is ignored when damaged.
+files that did not change.  So is each committee-year's place on the site
+(``site-places.pickle-<data folder>``: what the pages about many files need of its
+evaluation, :mod:`tavoitteet.render.site.summary`), keyed by the digest of its file and of
+every file its trends may take a baseline from, and by the settings, the day and
+whether the site has several municipalities: a rebuild evaluates only the files whose
+place changed and the committees whose pages it writes.  The caches are only ever
+read back by the same code (the fingerprint is part of them) and are ignored when damaged.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import pickle
+import stat
 import subprocess
 import sys
 import tempfile
@@ -36,7 +43,7 @@ from tavoitteet.files.discovery import year_files
 from tavoitteet.files.loader import LoadedFile, load_file
 from tavoitteet.files.parallel import jobs
 from tavoitteet.files.settings import settings_path
-from tavoitteet.files.validcache import blake2b, cache_folder, fingerprint
+from tavoitteet.files.validcache import blake2b, cache_folder, fingerprint, private_folder, read_private
 
 
 class Output(Protocol):
@@ -52,10 +59,22 @@ class Output(Protocol):
     @property
     def render(self) -> Callable[[], str]: ...
 
+    @property
+    def needs(self) -> frozenset[str]:
+        """The goal files that must be evaluated before it is rendered (see ``write_site``'s ``prepare``)."""
+
+    @property
+    def key(self) -> str | None:
+        """A digest of all it is made of, if known: then it decides instead of ``deps``."""
+
+
+_code = functools.cache(fingerprint)
+"""the code's fingerprint, taken once: the caches are written and read by the same run"""
 
 MANIFEST = ".tavoitteet-sivusto.json"
 MANIFEST_VERSION = 1
 MODELS = "site-models.pickle"
+PLACES = "site-places.pickle"
 
 
 class SiteFolderError(Exception):
@@ -89,10 +108,37 @@ def sources(data_root: Path) -> list[Source]:
         for path in paths:
             name = f"{year}/{path.name}"
             updated = dates.get(name)
-            digest = blake2b(path.read_bytes(), digest_size=16)
+            raw = _plain_bytes(path)
+            if raw is None:  # a link, a folder, unreadable: never a known digest; loading it tells why
+                raw = b"\0unread\0" + os.urandom(16)
+            digest = blake2b(raw, digest_size=16)
             digest.update(f"{updated}|{shared}".encode())  # the settings (default kunta) are every file's
             found.append(Source(name, path, digest.hexdigest(), updated))
     return found
+
+
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
+def _plain_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file that is not a link (as :func:`read_goal_bytes` reads it), else None."""
+    if any("\udc80" <= char <= "\udcff" for char in path.name):
+        return None
+    try:
+        handle = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read()
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 def git_dates(data_root: Path) -> dict[str, date]:
@@ -126,36 +172,44 @@ def git_dates(data_root: Path) -> dict[str, date]:
 # --- the models of the goal files ---------------------------------------------------------------
 
 
-def _models_cache(data_root: Path) -> Path | None:
+def _models_cache(data_root: Path, name: str = MODELS) -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
     slot = blake2b(str(data_root.resolve()).encode(), digest_size=8).hexdigest()
-    return folder / f"{MODELS}-{slot}"
+    return folder / f"{name}-{slot}"
+
+
+def _read_pickle(path: Path, code: str, key: str) -> dict[str, object]:
+    """The stored ``key`` (a dict) if the file was written by this very code, else empty."""
+    # a pickle runs code when read: only ever one of the user's own that nobody else can write
+    raw = read_private(path) if private_folder(path.parent) else None
+    if raw is None:
+        return {}
+    try:
+        stored = pickle.loads(raw)
+    except Exception:  # damaged: as if nothing was kept
+        return {}
+    if not isinstance(stored, dict) or stored.get("code") != code or not isinstance(stored.get(key), dict):
+        return {}
+    return stored
 
 
 def _load_pickle(path: Path, code: str) -> dict[str, GoalFile]:
-    try:
-        with path.open("rb") as stream:
-            stored = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return {}
-    if (
-        not isinstance(stored, dict)
-        or stored.get("code") != code
-        or not isinstance(stored.get("models"), dict)
-    ):
-        return {}
-    return stored["models"]  # type: ignore[no-any-return]
+    return _read_pickle(path, code, "models").get("models", {})  # type: ignore[return-value]
 
 
-def _dump_pickle(path: Path, code: str, models: Mapping[str, GoalFile]) -> None:
+def _dump_pickle(
+    path: Path, code: str, models: Mapping[str, object], key: str = "models", **extra: object
+) -> None:
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".site-models.", dir=path.parent)
+        if not private_folder(path.parent, create=True):
+            return
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name.split('-')[0]}-", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump({"code": code, "models": dict(models)}, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                stored = {"code": code, **extra, key: dict(models)}
+                pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
             Path(temporary).replace(path)
         except OSError:
             Path(temporary).unlink(missing_ok=True)
@@ -166,13 +220,16 @@ def _delta(path: Path) -> Path:
     return path.with_name(path.name + "-uudet")
 
 
-def load_models(data_root: Path, found: Sequence[Source]) -> tuple[dict[str, GoalFile], list[LoadedFile]]:
+def load_models(
+    data_root: Path, found: Sequence[Source], parsed: list[int] | None = None
+) -> tuple[dict[str, GoalFile], list[LoadedFile]]:
     """Every file's model (from the cache where its digest is known), and the files with problems.
 
     The cache is one file of every model and a small one of those added since; the small one is
-    folded into the large one when it has grown to a tenth of it.
+    folded into the large one when it has grown to a tenth of it.  ``parsed`` gets the number of
+    files read and validated (not found in the cache).
     """
-    code = fingerprint()
+    code = _code()
     path = _models_cache(data_root)
     whole = _load_pickle(path, code) if path is not None else {}
     added = _load_pickle(_delta(path), code) if path is not None and whole else {}
@@ -188,6 +245,8 @@ def load_models(data_root: Path, found: Sequence[Source]) -> tuple[dict[str, Goa
                 continue
             model = fresh[source.digest] = loaded.goal_file
         models[source.name] = model
+    if parsed is not None:
+        parsed.append(len(broken) + sum(1 for s in found if s.digest in fresh))
     if path is None or broken or not fresh:
         return models, broken
     current = {s.digest for s in found}
@@ -199,6 +258,64 @@ def load_models(data_root: Path, found: Sequence[Source]) -> tuple[dict[str, Goa
         _dump_pickle(path, code, {digests[name]: model for name, model in models.items()})
         _delta(path).unlink(missing_ok=True)
     return models, broken
+
+
+PlaceEntries = dict[str, tuple[str, object]]
+"""By goal file: (the key of what its place was made from, the place)."""
+
+
+@dataclass(slots=True)
+class KeptPlaces:
+    """What :func:`load_places` found: every entry, and the keys of those in the large file."""
+
+    entries: PlaceEntries = field(default_factory=dict)
+    whole: dict[str, str] = field(default_factory=dict)
+
+
+def load_places(data_root: Path, settings: Mapping[str, object]) -> KeptPlaces:
+    """The places kept by the last builds with these ``settings``: by file name, (its key, the place).
+
+    The key is the digest of everything the place was made from (:func:`place_key`); a place whose key
+    is not the file's key now is not to be used.  As with the models, one file keeps every place and a
+    small one those made since.
+    """
+    path = _models_cache(data_root, PLACES)
+    if path is None:
+        return KeptPlaces()
+    code, wanted = _code(), dict(settings)
+    stored = _read_pickle(path, code, "places")
+    whole = stored.get("places")
+    if stored.get("settings") != wanted or not isinstance(whole, dict):
+        return KeptPlaces()
+    added = _read_pickle(_delta(path), code, "places")
+    since = added.get("places") if added.get("settings") == wanted else None
+    entries: PlaceEntries = {**whole, **(since if isinstance(since, dict) else {})}
+    return KeptPlaces(entries, {name: entry[0] for name, entry in whole.items()})
+
+
+def store_places(
+    data_root: Path, settings: Mapping[str, object], places: PlaceEntries, kept: KeptPlaces
+) -> None:
+    """Keep ``places`` for the next build; ``kept`` is what :func:`load_places` gave this one."""
+    path = _models_cache(data_root, PLACES)
+    if path is None:
+        return
+    code = _code()
+    if kept.whole and set(kept.whole) == set(places):
+        since = {name: entry for name, entry in places.items() if kept.whole.get(name) != entry[0]}
+        if len(since) <= max(50, len(places) // 10):
+            _dump_pickle(_delta(path), code, since, "places", settings=dict(settings))
+            return
+    _dump_pickle(path, code, places, "places", settings=dict(settings))
+    _delta(path).unlink(missing_ok=True)
+
+
+def place_key(name: str, deps: Iterable[str], digests: Mapping[str, str]) -> str:
+    """The digest of the file ``name`` and of the files it depends on (``deps``, itself included)."""
+    digest = blake2b(name.encode("utf-8", "surrogateescape"), digest_size=16)
+    for dep in sorted(deps):
+        digest.update(f"\0{dep}\0{digests.get(dep, '-')}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 def settings_problems(data_root: Path) -> list[LoadedFile]:
@@ -240,9 +357,21 @@ def check_folder(folder: Path, data_root: Path) -> None:
 
 
 def write_site(
-    folder: Path, outputs: Iterable[Output], settings: Mapping[str, object], digests: Mapping[str, str]
+    folder: Path,
+    outputs: Iterable[Output],
+    settings: Mapping[str, object],
+    digests: Mapping[str, str],
+    prepare: Callable[[set[str]], Mapping[str, int]] | None = None,
+    deps: Mapping[str, frozenset[str]] | None = None,
 ) -> Written:
-    """Render and write the outputs that depend on a changed goal file; remove what is no longer there."""
+    """Render and write the outputs that depend on a changed goal file; remove what is no longer there.
+
+    ``prepare`` is given the goal files the chosen outputs need (:attr:`Output.needs`) before any is
+    rendered; what it returns (counts) is kept in the manifest with the build's own.  ``deps`` are the
+    goal files each goal file's evaluation depends on (its trends' baselines); they are kept too, so
+    that a file is counted as changed when one it depended on last time changed, even if it no
+    longer depends on it.
+    """
     previous = _read_manifest(folder)
     old_digests = previous.get("lähteet") if previous else None
     incremental = (
@@ -254,15 +383,33 @@ def write_site(
     changed: set[str] = set()
     if incremental and isinstance(old_digests, dict):
         changed = {name for name, digest in digests.items() if old_digests.get(name) != digest}
+        before = previous.get("riippuvuudet") if previous else None
+        if changed and isinstance(before, dict):
+            changed |= {n for n, d in before.items() if isinstance(d, list) and not changed.isdisjoint(d)}
     result = Written(full=not incremental)
     folder.mkdir(parents=True, exist_ok=True)
+    existing = _existing(folder) if incremental else set()
+    stored_keys = previous.get("avaimet") if previous else None
+    old_keys = stored_keys if incremental and isinstance(stored_keys, dict) else {}
+    keys: dict[str, str] = {}
     chosen: list[Output] = []
     for output in outputs:
         result.paths.append(output.path)
-        if incremental and not _affected(output, changed) and (folder / output.path).is_file():
+        if output.key is not None:
+            keys[output.path] = output.key
+            same = old_keys.get(output.path) == output.key
+        else:
+            same = not _affected(output, changed)
+        if incremental and same and output.path in existing:
             result.unchanged += 1
         else:
             chosen.append(output)
+    notes = dict(prepare({s for output in chosen for s in output.needs})) if prepare is not None else {}
+    if previous is not None and chosen:  # a build stopped half-way leaves a manifest that builds it all
+        listed = previous.get("tiedostot")
+        paths = sorted({*result.paths, *(str(p) for p in (listed if isinstance(listed, list) else []))})
+        unfinished = {"versio": MANIFEST_VERSION, "asetukset": {}, "lähteet": {}, "tiedostot": paths}
+        _write(folder / MANIFEST, (json.dumps(unfinished, ensure_ascii=False) + "\n").encode("utf-8"))
     result.written = _render_all(folder, chosen)
     old_paths = previous.get("tiedostot") if previous else None
     if isinstance(old_paths, list):
@@ -272,10 +419,13 @@ def write_site(
         "asetukset": dict(settings),
         "lähteet": dict(digests),
         "tiedostot": result.paths,
+        "avaimet": keys,
+        "riippuvuudet": {name: sorted(d) for name, d in (deps or {}).items() if d != {name}},
         "viimeksi": {
             "kirjoitettu": result.written,
             "ennallaan": result.unchanged,
             "poistettu": result.removed,
+            **notes,
         },
     }
     _write(folder / MANIFEST, (json.dumps(manifest, ensure_ascii=False) + "\n").encode("utf-8"))
@@ -333,6 +483,24 @@ def _render_range(folder: Path, chosen: Iterable[Output]) -> int:
         _write(target, output.render().encode("utf-8"))
         count += 1
     return count
+
+
+def _existing(folder: Path) -> set[str]:
+    """Every regular file under ``folder``, by its path with forward slashes (links are not followed)."""
+    found: set[str] = set()
+    pending = [(str(folder), "")]
+    while pending:
+        top, prefix = pending.pop()
+        try:
+            with os.scandir(top) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((entry.path, f"{prefix}{entry.name}/"))
+                    elif entry.is_file(follow_symlinks=False):
+                        found.add(prefix + entry.name)
+        except OSError:
+            continue
+    return found
 
 
 def _affected(output: Output, changed: set[str]) -> bool:

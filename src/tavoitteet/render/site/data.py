@@ -242,9 +242,9 @@ TABLES = (
 
 
 def table_text(site: Site, table: Table, year: int) -> str:
-    """One table of one year: a resource of the package."""
-    places = (cy for cy in site.committee_years if cy.year == year)
-    return table_csv(table.fields, (row for cy in places for row in table.rows(cy)))
+    """One table of one year: a resource of the package, from each place's rows (:attr:`.model.Place.rows`)."""
+    column = TABLES.index(table)
+    return table_csv(table.fields, iter(())) + "".join(p.rows[column] for p in site.places if p.year == year)
 
 
 def _resource(table: Table, year: int) -> dict[str, Any]:

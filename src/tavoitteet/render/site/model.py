@@ -5,6 +5,12 @@ name (``data/2023/kulttuurilautakunta.yaml`` and
 ``data/2024/kulttuurilautakunta.yaml`` are one committee); inside it a goal or
 an indicator is followed by its id, or by the earlier id its ``edeltäjä``
 names.  Nothing is linked across municipalities or committees.
+
+Every committee-year is a :class:`Place`: what the pages about many files (the
+front page, a year, the search index, the tables of the data package, …) need
+of it, made once from its evaluation (:mod:`.summary`) and kept between builds.
+The evaluation itself (:class:`CommitteeYear`) is needed only for the pages
+about that committee, so a rebuild evaluates only the committees it writes.
 """
 
 from __future__ import annotations
@@ -12,13 +18,201 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, Protocol
 
 from tavoitteet.core.compare import linked_id
-from tavoitteet.core.evaluation import FileResult, GoalResult, IndicatorResult, Status
-from tavoitteet.words.i18n import ReportLang
+from tavoitteet.core.evaluation import (
+    ALL_STATUSES,
+    BindingCounts,
+    Counts,
+    FileResult,
+    GoalResult,
+    Identity,
+    IndicatorResult,
+)
+from tavoitteet.words.i18n import Lang, ReportLang
 
 ChainKey = tuple[str, str]
 """(municipality or "", the file's name without suffix): one committee over the years."""
+
+
+class Located(Protocol):
+    """What a committee-year's addresses are made of."""
+
+    @property
+    def municipality(self) -> str | None: ...
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def year(self) -> int: ...
+
+
+class Counted(Protocol):
+    """The counts of a committee-year (a :class:`Place`, or its evaluation)."""
+
+    @property
+    def goal_counts(self) -> Counts: ...
+
+    @property
+    def indicator_counts(self) -> Counts: ...
+
+    @property
+    def binding(self) -> BindingCounts: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Unassessed:
+    """A goal (``indicator`` None) or an indicator not assessed, as the not-assessed page lists it."""
+
+    goal: str
+    """the goal's id"""
+    indicator: str | None
+    """the indicator's id"""
+    label: str
+    """the goal's title or the indicator's name (its id if it has none), as in the file"""
+    why: tuple[tuple[Lang, str], ...]
+    """why not assessed, in each language of the explanations the site's languages need"""
+
+
+ASPECTS = ("counts", "unassessed", "names", "search", "rows")
+"""The parts of a place that pages about many files show: the committee tables (front, year and
+municipality pages), the not-assessed page, the downloads page, the search index, the data tables."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One committee-year as the pages about many files show it: made from its evaluation (:mod:`.summary`)."""
+
+    source: str
+    municipality: str | None
+    slug: str
+    year: int
+    committee: str
+    names: tuple[tuple[ReportLang, str, ReportLang], ...]
+    """the committee's name in each site language: (language, text, the text's own language)"""
+    goal_counts: Counts
+    indicator_counts: Counts
+    binding: BindingCounts
+    goals: tuple[tuple[str, tuple[str, ...]], ...]
+    """every goal's id with its indicators' ids, in the file's order"""
+    unassessed: tuple[Unassessed, ...]
+    search: tuple[tuple[ReportLang, str], ...]
+    """the search index's entries of this committee-year in each site language, as JSON (without brackets)"""
+    several: bool
+    """whether the addresses (in :attr:`search`) were made for a site of several municipalities"""
+    rows: tuple[str, ...]
+    """the rows of this committee-year in each table of the data package (``data.TABLES``), as CSV"""
+    identity: Identity
+    baseline_years: tuple[int, ...]
+    """the years a trend's baseline may come from (other files of those years)"""
+    updated: date | None = None
+    deps: frozenset[str] = frozenset()
+    """Every source file its evaluation read: its own and those a trend's baseline came from."""
+    aspects: tuple[tuple[str, str], ...] = ()
+    """A digest of each part of the place a kind of page shows (:data:`ASPECTS`): a page made of parts
+    that are all the same as last time is the same page (:func:`.plan.outputs`)."""
+
+    @property
+    def chain(self) -> ChainKey:
+        return (self.municipality or "", self.slug)
+
+    def name(self, lang: ReportLang) -> tuple[str, ReportLang]:
+        """The committee's name in ``lang`` where the file gives it, and the language it is in."""
+        return next(((text, own) for code, text, own in self.names if code == lang), (self.committee, "fi"))
+
+    def counted(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[object, ...]]:
+        """The goals', the indicators' and the binding ones' counts as plain numbers."""
+        binding = self.binding
+        return (
+            _plain(self.goal_counts),
+            _plain(self.indicator_counts),
+            (
+                _plain(binding.goals),
+                binding.goals_not_stated,
+                binding.goals_not_binding,
+                _plain(binding.indicators),
+                binding.indicators_not_stated,
+                binding.indicators_not_binding,
+            ),
+        )
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickled as plain values, which a rebuild reads back several times faster than dataclasses."""
+        return (
+            _place,
+            (
+                self.source,
+                self.municipality,
+                self.slug,
+                self.year,
+                self.committee,
+                self.names,
+                *self.counted(),
+                self.goals,
+                tuple((u.goal, u.indicator, u.label, u.why) for u in self.unassessed),
+                self.search,
+                self.several,
+                self.rows,
+                self.identity,
+                self.baseline_years,
+                self.updated,
+                self.deps,
+                self.aspects,
+            ),
+        )
+
+
+def _plain(counts: Counts) -> tuple[int, ...]:
+    return tuple(counts[s] for s in ALL_STATUSES)
+
+
+def _counts(plain: tuple[int, ...]) -> Counts:
+    return Counts(dict(zip(ALL_STATUSES, plain, strict=True)))
+
+
+def _place(
+    source: str,
+    municipality: str | None,
+    slug: str,
+    year: int,
+    committee: str,
+    names: tuple[tuple[ReportLang, str, ReportLang], ...],
+    goal_counts: tuple[int, ...],
+    indicator_counts: tuple[int, ...],
+    binding: tuple[tuple[int, ...], int, int, tuple[int, ...], int, int],
+    goals: tuple[tuple[str, tuple[str, ...]], ...],
+    unassessed: tuple[tuple[str, str | None, str, tuple[tuple[Lang, str], ...]], ...],
+    *rest: Any,
+) -> Place:
+    """A :class:`Place` from :meth:`Place.__reduce__`'s values."""
+    goals_binding, goals_not_stated, goals_not_binding, indicators, indicators_not_stated, not_binding = (
+        binding
+    )
+    counted = BindingCounts(
+        _counts(goals_binding),
+        goals_not_stated,
+        goals_not_binding,
+        _counts(indicators),
+        indicators_not_stated,
+        not_binding,
+    )
+    items = tuple(Unassessed(*item) for item in unassessed)
+    return Place(
+        source,
+        municipality,
+        slug,
+        year,
+        committee,
+        names,
+        _counts(goal_counts),
+        _counts(indicator_counts),
+        counted,
+        goals,
+        items,
+        *rest,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +266,14 @@ class Site:
 
     as_of: date
     languages: tuple[ReportLang, ...]
-    committee_years: tuple[CommitteeYear, ...]
+    places: tuple[Place, ...]
+    """every committee-year, in site order"""
     updated: date | None = None
-    chains: dict[ChainKey, list[CommitteeYear]] = field(default_factory=dict)
+    full: dict[str, CommitteeYear] = field(default_factory=dict)
+    """the committee-years evaluated in this build, by source (every one in a full build)"""
+    chains: dict[ChainKey, list[Place]] = field(default_factory=dict)
+    linked: set[ChainKey] = field(default_factory=set)
+    """the chains whose series are followed (every committee-year of them evaluated)"""
     goal_series: dict[tuple[str, str], list[Point]] = field(default_factory=dict)
     indicator_series: dict[tuple[str, str], list[Point]] = field(default_factory=dict)
 
@@ -87,27 +286,38 @@ class Site:
     """Pieces the renderers share between pages (a series' table is the same on each of its pages)."""
 
     def sources(self) -> frozenset[str]:
-        return frozenset(cy.source for cy in self.committee_years)
+        return frozenset(p.source for p in self.places)
 
-    def chain_sources(self, place: CommitteeYear) -> frozenset[str]:
+    def chain_sources(self, place: Place | CommitteeYear) -> frozenset[str]:
         """What a page about the committee over the years depends on."""
-        return frozenset(s for cy in self.chains[place.chain] for s in cy.deps)
+        return frozenset(s for p in self.chains[place.chain] for s in p.deps)
+
+    def add(self, evaluated: Iterable[CommitteeYear]) -> None:
+        """Committee-years evaluated for their pages; a chain's series are followed once all of it is here."""
+        for cy in evaluated:
+            self.full.setdefault(cy.source, cy)
+        for key, chain in self.chains.items():
+            if key not in self.linked and all(p.source in self.full for p in chain):
+                self.linked.add(key)
+                _link_chain([self.full[p.source] for p in chain], self)
 
 
 def build_site(
-    committee_years: Sequence[CommitteeYear], as_of: date, languages: Sequence[ReportLang]
+    places: Sequence[Place],
+    as_of: date,
+    languages: Sequence[ReportLang],
+    evaluated: Iterable[CommitteeYear] = (),
 ) -> Site:
-    ordered = sorted(committee_years, key=lambda cy: (cy.municipality or "", cy.year, cy.slug))
-    dates = [cy.updated for cy in ordered if cy.updated is not None]
+    ordered = sorted(places, key=lambda p: (p.municipality or "", p.year, p.slug))
+    dates = [p.updated for p in ordered if p.updated is not None]
     site = Site(as_of, tuple(languages), tuple(ordered), max(dates) if dates else None)
-    named = dict.fromkeys(cy.municipality for cy in ordered)
+    named = dict.fromkeys(p.municipality for p in ordered)
     site.municipalities = sorted(named, key=lambda m: (m is None, m or ""))
     site.several_municipalities = len(site.municipalities) > 1
-    site.years = sorted({cy.year for cy in ordered}, reverse=True)
-    for cy in ordered:
-        site.chains.setdefault(cy.chain, []).append(cy)
-    for chain in site.chains.values():
-        _link_chain(chain, site)
+    site.years = sorted({p.year for p in ordered}, reverse=True)
+    for place in ordered:
+        site.chains.setdefault(place.chain, []).append(place)
+    site.add(evaluated)
     return site
 
 
@@ -147,14 +357,3 @@ def _find(
         if line is not None:
             return line if line[-1].place.year < year else []
     return []
-
-
-def unassessed(site: Site) -> list[Point]:
-    """Goals and indicators not assessed, of the years that are over, in site order."""
-    points: list[Point] = []
-    for cy in site.committee_years:
-        for _, goal in cy.goals():
-            if goal.status is Status.NOT_ASSESSED:
-                points.append(Point(cy, goal))
-            points += [Point(cy, goal, i) for i in goal.indicators if i.status is Status.NOT_ASSESSED]
-    return points

@@ -20,7 +20,7 @@ from tavoitteet.core.values import parse_value
 from tavoitteet.render.site import urls
 from tavoitteet.render.site.charts import columns_with_targets, series_chart, worth_drawing
 from tavoitteet.render.site.layout import Context, Crumb, a, badge, c, counts_text, page, piece, table, text
-from tavoitteet.render.site.model import CommitteeYear, Point, Site, unassessed
+from tavoitteet.render.site.model import CommitteeYear, Counted, Located, Place, Point, Site
 from tavoitteet.words.i18n import Lang, ReportLang
 from tavoitteet.words.labels import (
     day,
@@ -69,15 +69,15 @@ def _place_updated(ctx: Context, place: CommitteeYear) -> date | None:
 # --- committee tables (front, municipality, year) ------------------------------------------------
 
 
-def _committee_rows(ctx: Context, places: Sequence[CommitteeYear]) -> list[list[str]]:
+def _committee_rows(ctx: Context, places: Sequence[Place]) -> list[list[str]]:
     rows = []
     for cy in places:
         rows.append(
             [
                 a(ctx.link(urls.committee_page(cy, ctx.several)), text(ctx, cy.committee)),
-                counts_text(cy.result.goal_counts, ctx.lang),
-                _binding_text(ctx, cy.result.binding),
-                counts_text(cy.result.indicator_counts, ctx.lang),
+                counts_text(cy.goal_counts, ctx.lang),
+                _binding_text(ctx, cy.binding),
+                counts_text(cy.indicator_counts, ctx.lang),
             ]
         )
     return rows
@@ -85,6 +85,11 @@ def _committee_rows(ctx: Context, places: Sequence[CommitteeYear]) -> list[list[
 
 def _committee_name(ctx: Context, place: CommitteeYear) -> str:
     return c(ctx, place.result.goal_file, "committee", place.committee)
+
+
+def _place_name(ctx: Context, place: Place) -> str:
+    """:func:`_committee_name` from the place's summary."""
+    return text(ctx, *place.name(ctx.lang))
 
 
 def _binding_text(ctx: Context, binding: BindingCounts, goals: bool = True) -> str:
@@ -101,7 +106,7 @@ def _binds(ctx: Context, binding: bool | None) -> str:
     return ctx.word("not_stated" if binding is None else "yes" if binding else "no")
 
 
-def _committee_table(ctx: Context, places: Sequence[CommitteeYear], caption: str) -> str:
+def _committee_table(ctx: Context, places: Sequence[Place], caption: str) -> str:
     head = [
         word("committee", ctx.lang),
         word("goals", ctx.lang),
@@ -111,7 +116,7 @@ def _committee_table(ctx: Context, places: Sequence[CommitteeYear], caption: str
     return table(caption, head, _committee_rows(ctx, places), "committees")
 
 
-def _years_sections(ctx: Context, places: Sequence[CommitteeYear], heading: str = "h2") -> str:
+def _years_sections(ctx: Context, places: Sequence[Place], heading: str = "h2") -> str:
     parts = []
     for year in sorted({cy.year for cy in places}, reverse=True):
         of_year = [cy for cy in places if cy.year == year]
@@ -127,11 +132,11 @@ def _years_sections(ctx: Context, places: Sequence[CommitteeYear], heading: str 
 def front_page(site: Site, lang: ReportLang) -> str:
     ctx = Context(site, lang, urls.front())
     if not site.several_municipalities:
-        body = _years_sections(ctx, site.committee_years)
+        body = _years_sections(ctx, site.places)
     else:
         rows = []
         for name in site.municipalities:
-            places = [cy for cy in site.committee_years if cy.municipality == name]
+            places = [cy for cy in site.places if cy.municipality == name]
             label = text(ctx, name) if name else escape(ctx.word("no_municipality"))
             years = ", ".join(str(y) for y in sorted({cy.year for cy in places}))
             rows.append([a(ctx.link(urls.municipality_page(name)), label), years, str(len(places))])
@@ -142,7 +147,7 @@ def front_page(site: Site, lang: ReportLang) -> str:
 
 def municipality_page(site: Site, lang: ReportLang, name: str | None) -> str:
     ctx = Context(site, lang, urls.municipality_page(name))
-    places = [cy for cy in site.committee_years if cy.municipality == name]
+    places = [cy for cy in site.places if cy.municipality == name]
     title = name or ctx.word("no_municipality")
     return page(
         ctx,
@@ -155,7 +160,7 @@ def municipality_page(site: Site, lang: ReportLang, name: str | None) -> str:
 
 def year_page(site: Site, lang: ReportLang, year: int) -> str:
     ctx = Context(site, lang, urls.year_page(year))
-    places = [cy for cy in site.committee_years if cy.year == year]
+    places = [cy for cy in site.places if cy.year == year]
     parts = []
     for name in site.municipalities:
         mine = [cy for cy in places if cy.municipality == name]
@@ -173,12 +178,12 @@ def year_page(site: Site, lang: ReportLang, year: int) -> str:
     return page(ctx, title, "".join(parts), updated=_latest(cy.updated for cy in places))
 
 
-def _summary(ctx: Context, places: Sequence[CommitteeYear], year: int) -> str:
-    binding = places[0].result.binding
+def _summary(ctx: Context, places: Sequence[Counted], year: int) -> str:
+    binding = places[0].binding
     for cy in places[1:]:
-        binding = binding + cy.result.binding
-    goal_counts = sum((cy.result.goal_counts for cy in places), Counts.of(()))
-    indicator_counts = sum((cy.result.indicator_counts for cy in places), Counts.of(()))
+        binding = binding + cy.binding
+    goal_counts = sum((cy.goal_counts for cy in places), Counts.of(()))
+    indicator_counts = sum((cy.indicator_counts for cy in places), Counts.of(()))
     state = word("year_over" if year_over(year, ctx.site.as_of) else "year_running", ctx.lang)
     return (
         f'<p class="state">{escape(state.capitalize())}.</p><dl class="summary">'
@@ -229,7 +234,7 @@ def committee_year_page(site: Site, lang: ReportLang, place: CommitteeYear) -> s
         f'<p class="assessment">{_explained(ctx, line)}</p>'
         for line in assessments_words(file.assessed, _base(lang))
     ]
-    parts.append(_summary(ctx, [place], place.year))
+    parts.append(_summary(ctx, [place.result], place.year))
     parts.append(_downloads_of(ctx, place))
     head = [word("goal", lang), word("status", lang), ctx.word("binding"), word("indicators", lang)]
     for area in file.areas:
@@ -255,14 +260,13 @@ def committee_year_page(site: Site, lang: ReportLang, place: CommitteeYear) -> s
     return page(ctx, title, "".join(parts), crumbs, title_lang=committee.lang, updated=place.updated)
 
 
-def _download_label(ctx: Context, place: CommitteeYear, file_format: str) -> str:
-    """``Lataa Kulttuurilautakunta 2024 (CSV)``, the committee's name marked with its language."""
+def _download_label(ctx: Context, place: Located, name: str, file_format: str) -> str:
+    """``Lataa Kulttuurilautakunta 2024 (CSV)``, the committee's name (HTML) marked with its language."""
     marker = "\0"
     words = ctx.word(
         "download_of", what=ctx.word("committee_year", committee=marker, year=place.year), format=file_format
     )
     before, _, after = words.partition(marker)
-    name = _committee_name(ctx, place)
     if ctx.several and place.municipality:
         name = text(ctx, place.municipality) + ": " + name
     return escape(before) + name + escape(after)
@@ -270,7 +274,10 @@ def _download_label(ctx: Context, place: CommitteeYear, file_format: str) -> str
 
 def _downloads_of(ctx: Context, place: CommitteeYear) -> str:
     links = [
-        a(ctx.root(urls.download(place, ctx.several, suffix)), _download_label(ctx, place, suffix.upper()))
+        a(
+            ctx.root(urls.download(place, ctx.several, suffix)),
+            _download_label(ctx, place, _committee_name(ctx, place), suffix.upper()),
+        )
         for suffix in ("csv", "json")
     ]
     return '<ul class="downloads">' + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
@@ -541,26 +548,22 @@ def _file_series(ctx: Context, result: IndicatorResult) -> str:
 
 def not_assessed_page(site: Site, lang: ReportLang) -> str:
     ctx = Context(site, lang, urls.NOT_ASSESSED)
-    points = unassessed(site)
     parts = [f"<p>{escape(ctx.word('not_assessed_intro'))}</p>"]
-    if not points:
+    if not any(place.unassessed for place in site.places):
         parts.append(f"<p>{escape(ctx.word('nothing_unassessed'))}</p>")
-    by_place: dict[str, list[Point]] = {}
-    for point in points:
-        by_place.setdefault(point.place.source, []).append(point)
     head = [word("goal", lang) + " / " + word("indicator", lang), ctx.word("why")]
-    for place_points in by_place.values():
-        place = place_points[0].place
+    base = _base(lang)
+    for place in site.places:
+        if not place.unassessed:
+            continue
         rows = []
-        for point in place_points:
-            if point.indicator is None:
-                href = ctx.link(urls.goal_page(place, point.goal.goal.id, ctx.several))
-                label, why = text(ctx, point.goal.goal.title), explain_goal(point.goal, _base(lang))
+        for item in place.unassessed:
+            if item.indicator is None:
+                href = ctx.link(urls.goal_page(place, item.goal, ctx.several))
             else:
-                indicator = point.indicator.indicator
-                href = ctx.link(urls.indicator_page(place, point.goal.goal.id, indicator.id, ctx.several))
-                label, why = text(ctx, indicator.name or indicator.id), explain(point.indicator, _base(lang))
-            rows.append([a(href, label), _explained(ctx, why)])
+                href = ctx.link(urls.indicator_page(place, item.goal, item.indicator, ctx.several))
+            why = next(words for code, words in item.why if code == base)
+            rows.append([a(href, text(ctx, item.label)), _explained(ctx, why)])
         title = ctx.word("committee_year", committee=place.committee, year=place.year)
         if ctx.several and place.municipality:
             title = f"{place.municipality}: {title}"
@@ -595,8 +598,8 @@ def downloads_page(site: Site, lang: ReportLang) -> str:
     head = [word("committee", lang), "CSV", "JSON"]
     for year in site.years:
         rows = []
-        for place in (cy for cy in site.committee_years if cy.year == year):
-            name = _committee_name(ctx, place)
+        for place in (cy for cy in site.places if cy.year == year):
+            name = _place_name(ctx, place)
             if ctx.several and place.municipality:
                 name = text(ctx, place.municipality) + ": " + name
             rows.append(
@@ -604,7 +607,7 @@ def downloads_page(site: Site, lang: ReportLang) -> str:
                 + [
                     a(
                         ctx.root(urls.download(place, ctx.several, suffix)),
-                        _download_label(ctx, place, suffix.upper()),
+                        _download_label(ctx, place, _place_name(ctx, place), suffix.upper()),
                     )
                     for suffix in ("csv", "json")
                 ]

@@ -11,12 +11,11 @@ results as links and says how many there were in a live region.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from tavoitteet.render.report_content import Piece, content
 from tavoitteet.render.site import urls
-from tavoitteet.render.site.model import Site
+from tavoitteet.render.site.model import CommitteeYear, Site
 from tavoitteet.words.i18n import ReportLang
 from tavoitteet.words.report_labels import word
 
@@ -25,58 +24,64 @@ def _in(lang: ReportLang, item: object, field: str, fallback: str = "") -> Piece
     return content(item, field, lang) or Piece(fallback, "fi")
 
 
-def index_entries(site: Site, lang: ReportLang) -> list[dict[str, Any]]:
-    """Each entry: ``t`` title, ``l`` its language, ``k`` kind of page, ``u`` address, ``w`` words, ``p`` place."""
-    several = site.several_municipalities
+def committee_name(cy: CommitteeYear, lang: ReportLang) -> Piece:
+    """The committee's name in ``lang`` where the file gives it, else the Finnish name."""
+    return _in(lang, cy.result.goal_file, "committee", cy.committee)
+
+
+def entries_of(cy: CommitteeYear, lang: ReportLang, several: bool) -> list[dict[str, Any]]:
+    """One committee-year's entries: ``t`` title, ``l`` its language, ``k`` kind of page, ``u`` address,
+    ``w`` words, ``p`` place."""
     entries: list[dict[str, Any]] = []
-    for cy in site.committee_years:
-        where = " ".join(filter(None, [cy.municipality, cy.committee, str(cy.year)]))
-        committee = _in(lang, cy.result.goal_file, "committee", cy.committee)
+    where = " ".join(filter(None, [cy.municipality, cy.committee, str(cy.year)]))
+    committee = committee_name(cy, lang)
+    entries.append(
+        {
+            "t": f"{committee.text} {cy.year}",
+            "l": committee.lang,
+            "k": word("committee", lang),
+            "u": urls.committee_page(cy, several),
+            "w": " ".join(filter(None, [where, cy.slug, cy.result.goal_file.title])),
+            "p": where,
+        }
+    )
+    for area_name, goal in cy.goals():
+        item = goal.goal
+        title = _in(lang, item, "title")
         entries.append(
             {
-                "t": f"{committee.text} {cy.year}",
-                "l": committee.lang,
-                "k": word("committee", lang),
-                "u": urls.committee_page(cy, several),
-                "w": " ".join(filter(None, [where, cy.slug, cy.result.goal_file.title])),
+                "t": title.text,
+                "l": title.lang,
+                "k": word("goal", lang),
+                "u": urls.goal_page(cy, item.id, several),
+                "w": " ".join(
+                    filter(None, [item.title, title.text, item.description, item.id, area_name, where])
+                ),
                 "p": where,
             }
         )
-        for area_name, goal in cy.goals():
-            item = goal.goal
-            title = _in(lang, item, "title")
+        for result in goal.indicators:
+            indicator = result.indicator
+            name = _in(lang, indicator, "name", indicator.target_text)
             entries.append(
                 {
-                    "t": title.text,
-                    "l": title.lang,
-                    "k": word("goal", lang),
-                    "u": urls.goal_page(cy, item.id, several),
+                    "t": name.text,
+                    "l": name.lang,
+                    "k": word("indicator", lang),
+                    "u": urls.indicator_page(cy, item.id, indicator.id, several),
                     "w": " ".join(
-                        filter(None, [item.title, title.text, item.description, item.id, area_name, where])
+                        filter(None, [name.text, indicator.target_text, indicator.id, item.title, where])
                     ),
                     "p": where,
                 }
             )
-            for result in goal.indicators:
-                indicator = result.indicator
-                name = _in(lang, indicator, "name", indicator.target_text)
-                entries.append(
-                    {
-                        "t": name.text,
-                        "l": name.lang,
-                        "k": word("indicator", lang),
-                        "u": urls.indicator_page(cy, item.id, indicator.id, several),
-                        "w": " ".join(
-                            filter(None, [name.text, indicator.target_text, indicator.id, item.title, where])
-                        ),
-                        "p": where,
-                    }
-                )
     return entries
 
 
 def index_script(site: Site, lang: ReportLang) -> str:
-    data = json.dumps(index_entries(site, lang), ensure_ascii=False, separators=(",", ":"))
+    """Every place's entries (:attr:`.model.Place.search`, JSON) as one array."""
+    parts = (entries for p in site.places for code, entries in p.search if code == lang)
+    data = "[" + ",".join(part for part in parts if part) + "]"
     # "</" cannot end a script that is only ever loaded by src, but stay safe if it is ever inlined
     return "window.TAVOITTEET_HAKU=" + data.replace("</", "<\\/") + ";\n"
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tavoitteet.render.site.model import CommitteeYear
+from tavoitteet.render.site.model import Located
 from tavoitteet.words.i18n import ReportLang
 
 DOWNLOADS = "lataukset"
@@ -41,7 +41,7 @@ def municipality_folder(name: str | None) -> str:
     return slug(name) if name else "kunta"
 
 
-def committee_dir(place: CommitteeYear, several: bool) -> str:
+def committee_dir(place: Located, several: bool) -> str:
     """``2024/kulttuurilautakunta``, with the municipality first when the site has several."""
     inner = f"{place.year}/{place.slug}"
     return f"{municipality_folder(place.municipality)}/{inner}" if several else inner
@@ -63,18 +63,18 @@ def municipality_page(name: str | None) -> str:
     return f"{municipality_folder(name)}/{INDEX}"
 
 
-def committee_page(place: CommitteeYear, several: bool) -> str:
+def committee_page(place: Located, several: bool) -> str:
     return f"{committee_dir(place, several)}/{INDEX}"
 
 
-def goal_page(place: CommitteeYear, goal_id: str, several: bool) -> str:
+def goal_page(place: Located, goal_id: str, several: bool) -> str:
     return f"{committee_dir(place, several)}/{goal_id}/{INDEX}"
 
 
-def indicator_page(place: CommitteeYear, goal_id: str, indicator_id: str, several: bool) -> str:
+def indicator_page(place: Located, goal_id: str, indicator_id: str, several: bool) -> str:
     return f"{committee_dir(place, several)}/{goal_id}/{indicator_id}.html"
 
 
-def download(place: CommitteeYear, several: bool, suffix: str) -> str:
+def download(place: Located, several: bool, suffix: str) -> str:
     """A committee-year's data file, shared by every language: ``lataukset/2024/x.csv``."""
     return f"{DOWNLOADS}/{committee_dir(place, several)}.{suffix}"
