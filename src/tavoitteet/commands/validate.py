@@ -146,14 +146,22 @@ def _check_chunk(work: tuple[list[str], bool]) -> list[_Checked]:
     return results
 
 
-def check_files(files: Sequence[Path], keyed: bool = True) -> Iterator[FileResult]:
-    """Check files in order; many files are spread over worker processes in chunks."""
-    processes = parallel.jobs(len(files), PARALLEL_FROM)
+def check_files(
+    files: Sequence[Path], keyed: bool = True, since: parallel.CpuSample | None = None
+) -> Iterator[FileResult]:
+    """Check files in order; many files are spread over worker processes in chunks.
+
+    The models are built before the workers are counted and forked: forked
+    workers inherit them, and building them is the time over which the cores
+    other work keeps busy are measured (``since``, a :func:`parallel.cpu_sample`).
+    """
+    if len(files) >= PARALLEL_FROM:
+        from tavoitteet.files import loader, quickread  # noqa: F401 - built once here, inherited by the workers
+    processes = parallel.jobs(len(files), PARALLEL_FROM, since=since)
     if processes <= 1:
         for path in files:
             yield check_file(path, keyed)
         return
-    from tavoitteet.files import loader, quickread  # noqa: F401 - built once here, workers forked from this process inherit the models
 
     size = max(10, min(250, len(files) // (processes * 8)))
     chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
@@ -163,12 +171,16 @@ def check_files(files: Sequence[Path], keyed: bool = True) -> Iterator[FileResul
             yield FileResult(path, *found)
 
 
-def check_with_cache(files: Sequence[Path], cache: ValidCache) -> Iterator[FileResult]:
+def check_with_cache(
+    files: Sequence[Path], cache: ValidCache, since: parallel.CpuSample | None = None
+) -> Iterator[FileResult]:
     """Check files in order, taking files found valid before (same bytes, name and year) from ``cache``."""
     keys = [file_key(path) for path in files] if cache.file is not None else [None] * len(files)
     known = [cache.get(key) for key in keys]
     fresh = check_files(
-        [path for path, entry in zip(files, known, strict=True) if entry is None], cache.file is not None
+        [path for path, entry in zip(files, known, strict=True) if entry is None],
+        cache.file is not None,
+        since,
     )
     for path, key, entry in zip(files, keys, known, strict=True):
         if entry is not None:
@@ -181,6 +193,7 @@ def check_with_cache(files: Sequence[Path], cache: ValidCache) -> Iterator[FileR
 
 
 def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang, languages: Sequence[str] = ()) -> int:
+    started = parallel.cpu_sample()
     targets = list(paths) or [_default_root(lang)]
     files = goal_files(t for t in targets if t.exists() or t.is_symlink())
     tally = Tally()
@@ -195,7 +208,7 @@ def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang, languages: Seq
         tally.count_problems(problem.file, 1)
     cache = ValidCache.open()
     results: list[FileResult] = []
-    for result in check_with_cache(files, cache):
+    for result in check_with_cache(files, cache, started):
         tally.add_checked(result)
         results.append(
             FileResult(
