@@ -146,6 +146,11 @@ def _check_chunk(work: tuple[list[str], bool]) -> list[_Checked]:
     return results
 
 
+def _build_models() -> None:
+    """Import the loader (and so build the models) in this process: forked workers inherit them."""
+    from tavoitteet.files import loader, quickread  # noqa: F401
+
+
 def check_files(
     files: Sequence[Path], keyed: bool = True, since: parallel.CpuSample | None = None
 ) -> Iterator[FileResult]:
@@ -156,12 +161,13 @@ def check_files(
     other work keeps busy are measured (``since``, a :func:`parallel.cpu_sample`).
     """
     if len(files) >= PARALLEL_FROM:
-        from tavoitteet.files import loader, quickread  # noqa: F401 - built once here, inherited by the workers
+        _build_models()
     processes = parallel.jobs(len(files), PARALLEL_FROM, since=since)
     if processes <= 1:
         for path in files:
             yield check_file(path, keyed)
         return
+    _build_models()  # also for TAVOITTEET_JOBS below PARALLEL_FROM files
 
     size = max(10, min(250, len(files) // (processes * 8)))
     chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
