@@ -44,7 +44,7 @@ _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """characters that would make a value something else than plain text at its start"""
 _FLOW_ITEM_BAD = re.compile(r"[\[\]{}\"'#:&*!|>%@`?]|^-(?: |$)")
 _LINE = re.compile(r"( *)(- +)?(?:(\w[\w\-/.() ]*):(?: +|(?=\n)|\Z))?([^\n]*)\n?")
-"""a line: its indent, a sequence's dash, a plain key and what follows"""
+"""a line: its indent, a list's dash, a plain key and what follows it (with the spaces at the end)"""
 _ALLOWED_BYTES = bytes([10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
 """bytes that are never a control character by themselves (tab is left to the full reader)"""
 _SUSPECT = (b"\xe2\x80", b"\xe2\x81", b"\xe1\x9a\x80", b"\xe3\x80\x80", b"\xef\xbb\xbf")
@@ -172,9 +172,14 @@ class _Reader:
         self.nodes = 0
 
     def read(self, text: str) -> dict[str, Any]:
+        """The data of ``text``; raises :class:`_GiveUp` on anything but the plain shape."""
         lines = self.lines
         root: dict[str, Any] = {}
-        stack: list[list[Any]] = []
+        # the open containers below the current one: (indent, container, is a mapping)
+        stack: list[tuple[int, Any, bool]] = []
+        current: Any = None  # the container the current line belongs to ...
+        at = -1  # ... its indent (the column of its keys or dashes) ...
+        is_mapping = True  # ... and whether it is a mapping
         # a key written without a value (``key:``), waiting for what the next lines hold
         pending: tuple[dict[str, Any], str, int] | None = None
         ids = self.ids
@@ -183,12 +188,8 @@ class _Reader:
         skip_to = 0  # the lines of a block scalar, read by _block
         for indent_text, dash_text, key, rest in _LINE.findall(text):
             index += 1
-            if (
-                index <= skip_to
-                or not (dash_text or key or rest)
-                or (rest[:1] == "#" and not dash_text and not key)
-            ):
-                continue
+            if (not key and not dash_text and (not rest or rest[0] == "#")) or index <= skip_to:
+                continue  # a blank line or a comment
             if rest[-1:] == " ":
                 rest = rest.rstrip(" ")
             indent = len(indent_text)
@@ -198,58 +199,53 @@ class _Reader:
                 if indent > key_indent or (indent == key_indent and dash_text):
                     if len(stack) >= MAX_DEPTH:
                         raise _GiveUp
-                    new: Any = [] if dash_text else {}
-                    owner[owner_key] = new
-                    stack.append([indent, new, not dash_text])
-            elif not stack:
+                    stack.append((at, current, is_mapping))
+                    current = owner[owner_key] = [] if dash_text else {}
+                    at = indent
+                    is_mapping = not dash_text
+            elif current is None:
                 if indent:
                     raise _GiveUp
-                stack.append([0, root, True])
-            frame = stack[-1]
-            while indent < frame[0]:
-                stack.pop()
+                current, at = root, 0
+            while indent < at:
                 if not stack:
                     raise _GiveUp
-                frame = stack[-1]
-            if indent != frame[0]:
+                at, current, is_mapping = stack.pop()
+            if indent != at:
                 raise _GiveUp
-            if not frame[2] and not dash_text:  # a sequence at the indent of its mapping's keys ends here
-                stack.pop()
+            if not is_mapping and not dash_text:  # a list at the indent of its mapping's keys ends here
                 if not stack:
                     raise _GiveUp
-                frame = stack[-1]
-                if indent != frame[0] or not frame[2]:
+                at, current, is_mapping = stack.pop()
+                if indent != at or not is_mapping:
                     raise _GiveUp
-            if frame[2]:
+            if is_mapping:
                 if dash_text or not key:
                     raise _GiveUp
-                mapping = frame[1]
+                mapping = current
                 column = indent
             else:
-                if not dash_text:
-                    raise _GiveUp
                 nodes += 1
                 if not key:
                     if not rest or rest[0] == "#":
                         raise _GiveUp
                     value, skip_to = self._value(rest, indent, lines, index)
-                    frame[1].append(value)
+                    current.append(value)
                     continue
                 if len(stack) >= MAX_DEPTH:
                     raise _GiveUp
                 mapping = {}
-                frame[1].append(mapping)
-                column = indent + len(dash_text)
-                stack.append([column, mapping, True])
+                current.append(mapping)
+                stack.append((at, current, is_mapping))
+                current, at, is_mapping = mapping, indent + len(dash_text), True
+                column = at
             if key[-1] == " ":
-                raise _GiveUp
+                raise _GiveUp  # "a : b": left to the full reader
             if not key.isascii():
                 key = _nfc("NFC", key)
             if key in mapping:
                 raise _GiveUp
             nodes += 2
-            if nodes > _NODE_LIMIT:
-                raise _GiveUp
             if not rest or rest[0] == "#":
                 mapping[key] = None  # until the next line says otherwise
                 pending = (mapping, key, column)
@@ -276,6 +272,8 @@ class _Reader:
         self.nodes += nodes
         if self.nodes > _NODE_LIMIT:
             raise _GiveUp
+        if current is None:
+            raise _GiveUp  # an empty file
         return root
 
     def _value(self, text: str, parent: int, lines: list[str], index: int) -> tuple[Any, int]:
