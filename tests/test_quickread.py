@@ -78,6 +78,10 @@ tehtäväalueet:
       - a
       -   b
     kello: 1:20
+    muutos: -3
+    muutokset: [-1, -2,5]
+    lista:
+      - -1,5
     osoite: https://example.org/#ankkuri
     sävel: C#
 """

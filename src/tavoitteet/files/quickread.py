@@ -305,8 +305,8 @@ class _Reader:
             if text not in _BLOCK_HEADERS:
                 raise _GiveUp
             return self._block(text, parent, lines, index)
-        if first in _PLAIN_START:
-            raise _GiveUp
+        if first in _PLAIN_START and (first != "-" or text[1:2] in ("", " ")):
+            raise _GiveUp  # but a dash before a digit or a letter (-3, -x) starts plain text
         cut = text.find(" #")
         if cut >= 0:
             text = text[:cut].rstrip(" ")
