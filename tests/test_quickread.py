@@ -287,3 +287,38 @@ def test_validate_prints_the_same_with_the_quick_reader_and_one_worker_or_two(
     code, out, _err = outputs[0]
     assert code == 1 and out.count(": virhe T030:") == 6 and out.count(": virhe T021:") == 6
     assert "kunta-007.yaml:61:13: virhe T030: tunnus 't0-0' on käytössä jo rivillä 31" in out
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["a", "a-b", "A", "ä", "a b", "a.b", "-", "0", "_", "Z", "aa"]),
+            min_size=1,
+            max_size=4,
+        ),
+        max_size=30,
+    )
+)
+def test_the_files_are_found_in_the_order_sorted_gives_paths(names: list[list[str]]) -> None:
+    """validate's file list is sorted by the paths' parts in C (discovery.path_order): the order sorted() gives."""
+    from tavoitteet.files.discovery import path_order
+
+    paths = [Path("/data", *parts) for parts in names]
+    assert sorted(paths, key=path_order) == sorted(paths)
+
+
+def test_a_folder_tree_is_listed_in_sorted_order(tmp_path: Path) -> None:
+    from tavoitteet.files.discovery import goal_files
+
+    for name in (
+        "2024/a-b.yaml",
+        "2024/a.yaml",
+        "2024-x/a.yaml",
+        "2024/A.yaml",
+        "2023/ä.yaml",
+        "2024/a/b.yaml",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("a: 1\n", encoding="utf-8")
+    found = goal_files([tmp_path])
+    assert found == sorted(found) and len(found) == 6
