@@ -238,12 +238,30 @@ def throughput(
                 f"; check-jsonschema {theirs:.2f} s; validate is {theirs / ours:.1f}x faster (target >= 30x)"
             )
         lines.append(line)
+        lines.append(_validate_by_processes(tavoitteet, size, folder, cold, runs))
     if len(rates) == 2:
         lines.append(
             f"growth: files/s at {sizes[1]} files is {rates[1] / rates[0]:.2f} of that at {sizes[0]} "
             "(1.00 = linear cost; above 1, start-up is still a visible share at the small size)"
         )
     return lines, corpora
+
+
+def _validate_by_processes(
+    tavoitteet: Command, size: int, folder: Path, env: dict[str, str], runs: int
+) -> str:
+    """Issue 19: validate in one process (one core's rate) and in two workers ("on 2 cores"), no cache."""
+    rates = []
+    for jobs in ("1", "2"):
+        command = [*tavoitteet, "validate", "data"]
+        seconds = min(
+            measure(command, folder, {**env, "TAVOITTEET_JOBS": jobs})["seconds"] for _ in range(runs)
+        )
+        rates.append(f"{size / seconds:.0f} files/s ({seconds:.2f} s)")
+    return (
+        f"{size} files: validate in one process {rates[0]}; in two worker processes {rates[1]} "
+        f"(target on 2 cores >= 4000 files/s; {load()})"
+    )
 
 
 def _batches(items: list[str], size: int) -> list[list[str]]:

@@ -44,6 +44,9 @@ def test_the_benchmark_runs_and_reports_each_measurement() -> None:
     assert re.search(r"^10 files: validate [\d.]+ s = \d+ files/s", out, re.M)
     assert re.search(r"^20 files: validate [\d.]+ s = \d+ files/s", out, re.M)
     assert "growth: files/s at 20 files" in out
+    assert re.search(
+        r"^20 files: validate in one process \d+ files/s .*; in two worker processes \d+ files/s", out, re.M
+    )
     for line in (
         "status 2024 (no cache) over 20 files",
         "status 2024 (cache warm) over 20 files",

@@ -73,3 +73,35 @@ def test_ordered_map_keeps_the_order_in_any_number_of_processes() -> None:
     items = list(range(50))
     assert list(parallel.ordered_map(abs, items, 1)) == items
     assert list(parallel.ordered_map(abs, items, 2)) == items
+
+
+def test_cores_busy_meanwhile_are_measured_from_the_processors_own_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Measured since a sample (validate's start-up), the busy cores are other work's, not what just ended."""
+    monkeypatch.delenv("TAVOITTEET_JOBS", raising=False)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (3.0, 0.0, 0.0))  # the last minute was busy
+    start = (10.0, 500.0, 1.0)
+    now: list[tuple[float, float, float] | None] = [(10.5, 500.5, 1.5)]
+    monkeypatch.setattr(parallel, "cpu_sample", lambda: now[0])
+    assert parallel.jobs(5000, 200, since=start) == 4  # only this process worked meanwhile
+    now[0] = (10.5, 501.4, 1.5)  # 0.9 s of others' work in half a second: two cores
+    assert parallel.jobs(5000, 200, since=start) == 2
+    now[0] = (10.5, 510.0, 1.5)
+    assert parallel.jobs(5000, 200, since=start) == 1
+    now[0] = (10.05, 500.05, 1.05)  # too short to tell: the load average
+    assert parallel.jobs(5000, 200, since=start) == 1
+    now[0] = None  # no /proc/stat: the load average
+    assert parallel.jobs(5000, 200, since=start) == 1
+    assert parallel.jobs(5000, 200) == 1
+
+
+def test_a_sample_of_the_processors_counts_where_the_system_has_them() -> None:
+    sample = parallel.cpu_sample()
+    if not Path("/proc/stat").exists():
+        assert sample is None
+        return
+    assert sample is not None
+    later = parallel.cpu_sample()
+    assert later is not None and later[0] >= sample[0] and later[1] >= sample[1] and later[2] >= sample[2]

@@ -85,7 +85,7 @@ class FileResult:
     """the cache key of the very bytes that were checked (a file may change while it is checked)"""
 
     @classmethod
-    def of(cls, loaded: LoadedFile) -> FileResult:
+    def of(cls, loaded: LoadedFile, keyed: bool = True) -> FileResult:
         source = excerpt(_source_lines(loaded, loaded.path), loaded.problems) if loaded.problems else None
         goal_file = loaded.goal_file
         if goal_file is None:
@@ -96,7 +96,7 @@ class FileResult:
         committee = goal_file.committee  # one committee of each municipality counts once
         if goal_file.municipality:
             committee += f" ({goal_file.municipality})"
-        key = None if loaded.problems else _checked_key(loaded)
+        key = None if loaded.problems or not keyed else _checked_key(loaded)
         return cls(loaded.path, loaded.problems, committee, len(goals), actions, indicators, source, key)
 
 
@@ -110,40 +110,87 @@ def _checked_key(loaded: LoadedFile) -> str | None:
 
 
 def load_file(path: Path) -> LoadedFile:
-    """:func:`tavoitteet.files.loader.load_file`, imported on first use: files found valid before need no models."""
+    """Load one file to check it, imported on first use: files found valid before need no models.
+
+    :func:`tavoitteet.files.quickread.load_quick`: a file of the plain shape is
+    read without the positions of its nodes; a file with any problem is read
+    with the full reader, so the problems are those of
+    :func:`tavoitteet.files.loader.load_file` either way.
+    """
+    from tavoitteet.files.quickread import load_quick
+
+    return load_quick(path)
+
+
+def _load_with_positions(path: Path) -> LoadedFile:
     from tavoitteet.files.loader import load_file as load
 
     return load(path)
 
 
-def check_file(path: Path) -> FileResult:
-    """Load one file and keep only what the summary and the report need."""
-    return FileResult.of(load_file(path))
+def check_file(path: Path, keyed: bool = True) -> FileResult:
+    """Load one file and keep only what the summary and the report need (``keyed``: with its cache key)."""
+    return FileResult.of(load_file(path), keyed)
 
 
-def _check_chunk(paths: list[Path]) -> list[FileResult]:
-    return [check_file(path) for path in paths]
+_Checked = tuple[list[Problem], str | None, int, int, int, dict[int, str] | None, str | None]
 
 
-def check_files(files: Sequence[Path]) -> Iterator[FileResult]:
-    """Check files in order; many files are spread over worker processes in chunks."""
-    processes = parallel.jobs(len(files), PARALLEL_FROM)
+def _check_chunk(work: tuple[list[str], bool]) -> list[_Checked]:
+    """A worker's share: what was found in each file, without the paths the main process already has."""
+    names, keyed = work
+    results = []
+    for name in names:
+        r = check_file(Path(name), keyed)
+        results.append((r.problems, r.committee, r.goals, r.actions, r.indicators, r.source, r.key))
+    return results
+
+
+def _build_models() -> None:
+    """Import the loader and compile the goal file's validator in this process: forked workers inherit them."""
+    from tavoitteet.core.validation import goal_file_validator
+    from tavoitteet.files import loader, quickread  # noqa: F401
+
+    goal_file_validator()
+
+
+def check_files(
+    files: Sequence[Path], keyed: bool = True, since: parallel.CpuSample | None = None
+) -> Iterator[FileResult]:
+    """Check files in order; many files are spread over worker processes in chunks.
+
+    The models are built before the workers are counted and forked: forked
+    workers inherit them, and building them is the time over which the cores
+    other work keeps busy are measured (``since``, a :func:`parallel.cpu_sample`).
+    """
+    if len(files) >= PARALLEL_FROM:
+        _build_models()
+    processes = parallel.jobs(len(files), PARALLEL_FROM, since=since)
     if processes <= 1:
-        yield from map(check_file, files)
+        for path in files:
+            yield check_file(path, keyed)
         return
-    from tavoitteet.files import loader  # noqa: F401 - built once here, workers forked from this process inherit the models
+    _build_models()  # also for TAVOITTEET_JOBS below PARALLEL_FROM files
 
-    size = max(10, min(100, len(files) // (processes * 8)))
+    size = max(10, min(250, len(files) // (processes * 8)))
     chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
-    for results in parallel.ordered_map(_check_chunk, chunks, processes):
-        yield from results
+    work = [([str(path) for path in chunk], keyed) for chunk in chunks]
+    for chunk, results in zip(chunks, parallel.ordered_map(_check_chunk, work, processes), strict=True):
+        for path, found in zip(chunk, results, strict=True):
+            yield FileResult(path, *found)
 
 
-def check_with_cache(files: Sequence[Path], cache: ValidCache) -> Iterator[FileResult]:
+def check_with_cache(
+    files: Sequence[Path], cache: ValidCache, since: parallel.CpuSample | None = None
+) -> Iterator[FileResult]:
     """Check files in order, taking files found valid before (same bytes, name and year) from ``cache``."""
     keys = [file_key(path) for path in files] if cache.file is not None else [None] * len(files)
     known = [cache.get(key) for key in keys]
-    fresh = check_files([path for path, entry in zip(files, known, strict=True) if entry is None])
+    fresh = check_files(
+        [path for path, entry in zip(files, known, strict=True) if entry is None],
+        cache.file is not None,
+        since,
+    )
     for path, key, entry in zip(files, keys, known, strict=True):
         if entry is not None:
             yield FileResult(path, [], *entry)
@@ -155,6 +202,7 @@ def check_with_cache(files: Sequence[Path], cache: ValidCache) -> Iterator[FileR
 
 
 def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang, languages: Sequence[str] = ()) -> int:
+    started = parallel.cpu_sample()
     targets = list(paths) or [_default_root(lang)]
     files = goal_files(t for t in targets if t.exists() or t.is_symlink())
     tally = Tally()
@@ -169,7 +217,7 @@ def run(paths: Sequence[Path], output: ProblemFormat, lang: Lang, languages: Seq
         tally.count_problems(problem.file, 1)
     cache = ValidCache.open()
     results: list[FileResult] = []
-    for result in check_with_cache(files, cache):
+    for result in check_with_cache(files, cache, started):
         tally.add_checked(result)
         results.append(
             FileResult(
@@ -222,7 +270,7 @@ def missing_translations(files: Sequence[Path], sources: dict[Path, dict[int, st
 
     problems: list[Problem] = []
     for path in files:
-        loaded = load_file(path)
+        loaded = _load_with_positions(path)
         if loaded.goal_file is None or loaded.document is None:
             continue
         found = []

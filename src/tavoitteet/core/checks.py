@@ -14,13 +14,24 @@ from typing import Any
 
 from tavoitteet.core.document import Document
 from tavoitteet.core.entries import reference, reference_problem
-from tavoitteet.core.model import Goal, GoalFile, IndicatorBase, ServiceArea, walk
+from tavoitteet.core.model import Goal, GoalFile, IndicatorBase, Located, ServiceArea, walk
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.problems import Code, DataPath, Problem
 from tavoitteet.core.values import expected_values, needs_stated_period, parse_series_value, parse_value
 
 Check = Callable[[GoalFile, Document, Path], list[Problem]]
 FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.ya?ml$")
+
+
+_walked: list[Any] = [None, []]
+"""the file :func:`run_all` is checking and its walk, made once for all its checks"""
+
+
+def _walk(goal_file: GoalFile) -> list[Located]:
+    """:func:`walk` of the file: the one :func:`run_all` made when it is checking this very file."""
+    if _walked[0] is goal_file:
+        return _walked[1]  # type: ignore[no-any-return]
+    return list(walk(goal_file))
 
 
 def _at(document: Document, path: Path, data_path: DataPath, code: Code, key: str, **args: str) -> Problem:
@@ -62,7 +73,7 @@ def spearheads_resolve(goal_file: GoalFile, document: Document, path: Path) -> l
     known = {s.id for s in goal_file.spearheads}
     shown = ", ".join(sorted(known)) or "-"
     problems = []
-    for data_path, item in walk(goal_file):
+    for data_path, item in _walk(goal_file):
         if not isinstance(item, Goal):
             continue
         references: list[tuple[DataPath, str]] = []
@@ -115,7 +126,7 @@ def area_parts_resolve(goal_file: GoalFile, document: Document, path: Path) -> l
     """A goal's strateginen_tavoite and alayksikkö are listed under its area's strategiset_tavoitteet and alayksiköt."""
     problems = []
     area: ServiceArea | None = None
-    for data_path, item in walk(goal_file):
+    for data_path, item in _walk(goal_file):
         if isinstance(item, ServiceArea):
             area = item
         if not isinstance(item, Goal) or area is None:
@@ -147,7 +158,7 @@ def entries_in_their_year(goal_file: GoalFile, document: Document, path: Path) -
     or after the end of the next year, must say which year's value it is (or go into sarja)."""
     year = goal_file.year
     problems = []
-    for data_path, item in walk(goal_file):
+    for data_path, item in _walk(goal_file):
         if not isinstance(item, IndicatorBase):
             continue
         for e, entry in enumerate(item.entries):
@@ -178,7 +189,7 @@ def series_consistent(goal_file: GoalFile, document: Document, path: Path) -> li
     (the file's year or tavoitevuosi) is recorded under toteuma, not in the series; tavoitevuosi is not
     before the file's year."""
     problems = []
-    for data_path, item in walk(goal_file):
+    for data_path, item in _walk(goal_file):
         if not isinstance(item, IndicatorBase):
             continue
         deciding = item.target_year or goal_file.year
@@ -228,7 +239,7 @@ def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -
     """Every recorded value, and every value of a series (which may be approximate, n. 800), fits its
     indicator's kind (kyllä/ei, a number, a date, values per category)."""
     problems = []
-    for data_path, item in walk(goal_file):
+    for data_path, item in _walk(goal_file):
         if not isinstance(item, IndicatorBase):
             continue
         values = [(("toteuma", e), entry.value, False) for e, entry in enumerate(item.entries)]
@@ -262,7 +273,7 @@ def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -
 def entry_references_resolve(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
     """A correction (``korjaa: N``) or withdrawal (``peruu: N``) names an earlier entry of the same indicator that is not itself a withdrawal."""
     problems = []
-    for data_path, item in walk(goal_file):
+    for data_path, item in _walk(goal_file):
         if not isinstance(item, IndicatorBase):
             continue
         for number, entry in enumerate(item.entries, 1):
@@ -288,7 +299,9 @@ def entry_references_resolve(goal_file: GoalFile, document: Document, path: Path
 def categories_differ_in_case(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
     """The categories of an indicator differ in more than case (an entry names them case-insensitively)."""
     problems = []
-    for data_path, item in walk(goal_file):
+    for data_path, item in _walk(goal_file):
+        if "categories" not in type(item).model_fields:  # asking a model for a missing attribute is slow
+            continue
         seen: dict[str, str] = {}
         for c, category in enumerate(getattr(item, "categories", None) or []):
             folded = category.casefold()
@@ -334,5 +347,9 @@ def run_document_checks(document: Document, path: Path) -> list[Problem]:
 def run_all(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
     """Run every check on a valid file and return their problems in file order."""
     problems = run_document_checks(document, path)
-    problems += [problem for check in CHECKS for problem in check(goal_file, document, path)]
+    _walked[:] = [goal_file, list(walk(goal_file))]
+    try:
+        problems += [problem for check in CHECKS for problem in check(goal_file, document, path)]
+    finally:
+        _walked[:] = [None, []]
     return sorted(problems, key=Problem.sort_key)

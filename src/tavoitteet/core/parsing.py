@@ -39,6 +39,10 @@ YES_WORDS = frozenset({"kyllä", "true"})
 NO_WORDS = frozenset({"ei", "false"})
 
 
+_SPACE_RUN = re.compile(f"[{_SPACES}]+")
+_DECIMAL_MARK = re.compile("[,.]")
+
+
 def parse_number(text: str) -> Decimal:
     """Parse ``1 234,5``, ``1.234,5``, ``1234.5``, ``-3`` or ``0,25`` into a Decimal.
 
@@ -62,9 +66,9 @@ def parse_number(text: str) -> Decimal:
 
 
 def _drop_space_groups(raw: str, original: str) -> str:
-    parts = re.split(f"[{_SPACES}]+", raw)
+    parts = _SPACE_RUN.split(raw)
     grouped = len(parts) == 1 or (
-        len(parts[0]) <= 3 and all(len(re.split("[,.]", p)[0]) == 3 for p in parts[1:])
+        len(parts[0]) <= 3 and all(len(_DECIMAL_MARK.split(p)[0]) == 3 for p in parts[1:])
     )
     if not grouped:
         raise ValueParseError("number.invalid", original)

@@ -17,11 +17,14 @@ R = TypeVar("R")
 MOST = 8
 
 
-def jobs(count: int, parallel_from: int, per_job: int = 10) -> int:
+def jobs(count: int, parallel_from: int, per_job: int = 10, since: CpuSample | None = None) -> int:
     """Processes for ``count`` items: TAVOITTEET_JOBS if set, else one per idle core from ``parallel_from`` items.
 
-    A core kept busy by other work (the load average, where the system has
-    one) is left out: workers sharing it were no faster than one process.
+    A core kept busy by other work is left out: workers sharing it were no
+    faster than one process.  Busy is what the machine's processors did
+    besides this process ``since`` a :func:`cpu_sample` (where the system
+    tells), else the last minute's load average (which still counts work that
+    has just ended, this command's own start-up among it).
     """
     setting = os.environ.get("TAVOITTEET_JOBS", "").strip()
     if setting.isdigit() and int(setting) > 0:
@@ -29,7 +32,43 @@ def jobs(count: int, parallel_from: int, per_job: int = 10) -> int:
     if count < parallel_from:
         return 1
     available = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
-    return max(1, min(len(available) - _busy_cores(), MOST))
+    busy = _busy_since(since) if since is not None else None
+    return max(1, min(len(available) - (_busy_cores() if busy is None else busy), MOST))
+
+
+CpuSample = tuple[float, float, float]
+"""(monotonic seconds, busy processor-seconds of the whole machine, this process's processor-seconds)"""
+SHORTEST_SAMPLE = 0.1
+"""seconds between two samples for them to say how busy the machine is (its clock ticks are 10 ms)"""
+
+
+def cpu_sample() -> CpuSample | None:
+    """How busy the machine's processors have been since it started (``/proc/stat``), None where unknown."""
+    try:
+        handle = os.open("/proc/stat", os.O_RDONLY)
+        try:
+            fields = os.read(handle, 4096).split(b"\n", 1)[0].split()
+        finally:
+            os.close(handle)
+        ticks = os.sysconf("SC_CLK_TCK")
+        if fields[0] != b"cpu" or len(fields) < 9 or ticks <= 0:
+            return None
+        user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[1:9])
+    except (OSError, ValueError, AttributeError, IndexError):
+        return None
+    import time
+
+    own = os.times()
+    return (time.monotonic(), (user + nice + system + irq + softirq + steal) / ticks, own.user + own.system)
+
+
+def _busy_since(start: CpuSample) -> int | None:
+    """Cores that other work kept busy since ``start``, to the nearest whole core (None: not measured)."""
+    now = cpu_sample()
+    if now is None or now[0] - start[0] < SHORTEST_SAMPLE:
+        return None
+    others = (now[1] - start[1]) - (now[2] - start[2])
+    return max(0, int(others / (now[0] - start[0]) + 0.5))
 
 
 def _busy_cores() -> int:
