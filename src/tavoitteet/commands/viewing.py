@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -58,6 +58,8 @@ class YearData:
     year: int
     paths: tuple[Path, ...]
     files: tuple[GoalFile, ...]
+    listed: Mapping[int, Sequence[Path]] | None = None
+    """every year's files as listed when the year was loaded (the baselines' years), if known"""
 
 
 def _fail(lang: Lang, fi: str, en: str, code: int = errors.PROBLEMS) -> errors.UserError:
@@ -169,7 +171,7 @@ def load_year(
             f"the files of {year} have errors, so no status is shown. Fix them and run again.",
         )
     files = tuple(item.goal_file for item in loaded if item.goal_file is not None)
-    return YearData(root, year, tuple(years[year]), files)
+    return YearData(root, year, tuple(years[year]), files, years)
 
 
 def _kept(loaded: LoadedFile) -> LoadedFile:
@@ -308,7 +310,8 @@ def evaluate(data: YearData, as_of: date, assessor: str | None = None) -> YearRe
     from tavoitteet.core.evaluation import evaluate_year
     from tavoitteet.files.baselines import baseline_lookup
 
-    return evaluate_year(list(data.files), data.year, as_of, baseline_lookup(data.data_root), assessor)
+    lookup = baseline_lookup(data.data_root, data.listed)
+    return evaluate_year(list(data.files), data.year, as_of, lookup, assessor)
 
 
 def _same(wanted: str, municipality: str | None) -> bool:
@@ -353,9 +356,14 @@ def _filter_file(result: FileResult, filters: Filters, status: frozenset[Status]
 
 
 def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResult:
-    """Only the committees, areas and goals the filters select, with the counts recomputed."""
+    """Only the committees, areas and goals the filters select, with the counts recomputed.
+
+    ``result`` is the year as :func:`evaluate` made it with ``filters.assessor``.
+    """
     from tavoitteet.core.evaluation import summarize_year
 
+    if unfiltered(filters):
+        return every_file(result)
     status = frozenset(parse_status(text, lang) for text in filters.status)
     check_names(result, filters, lang)
     files = []
@@ -369,6 +377,21 @@ def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResul
         if (kept := _filter_file(file_result, filters, status)) is not None:
             files.append(kept)
     return summarize_year(result.year, result.as_of, files)
+
+
+def unfiltered(filters: Filters) -> bool:
+    """Whether the filters select everything (an assessor to follow is no filter)."""
+    return filters == Filters(assessor=filters.assessor)
+
+
+def every_file(result: YearResult) -> YearResult:
+    """What :func:`apply_filters` makes of a freshly evaluated year when nothing is filtered: the same
+    year without the files that have no areas, without summarizing every committee again (a
+    national year has thousands)."""
+    from tavoitteet.core.evaluation import summarize_year
+
+    files = [file_result for file_result in result.files if file_result.areas]
+    return result if len(files) == len(result.files) else summarize_year(result.year, result.as_of, files)
 
 
 def evaluated_year(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -242,7 +242,17 @@ class StatusView:
         self.depth = depth
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield from self.lines(max(options.max_width, 40), options.ascii_only)
+        for part in self.committee_parts(options):
+            yield from part
+
+    def committee_parts(self, options: ConsoleOptions) -> Iterator[list[Text]]:
+        """The lines ``__rich_console__`` yields, a committee at a time (then the footnotes), so that
+        a national view is printed without holding every committee's lines at once."""
+        width, ascii_only = max(options.max_width, 40), options.ascii_only
+        if self.depth is Depth.INDICATOR and self.year.files:
+            yield from _IndicatorLayout(self.year, self.lang, width, ascii_only).parts()
+        else:
+            yield self.lines(width, ascii_only)
 
     def lines(self, width: int, ascii_only: bool = False) -> list[Text]:
         if not self.year.files:
@@ -334,10 +344,13 @@ class _IndicatorLayout:
         return MARKS[number_ - 1]
 
     def lines(self) -> list[Text]:
+        return [line for part in self.parts() for line in part]
+
+    def parts(self) -> Iterator[list[Text]]:
+        """The lines of one committee at a time, then the footnotes (none of them empty)."""
         titles = [label(k, self.lang) for k in ("goal_indicator", "target", "latest", "status")]
-        out: list[Text] = []
         for file_result in self.year.files:
-            out += [*_heading(file_result, self.year, self.lang), Text("")]
+            out: list[Text] = [*_heading(file_result, self.year, self.lang), Text("")]
             if self.stacked:
                 title_w = self.width - self.status_w - GAP
                 out += [_header([titles[0], titles[3]], (title_w, self.status_w))]
@@ -354,11 +367,13 @@ class _IndicatorLayout:
                 for goal in area.goals:
                     out += self._goal(goal)
             out.append(Text(""))
+            yield out
+        notes: list[Text] = []
         for reason, number_ in self.notes.items():
-            out += [Text(line) for line in wrap(f"{self._mark_of(number_)} {reason}", self.width)]
+            notes += [Text(line) for line in wrap(f"{self._mark_of(number_)} {reason}", self.width)]
         if self.notes:
-            out.append(Text(""))
-        return out
+            notes.append(Text(""))
+            yield notes
 
     def _goal(self, goal: GoalResult) -> list[Text]:
         title_w = self.width - self.status_w - GAP
