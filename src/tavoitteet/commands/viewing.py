@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -21,6 +21,7 @@ from tavoitteet.files.discovery import DataNotFound, find_data_root, year_files
 from tavoitteet.words.i18n import Lang
 
 if TYPE_CHECKING:  # the rest is imported where it is used: a view found in the cache needs none of it
+    from tavoitteet.core.compare import Comparison
     from tavoitteet.core.evaluation import FileResult, GoalResult, Status, YearResult
     from tavoitteet.core.model import GoalFile
     from tavoitteet.files.loader import LoadedFile
@@ -123,7 +124,7 @@ def note_foreign_owner(root: Path, lang: Lang) -> None:
         )
 
 
-def choose_year(years: dict[int, list[Path]], wanted: int | None, today: date, lang: Lang) -> int:
+def choose_year(years: Mapping[int, Sequence[Path]], wanted: int | None, today: date, lang: Lang) -> int:
     """The year asked for; by default the current year if it has files, else the latest."""
     if not years:
         raise _fail(lang, "data/-kansiossa ei ole tavoitetiedostoja.", "data/ holds no goal files.")
@@ -147,16 +148,9 @@ def load_year(
     With ``committee`` set, a broken file that cannot be that committee's is
     named on stderr and left out instead.
     """
-    from tavoitteet.files.loader import load_file
-
     years = year_files(root)
     year = choose_year(years, wanted, today, lang)
-    from tavoitteet.files.settings import settings_path
-
-    settings = settings_path(root)
-    loaded = [load_file(path) for path in ([settings] if settings else [])]
-    loaded = [item for item in loaded if item.problems]  # the settings file: only its problems count
-    loaded += [_kept(load_file(path)) for path in years[year]]
+    loaded = list(_year_items(root, years[year]))
     broken = [item for item in loaded if item.goal_file is None or item.problems]
     if committee is not None and broken and not any(_may_be(item, committee) for item in broken):
         for item in broken:
@@ -164,14 +158,58 @@ def load_year(
         broken = []
         loaded = [item for item in loaded if item.goal_file is not None and not item.problems]
     if broken:
-        sys.stderr.write(_problems_text(broken, lang))
-        raise _fail(
-            lang,
-            f"vuoden {year} tiedostoissa on virheitä, joten tilaa ei näytetä. Korjaa ne ja aja uudelleen.",
-            f"the files of {year} have errors, so no status is shown. Fix them and run again.",
-        )
+        raise _broken(broken, year, lang)
     files = tuple(item.goal_file for item in loaded if item.goal_file is not None)
     return YearData(root, year, tuple(years[year]), files, years)
+
+
+def _year_items(root: Path, paths: Sequence[Path]) -> Iterator[LoadedFile]:
+    """The settings file when it has problems (only they count), then the year's files, each loaded."""
+    from tavoitteet.files.loader import load_file
+    from tavoitteet.files.settings import settings_path
+
+    settings = settings_path(root)
+    for item in [load_file(settings)] if settings else []:
+        if item.problems:
+            yield item
+    for path in paths:
+        yield _kept(load_file(path))
+
+
+def _broken(broken: list[LoadedFile], year: int, lang: Lang) -> errors.UserError:
+    """The year's problems written on stderr, and the error that stops the view."""
+    sys.stderr.write(_problems_text(broken, lang))
+    return _fail(
+        lang,
+        f"vuoden {year} tiedostoissa on virheitä, joten tilaa ei näytetä. Korjaa ne ja aja uudelleen.",
+        f"the files of {year} have errors, so no status is shown. Fix them and run again.",
+    )
+
+
+def compared_year(data: YearData, year: int, as_of: date, lang: Lang, later: YearResult) -> Comparison:
+    """``compare_years(evaluate(load_year(data.data_root, year, …), as_of), later)`` with the earlier
+    year read, evaluated and compared one file at a time, keeping only each file's comparison (a
+    national year holds thousands of files); its problems stop it as :func:`load_year`'s do."""
+    from tavoitteet.core.compare import compare_with
+    from tavoitteet.core.evaluation import evaluate_file
+    from tavoitteet.files.baselines import baseline_lookup
+
+    years = data.listed if data.listed is not None else year_files(data.data_root)
+    year = choose_year(years, year, as_of, lang)
+    lookup = baseline_lookup(data.data_root, years)
+    broken: list[LoadedFile] = []
+
+    def evaluated() -> Iterator[FileResult]:
+        for item in _year_items(data.data_root, years[year]):
+            if item.goal_file is None or item.problems:
+                broken.append(item)
+            elif not broken:  # nothing is compared once a file is broken: only the problems are shown
+                yield evaluate_file(item.goal_file, as_of, lookup)
+
+    comparison = compare_with(year, evaluated(), later)
+    if broken:
+        raise _broken(broken, year, lang)
+    return comparison
 
 
 def _kept(loaded: LoadedFile) -> LoadedFile:
