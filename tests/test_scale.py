@@ -21,9 +21,10 @@ from rich.console import Console, Group
 
 from tavoitteet import errors
 from tavoitteet.commands import report, terminal, viewing
+from tavoitteet.core import evaluation
 from tavoitteet.core.compare import Comparison, committee_name, compare_files, compare_years
-from tavoitteet.core.evaluation import YearResult, identity
-from tavoitteet.core.model import TrendIndicator
+from tavoitteet.core.evaluation import Counts, Status, YearResult, decide, identity
+from tavoitteet.core.model import GoalRule, TrendIndicator
 from tavoitteet.files import baselines, discovery
 from tavoitteet.files.baselines import baseline_lookup, find_baseline
 from tavoitteet.files.loader import load_file, load_goal_file
@@ -393,3 +394,37 @@ def test_year_files_lists_a_real_folder_in_path_order(tmp_path: Path) -> None:
     listed = discovery.year_files(tmp_path)[2024]
     assert listed == sorted(tmp_path / "2024" / n for n in names if n != "x.txt")
     assert os.name != "nt" or listed == sorted(listed, key=lambda p: p.name.lower())
+
+
+RULES = [
+    GoalRule.model_validate(rule)
+    for rule in (
+        {"tapa": "kaikki"},
+        {"tapa": "heikoin"},
+        {"tapa": "osuus", "osuus_prosenttia": "75"},
+        {"tapa": "osuus", "osuus_prosenttia": "75,0"},
+        {"tapa": "osuus", "osuus_prosenttia": "50"},
+    )
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    parts=st.lists(st.lists(st.sampled_from(list(Status)), max_size=6), min_size=1, max_size=6),
+    rules=st.lists(st.sampled_from(range(len(RULES))), min_size=1, max_size=6),
+)
+def test_shared_decisions_and_counts_are_the_ones_made_afresh(
+    parts: list[list[Status]], rules: list[int]
+) -> None:
+    for statuses in parts:
+        for index in rules:
+            rule = RULES[index]
+            status, why = decide(statuses, rule)
+            fresh = evaluation._decide(Counts({s: statuses.count(s) for s in evaluation.ALL_STATUSES}), rule)
+            assert (status, why) == fresh
+            assert repr(why.args) == repr(fresh[1].args)  # 75 and 75,0 are told apart
+        counts = Counts.of(statuses)
+        assert dict(counts.by_status) == {s: statuses.count(s) for s in evaluation.ALL_STATUSES}
+        assert dict((counts + Counts.of(parts[0])).by_status) == {
+            s: statuses.count(s) + parts[0].count(s) for s in evaluation.ALL_STATUSES
+        }
