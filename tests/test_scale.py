@@ -428,3 +428,27 @@ def test_shared_decisions_and_counts_are_the_ones_made_afresh(
         assert dict((counts + Counts.of(parts[0])).by_status) == {
             s: statuses.count(s) + parts[0].count(s) for s in evaluation.ALL_STATUSES
         }
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_paused_for_a_year_runs_as_before_and_frees_its_cycles(enabled: bool) -> None:
+    import gc
+    import weakref
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with viewing.collector_paused():
+            assert not gc.isenabled()
+            cycle = weakref.ref(_Cycle())  # garbage only the collector can free
+        assert gc.isenabled() is enabled
+        assert cycle() is not None
+        gc.collect()
+        assert cycle() is None  # nothing made meanwhile is kept for good
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -8,6 +8,8 @@ other committees, a broken file is named on stderr and the view goes on.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -150,7 +152,8 @@ def load_year(
     """
     years = year_files(root)
     year = choose_year(years, wanted, today, lang)
-    loaded = list(_year_items(root, years[year]))
+    with collector_paused():
+        loaded = list(_year_items(root, years[year]))
     broken = [item for item in loaded if item.goal_file is None or item.problems]
     if committee is not None and broken and not any(_may_be(item, committee) for item in broken):
         for item in broken:
@@ -206,7 +209,8 @@ def compared_year(data: YearData, year: int, as_of: date, lang: Lang, later: Yea
             elif not broken:  # nothing is compared once a file is broken: only the problems are shown
                 yield evaluate_file(item.goal_file, as_of, lookup)
 
-    comparison = compare_with(year, evaluated(), later)
+    with collector_paused():
+        comparison = compare_with(year, evaluated(), later)
     if broken:
         raise _broken(broken, year, lang)
     return comparison
@@ -349,7 +353,28 @@ def evaluate(data: YearData, as_of: date, assessor: str | None = None) -> YearRe
     from tavoitteet.files.baselines import baseline_lookup
 
     lookup = baseline_lookup(data.data_root, data.listed)
-    return evaluate_year(list(data.files), data.year, as_of, lookup, assessor)
+    with collector_paused():
+        return evaluate_year(list(data.files), data.year, as_of, lookup, assessor)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a year's files are read and evaluated.
+
+    Thousands of files make millions of objects that live to the end, and the collector would go
+    through all of them again and again as they are made (a tenth of a national view's time); they
+    make no reference cycles, and whatever else is freed by reference counting as ever.  Afterwards
+    what was made is moved to the oldest generation without being scanned (as if it had survived
+    the collections), and the collector runs as it was."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # what was made meanwhile goes to the oldest generation unscanned
+        gc.unfreeze()
+        if was_on:
+            gc.enable()
 
 
 def _same(wanted: str, municipality: str | None) -> bool:
