@@ -364,15 +364,18 @@ def collector_paused() -> Iterator[None]:
     Thousands of files make millions of objects that live to the end, and the collector would go
     through all of them again and again as they are made (a tenth of a national view's time); they
     make no reference cycles, and whatever else is freed by reference counting as ever.  Afterwards
-    what was made is moved to the oldest generation without being scanned (as if it had survived
-    the collections), and the collector runs as it was."""
+    what was made is kept out of the collector's way as pydantic's own objects are
+    (:mod:`tavoitteet.core.lean` freezes them): frozen with them, or where nothing is frozen, moved
+    to the oldest generation without being scanned.  The collector then runs as it was."""
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()  # what was made meanwhile goes to the oldest generation unscanned
-        gc.unfreeze()
+        frozen = gc.get_freeze_count()
+        gc.freeze()
+        if not frozen:  # nothing else frozen: back among the collected, in the oldest generation
+            gc.unfreeze()
         if was_on:
             gc.enable()
 
