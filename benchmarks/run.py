@@ -283,17 +283,32 @@ def large_runs(tavoitteet: Command, corpora: dict[int, Path], env: dict[str, str
         if not has_command(tavoitteet, name, env):
             lines.append(f"{name}: skipped, the command does not exist yet")
             continue
+        results = {}
         for size, folder in corpora.items():
             command = [*tavoitteet, name, "2024", *extra, "--data", str(folder / "data")]
             if note == "cache warm":
                 measure(command, folder, case_env)
-            result = measure(command, folder, case_env)
+            result = results[size] = measure(command, folder, case_env)
             goal = f" [target {target}]" if target else ""
             lines.append(
                 f"{name} 2024{f' ({note})' if note else ''} over {size} files ({size // 10} in 2024){goal}: "
                 f"{result['seconds']:.2f} s, peak memory {result['peak_mb']:.0f} MB, exit {int(result['code'])}"
             )
+        lines.append(linearity(f"{name} 2024{f' ({note})' if note else ''}", results))
     return lines
+
+
+def linearity(case: str, results: dict[int, dict[str, float]]) -> str:
+    """How the cost grows from the small corpus to the large: linear when each ratio is at most the
+    ratio of files (the start-up, the same at both sizes, keeps the time's ratio below it)."""
+    small, large = min(results), max(results)
+    files = large / small
+    seconds = results[large]["seconds"] / results[small]["seconds"]
+    memory = results[large]["peak_mb"] / results[small]["peak_mb"]
+    return (
+        f"{case} growth from {small} to {large} files (x{files:.0f}): time x{seconds:.1f}, "
+        f"peak memory x{memory:.1f} [target linear: each <= x{files:.0f}]"
+    )
 
 
 def site_runs(tavoitteet: Command, corpora: dict[int, Path], env: dict[str, str], scratch: Path) -> list[str]:

@@ -54,6 +54,9 @@ def test_the_benchmark_runs_and_reports_each_measurement() -> None:
         "report 2024 (html) over 20 files",
     ):
         assert re.search(rf"^{re.escape(line)} .*exit 0$", out, re.M), line
+    for case in ("status 2024 (no cache)", "report 2024 (html)"):  # the cost's growth with the files
+        growth = rf"^{re.escape(case)} growth from 10 to 20 files \(x2\): time x[\d.]+, peak memory x[\d.]+ "
+        assert re.search(growth, out, re.M), case
     for languages in ("fi", "fi,sv,en"):
         for label in ("full build", "rebuild after one changed file"):
             line = f"site --languages {languages} over 20 files, {label}: "

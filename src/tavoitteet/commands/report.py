@@ -13,9 +13,10 @@ the repository's settings file (:mod:`tavoitteet.files.report_settings`).
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -23,13 +24,13 @@ from pathlib import Path
 
 from tavoitteet import errors
 from tavoitteet.commands import viewing
-from tavoitteet.core.compare import Comparison, compare_years
+from tavoitteet.core.compare import Comparison
 from tavoitteet.core.evaluation import YearResult
 from tavoitteet.core.report_settings import ReportSettings
 from tavoitteet.files.discovery import year_files
 from tavoitteet.render.json_views import status_json
 from tavoitteet.render.report_csv import CsvDialect, render_csv
-from tavoitteet.render.report_html import render_html
+from tavoitteet.render.report_html import html_pieces
 from tavoitteet.render.report_md import render_markdown
 from tavoitteet.words.i18n import ReportLang, detect_lang
 from tavoitteet.words.report_labels import base_lang
@@ -91,23 +92,32 @@ def render(
     elif fmt is ReportFormat.JSON:
         text = status_json(result, base_lang(lang), filters.as_dict())
     else:
-        text = render_html(result, lang, comparisons, settings)
+        return _encoded(html_pieces(result, lang, comparisons, settings))
     return text.encode("utf-8")
+
+
+def _encoded(pieces: Iterable[str]) -> bytes:
+    """``"".join(pieces).encode("utf-8")`` without the whole text in memory besides its bytes (a
+    national HTML report is tens of megabytes)."""
+    buffer = io.BytesIO()
+    for piece in pieces:
+        buffer.write(piece.encode("utf-8"))
+    return buffer.getvalue()
 
 
 def earlier_comparison(
     data: viewing.YearData, result: YearResult, as_of: date, lang: ReportLang
 ) -> list[Comparison]:
     """The comparison with the latest earlier year that has files, if any loads cleanly."""
-    earlier = [y for y in year_files(data.data_root) if y < data.year]
+    listed = data.listed if data.listed is not None else year_files(data.data_root)
+    earlier = [y for y in listed if y < data.year]
     if not earlier:
         return []
-    try:
-        before = viewing.load_year(data.data_root, max(earlier), as_of, base_lang(lang))
+    try:  # the earlier year one file at a time (not loaded whole, as load_year would)
+        return [viewing.compared_year(data, max(earlier), as_of, base_lang(lang), result)]
     except errors.UserError as error:
         sys.stderr.write(error.message.rstrip("\n") + "\n")
         return []
-    return [compare_years(viewing.evaluate(before, as_of), result)]
 
 
 def run(

@@ -12,7 +12,7 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -317,15 +317,36 @@ def rendered(target: Console, renderables: list[RenderableType]) -> str:
     processes = parallel.jobs(len(renderables), RENDER_PARALLEL_FROM, per_job=RENDER_PARALLEL_FROM // 2)
     if processes <= 1 or layout_traits(target) is None:
         texts: list[str] = []
-        for start in range(0, len(renderables), PIECE):  # rich's segments of one piece at a time in memory
+        for piece in _pieces(target, renderables):  # rich's segments of one piece at a time in memory
             with target.capture() as capture:
-                target.print(Group(*renderables[start : start + PIECE]))
+                target.print(Group(*piece))
             texts.append(capture.get())
         return "".join(texts)
     settings = _console_settings(target)
     size = -(-len(renderables) // (processes * 4))
     pieces = [(settings, renderables[i : i + size]) for i in range(0, len(renderables), size)]
     return "".join(parallel.ordered_map(_render_piece, pieces, processes))
+
+
+def _pieces(target: Console, renderables: list[RenderableType]) -> Iterator[Sequence[RenderableType]]:
+    """The renderables ``PIECE`` at a time; a view that lays itself out a committee at a time
+    (``committee_parts``, as ``status`` does) a committee a piece: the same text, printed from the
+    lines of one committee at a time (a national view holds thousands)."""
+    piece: list[RenderableType] = []
+    for renderable in renderables:
+        parts = getattr(renderable, "committee_parts", None)
+        if parts is None:
+            piece.append(renderable)
+            if len(piece) == PIECE:
+                yield piece
+                piece = []
+            continue
+        if piece:
+            yield piece
+            piece = []
+        yield from parts(target.options)
+    if piece:
+        yield piece
 
 
 def _console_settings(target: Console) -> dict[str, object]:

@@ -8,9 +8,11 @@ other committees, a broken file is named on stderr and the view goes on.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -21,6 +23,7 @@ from tavoitteet.files.discovery import DataNotFound, find_data_root, year_files
 from tavoitteet.words.i18n import Lang
 
 if TYPE_CHECKING:  # the rest is imported where it is used: a view found in the cache needs none of it
+    from tavoitteet.core.compare import Comparison
     from tavoitteet.core.evaluation import FileResult, GoalResult, Status, YearResult
     from tavoitteet.core.model import GoalFile
     from tavoitteet.files.loader import LoadedFile
@@ -58,6 +61,8 @@ class YearData:
     year: int
     paths: tuple[Path, ...]
     files: tuple[GoalFile, ...]
+    listed: Mapping[int, Sequence[Path]] | None = None
+    """every year's files as listed when the year was loaded (the baselines' years), if known"""
 
 
 def _fail(lang: Lang, fi: str, en: str, code: int = errors.PROBLEMS) -> errors.UserError:
@@ -121,7 +126,7 @@ def note_foreign_owner(root: Path, lang: Lang) -> None:
         )
 
 
-def choose_year(years: dict[int, list[Path]], wanted: int | None, today: date, lang: Lang) -> int:
+def choose_year(years: Mapping[int, Sequence[Path]], wanted: int | None, today: date, lang: Lang) -> int:
     """The year asked for; by default the current year if it has files, else the latest."""
     if not years:
         raise _fail(lang, "data/-kansiossa ei ole tavoitetiedostoja.", "data/ holds no goal files.")
@@ -145,16 +150,10 @@ def load_year(
     With ``committee`` set, a broken file that cannot be that committee's is
     named on stderr and left out instead.
     """
-    from tavoitteet.files.loader import load_file
-
     years = year_files(root)
     year = choose_year(years, wanted, today, lang)
-    from tavoitteet.files.settings import settings_path
-
-    settings = settings_path(root)
-    loaded = [load_file(path) for path in ([settings] if settings else [])]
-    loaded = [item for item in loaded if item.problems]  # the settings file: only its problems count
-    loaded += [_kept(load_file(path)) for path in years[year]]
+    with collector_paused():
+        loaded = list(_year_items(root, years[year]))
     broken = [item for item in loaded if item.goal_file is None or item.problems]
     if committee is not None and broken and not any(_may_be(item, committee) for item in broken):
         for item in broken:
@@ -162,14 +161,59 @@ def load_year(
         broken = []
         loaded = [item for item in loaded if item.goal_file is not None and not item.problems]
     if broken:
-        sys.stderr.write(_problems_text(broken, lang))
-        raise _fail(
-            lang,
-            f"vuoden {year} tiedostoissa on virheitä, joten tilaa ei näytetä. Korjaa ne ja aja uudelleen.",
-            f"the files of {year} have errors, so no status is shown. Fix them and run again.",
-        )
+        raise _broken(broken, year, lang)
     files = tuple(item.goal_file for item in loaded if item.goal_file is not None)
-    return YearData(root, year, tuple(years[year]), files)
+    return YearData(root, year, tuple(years[year]), files, years)
+
+
+def _year_items(root: Path, paths: Sequence[Path]) -> Iterator[LoadedFile]:
+    """The settings file when it has problems (only they count), then the year's files, each loaded."""
+    from tavoitteet.files.loader import load_file
+    from tavoitteet.files.settings import settings_path
+
+    settings = settings_path(root)
+    for item in [load_file(settings)] if settings else []:
+        if item.problems:
+            yield item
+    for path in paths:
+        yield _kept(load_file(path))
+
+
+def _broken(broken: list[LoadedFile], year: int, lang: Lang) -> errors.UserError:
+    """The year's problems written on stderr, and the error that stops the view."""
+    sys.stderr.write(_problems_text(broken, lang))
+    return _fail(
+        lang,
+        f"vuoden {year} tiedostoissa on virheitä, joten tilaa ei näytetä. Korjaa ne ja aja uudelleen.",
+        f"the files of {year} have errors, so no status is shown. Fix them and run again.",
+    )
+
+
+def compared_year(data: YearData, year: int, as_of: date, lang: Lang, later: YearResult) -> Comparison:
+    """``compare_years(evaluate(load_year(data.data_root, year, …), as_of), later)`` with the earlier
+    year read, evaluated and compared one file at a time, keeping only each file's comparison (a
+    national year holds thousands of files); its problems stop it as :func:`load_year`'s do."""
+    from tavoitteet.core.compare import compare_with
+    from tavoitteet.core.evaluation import evaluate_file
+    from tavoitteet.files.baselines import baseline_lookup
+
+    years = data.listed if data.listed is not None else year_files(data.data_root)
+    year = choose_year(years, year, as_of, lang)
+    lookup = baseline_lookup(data.data_root, years)
+    broken: list[LoadedFile] = []
+
+    def evaluated() -> Iterator[FileResult]:
+        for item in _year_items(data.data_root, years[year]):
+            if item.goal_file is None or item.problems:
+                broken.append(item)
+            elif not broken:  # nothing is compared once a file is broken: only the problems are shown
+                yield evaluate_file(item.goal_file, as_of, lookup)
+
+    with collector_paused():
+        comparison = compare_with(year, evaluated(), later)
+    if broken:
+        raise _broken(broken, year, lang)
+    return comparison
 
 
 def _kept(loaded: LoadedFile) -> LoadedFile:
@@ -308,7 +352,32 @@ def evaluate(data: YearData, as_of: date, assessor: str | None = None) -> YearRe
     from tavoitteet.core.evaluation import evaluate_year
     from tavoitteet.files.baselines import baseline_lookup
 
-    return evaluate_year(list(data.files), data.year, as_of, baseline_lookup(data.data_root), assessor)
+    lookup = baseline_lookup(data.data_root, data.listed)
+    with collector_paused():
+        return evaluate_year(list(data.files), data.year, as_of, lookup, assessor)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a year's files are read and evaluated.
+
+    Thousands of files make millions of objects that live to the end, and the collector would go
+    through all of them again and again as they are made (a tenth of a national view's time); they
+    make no reference cycles, and whatever else is freed by reference counting as ever.  Afterwards
+    what was made is kept out of the collector's way as pydantic's own objects are
+    (:mod:`tavoitteet.core.lean` freezes them): frozen with them, or where nothing is frozen, moved
+    to the oldest generation without being scanned.  The collector then runs as it was."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        frozen = gc.get_freeze_count()
+        gc.freeze()
+        if not frozen:  # nothing else frozen: back among the collected, in the oldest generation
+            gc.unfreeze()
+        if was_on:
+            gc.enable()
 
 
 def _same(wanted: str, municipality: str | None) -> bool:
@@ -353,7 +422,15 @@ def _filter_file(result: FileResult, filters: Filters, status: frozenset[Status]
 
 
 def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResult:
-    """Only the committees, areas and goals the filters select, with the counts recomputed."""
+    """Only the committees, areas and goals the filters select, with the counts recomputed.
+
+    ``result`` is the year as :func:`evaluate` made it with ``filters.assessor``.
+    """
+    return every_file(result) if unfiltered(filters) else select(result, filters, lang)
+
+
+def select(result: YearResult, filters: Filters, lang: Lang) -> YearResult:
+    """:func:`apply_filters` the long way: every committee, area and goal through the filters."""
     from tavoitteet.core.evaluation import summarize_year
 
     status = frozenset(parse_status(text, lang) for text in filters.status)
@@ -369,6 +446,21 @@ def apply_filters(result: YearResult, filters: Filters, lang: Lang) -> YearResul
         if (kept := _filter_file(file_result, filters, status)) is not None:
             files.append(kept)
     return summarize_year(result.year, result.as_of, files)
+
+
+def unfiltered(filters: Filters) -> bool:
+    """Whether the filters select everything (an assessor to follow is no filter)."""
+    return filters == Filters(assessor=filters.assessor)
+
+
+def every_file(result: YearResult) -> YearResult:
+    """What :func:`apply_filters` makes of a freshly evaluated year when nothing is filtered: the same
+    year without the files that have no areas, without summarizing every committee again (a
+    national year has thousands)."""
+    from tavoitteet.core.evaluation import summarize_year
+
+    files = [file_result for file_result in result.files if file_result.areas]
+    return result if len(files) == len(result.files) else summarize_year(result.year, result.as_of, files)
 
 
 def evaluated_year(

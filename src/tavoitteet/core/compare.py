@@ -196,9 +196,22 @@ def committee_name(file: FileResult) -> str:
 def compare_years(a: YearResult, b: YearResult) -> Comparison:
     """Every committee that has a file in both years, paired by municipality and name: one town's
     committee is never compared with another's; the others are listed by name."""
-    earlier = {_committee_key(f): f for f in a.files}
+    return compare_with(a.year, a.files, b)
+
+
+def compare_with(year_a: int, files_a: Iterable[FileResult], b: YearResult) -> Comparison:
+    """:func:`compare_years` of the earlier year's files as they come, one at a time: of each only
+    its comparison and name are kept (a national year holds thousands).  Of files with the same
+    committee the last one counts, as in :func:`compare_years`."""
     later = {_committee_key(f): f for f in b.files}
-    both = [compare_files(earlier[k], later[k]) for k in later if k in earlier]
-    only_a = tuple(committee_name(f) for k, f in earlier.items() if k not in later)
-    only_b = tuple(committee_name(f) for k, f in later.items() if k not in earlier)
-    return Comparison(a.year, b.year, tuple(both), only_a, only_b)
+    names_a: dict[Identity, str] = {}
+    compared: dict[Identity, CommitteeComparison] = {}
+    for file_a in files_a:
+        key = _committee_key(file_a)
+        names_a[key] = committee_name(file_a)
+        if key in later:
+            compared[key] = compare_files(file_a, later[key])
+    both = tuple(compared[k] for k in later if k in compared)
+    only_a = tuple(name for k, name in names_a.items() if k not in later)
+    only_b = tuple(committee_name(f) for k, f in later.items() if k not in names_a)
+    return Comparison(year_a, b.year, both, only_a, only_b)

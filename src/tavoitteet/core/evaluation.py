@@ -133,7 +133,7 @@ class Counts:
         counts = dict.fromkeys(ALL_STATUSES, 0)
         for status in statuses:
             counts[status] += 1
-        return cls(counts)
+        return _shared(counts)
 
     @property
     def total(self) -> int:
@@ -149,7 +149,24 @@ class Counts:
 
     def __add__(self, other: Counts) -> Counts:
         mine, theirs = self.by_status, other.by_status
-        return Counts({s: mine[s] + theirs[s] for s in ALL_STATUSES})
+        return _shared({s: mine[s] + theirs[s] for s in ALL_STATUSES})
+
+
+_SHARED_COUNTS: dict[tuple[int, ...], Counts] = {}
+SHARED_COUNTS_MOST = 4096
+"""distinct counts kept for sharing: a national year has hundreds of thousands of equal ones"""
+
+
+def _shared(counts: dict[Status, int]) -> Counts:
+    """The counts (by status in :data:`ALL_STATUSES` order) as one shared frozen value per distinct
+    set of numbers: equal counts are equal values anyway, and each would otherwise hold a dict."""
+    key = tuple(counts.values())
+    found = _SHARED_COUNTS.get(key)
+    if found is None:
+        found = Counts(counts)
+        if len(_SHARED_COUNTS) < SHARED_COUNTS_MOST:
+            _SHARED_COUNTS[key] = found
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -555,6 +572,21 @@ def decide(statuses: Sequence[Status], rule: GoalRule = DEFAULT_RULE) -> tuple[S
     6. otherwise ei toteutunut.
     """
     counts = Counts.of(statuses)
+    share = rule.share_percent
+    key = (tuple(counts.by_status.values()), rule.method, None if share is None else share.as_tuple())
+    if (found := _DECIDED.get(key)) is None:
+        found = _decide(counts, rule)
+        if len(_DECIDED) < SHARED_COUNTS_MOST:
+            _DECIDED[key] = found
+    return found
+
+
+_DECIDED: dict[tuple[object, ...], tuple[Status, Why]] = {}
+""":func:`decide` by the counts and the rule as written (75 and 75,0 are told apart): equal parts
+give one shared frozen answer"""
+
+
+def _decide(counts: Counts, rule: GoalRule) -> tuple[Status, Why]:
     args: dict[str, object] = {"met": counts[Status.MET], "judged": counts.judged, "rule": rule.method}
     if rule.share_percent is not None:
         args["share"] = rule.share_percent

@@ -157,6 +157,16 @@ def _is_candidate(entry: os.DirEntry[str]) -> bool:
         return False
 
 
+_NAME_ORDER = str.lower if os.name == "nt" else None
+"""How paths of one folder sort (``Path``'s order: case-folded on Windows), without making the paths
+first: a national corpus has thousands of files a year, and sorting ``Path`` objects was most of
+listing them."""
+
+
+def _yaml_names(listed: Iterable[os.DirEntry[str]]) -> list[str]:
+    return [entry.name for entry in listed if entry.name.endswith(SUFFIXES)]
+
+
 def year_files(data_root: Path) -> dict[int, list[Path]]:
     """Goal files by year, from ``data/<year>/<committee>.yaml``.
 
@@ -184,7 +194,7 @@ def year_files(data_root: Path) -> dict[int, list[Path]]:
         if listed is None:
             years[int(folder.name)] = [path]
             continue
-        files = sorted(path / e.name for e in listed if e.name.endswith(SUFFIXES))
+        files = [path / name for name in sorted(_yaml_names(listed), key=_NAME_ORDER)]
         if files:
             years[int(folder.name)] = files
     return years

@@ -59,6 +59,28 @@ def load_file(path: Path) -> LoadedFile:
     return validate_document(result.document, path)
 
 
+def load_goal_file(path: Path) -> GoalFile | None:
+    """The model of a goal file that validates, else None: ``load_file(path).goal_file`` without
+    running the file-level checks, which never change the model (another year's trend baselines
+    need only the model, of thousands of files at national scale)."""
+    if settings_file.is_settings_file(path):
+        return None
+    document = read_file(path).document
+    if document is None:
+        return None
+    try:
+        goal_file = GoalFile.model_validate(document.data)
+    except ValidationError:
+        return None
+    return _with_default_municipality(goal_file, path)
+
+
+def _with_default_municipality(goal_file: GoalFile, path: Path) -> GoalFile:
+    if goal_file.municipality is None and (municipality := default_municipality(path)) is not None:
+        return goal_file.model_copy(update={"municipality": municipality})
+    return goal_file
+
+
 def load_settings(path: Path) -> LoadedSettings:
     """Read and validate the settings file ``data/tavoitteet.yaml``."""
     result = read_file(path)
@@ -95,8 +117,7 @@ def validate_document(document: Document, path: Path) -> LoadedFile:
         problems += checks.run_document_checks(document, path)
         problems.sort(key=Problem.sort_key)
         return LoadedFile(path, None, problems, document)
-    if goal_file.municipality is None and (municipality := default_municipality(path)) is not None:
-        goal_file = goal_file.model_copy(update={"municipality": municipality})
+    goal_file = _with_default_municipality(goal_file, path)
     return LoadedFile(path, goal_file, checks.run_all(goal_file, document, path), document)
 
 

@@ -217,6 +217,16 @@ def _comparison_for(file: FileResult, comparisons: Sequence[Comparison]) -> Comm
     return None
 
 
+def _comparisons_by_name(comparisons: Sequence[Comparison]) -> dict[str, CommitteeComparison]:
+    """What :func:`_comparison_for` finds, by the committee's name: the first comparison of each
+    (one look-up per committee instead of a search through thousands)."""
+    found: dict[str, CommitteeComparison] = {}
+    for comparison in comparisons:
+        for item in comparison.committees:
+            found.setdefault(item.committee.strip().casefold(), item)
+    return found
+
+
 def _running_head(year: YearResult, settings: ReportSettings, lang: ReportLang) -> str:
     committees = [f.goal_file.committee for f in year.files]
     parts = [settings.municipality, committees[0] if len(committees) == 1 else None, str(year.year)]
@@ -225,12 +235,19 @@ def _running_head(year: YearResult, settings: ReportSettings, lang: ReportLang) 
 
 def page(title: str, body: str, lang: ReportLang, running_head: str) -> str:
     """A whole self-contained page: the report's stylesheet, with the running head and page numbers in print."""
+    return _page_head(title, lang, running_head) + body + PAGE_END
+
+
+def _page_head(title: str, lang: ReportLang, running_head: str) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}{page_css(running_head, word('page', lang))}</style>\n"
-        f"</head>\n<body>\n{body}</body>\n</html>\n"
+        "</head>\n<body>\n"
     )
+
+
+PAGE_END = "</body>\n</html>\n"
 
 
 def _masthead(year: YearResult, settings: ReportSettings, title: str, lang: ReportLang) -> str:
@@ -265,17 +282,29 @@ def render_html(
     settings: ReportSettings | None = None,
 ) -> str:
     """The whole report as one HTML document."""
+    return "".join(html_pieces(year, lang, comparisons, settings))
+
+
+def html_pieces(
+    year: YearResult,
+    lang: ReportLang = "fi",
+    comparisons: Sequence[Comparison] = (),
+    settings: ReportSettings | None = None,
+) -> Iterator[str]:
+    """The report of :func:`render_html` a piece at a time (a committee's section at most), so that
+    a national report need not be held whole as text while it is written."""
     settings = settings or ReportSettings()
     title = settings.title or word("title", lang, year=year.year)
-    parts = [_masthead(year, settings, title, lang), "<main>\n"]
+    yield _page_head(title, lang, _running_head(year, settings, lang))
+    yield _masthead(year, settings, title, lang) + "<main>\n"
     if not year.files:
-        parts.append(f"<p>{escape(word('nothing', lang))}</p>")
+        yield f"<p>{escape(word('nothing', lang))}</p>"
     else:
         if len(year.files) > 1:
-            parts += _year_summary(year, lang)
-        parts += [
-            committee_section(f, f"k{n}", lang, _comparison_for(f, comparisons)) + "\n"
-            for n, f in enumerate(year.files)
-        ]
-    parts.append(f"</main>\n<footer><p>{escape(word('generated', lang, year=year.year))}</p></footer>\n")
-    return page(title, "".join(parts), lang, _running_head(year, settings, lang))
+            yield from _year_summary(year, lang)
+        by_name = _comparisons_by_name(comparisons)
+        for n, f in enumerate(year.files):
+            comparison = by_name.get(f.goal_file.committee.strip().casefold())
+            yield committee_section(f, f"k{n}", lang, comparison) + "\n"
+    yield f"</main>\n<footer><p>{escape(word('generated', lang, year=year.year))}</p></footer>\n"
+    yield PAGE_END

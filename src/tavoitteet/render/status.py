@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -54,6 +54,7 @@ from tavoitteet.words.labels import (
 if TYPE_CHECKING:  # rich is imported where the list and years views are made: status needs none of it
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
     from rich.table import Table
+    from rich.text import Text
 
 
 def status_text(status: Status, lang: Lang, manual: bool = False) -> Styled:
@@ -254,11 +255,30 @@ class StatusView:
         self.depth = depth
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield from (line.to_rich() for line in self.lines(max(options.max_width, 40), options.ascii_only))
+        for part in self.committee_parts(options):
+            yield from part
+
+    def committee_parts(self, options: ConsoleOptions) -> Iterator[list[Text]]:
+        """The lines ``__rich_console__`` yields, a committee at a time (then the footnotes), so that
+        a national view is printed without holding every committee's lines at once."""
+        for part in self.parts(max(options.max_width, 40), options.ascii_only):
+            yield [line.to_rich() for line in part]
+
+    def parts(self, width: int, ascii_only: bool) -> Iterator[list[Styled]]:
+        """The view's lines, a committee at a time at the indicator depth."""
+        if self.depth is Depth.INDICATOR and self.year.files:
+            yield from _IndicatorLayout(self.year, self.lang, width, ascii_only).parts()
+        else:
+            yield self.lines(width, ascii_only)
 
     def layout(self, width: int, ascii_only: bool) -> list[Styled]:
         """The lines on a terminal ``width`` wide, each line broken as rich breaks one too long."""
-        return [part for line in self.lines(max(width, 40), ascii_only) for part in wrap_styled(line, width)]
+        return [line for part in self.layout_parts(width, ascii_only) for line in part]
+
+    def layout_parts(self, width: int, ascii_only: bool) -> Iterator[list[Styled]]:
+        """:meth:`layout` a committee at a time: a national view never holds all its lines at once."""
+        for part in self.parts(max(width, 40), ascii_only):
+            yield [piece for line in part for piece in wrap_styled(line, width)]
 
     def to_rich(self) -> StatusView:
         return self
@@ -353,10 +373,13 @@ class _IndicatorLayout:
         return MARKS[number_ - 1]
 
     def lines(self) -> list[Styled]:
+        return [line for part in self.parts() for line in part]
+
+    def parts(self) -> Iterator[list[Styled]]:
+        """The lines of one committee at a time, then the footnotes (none of them empty)."""
         titles = [label(k, self.lang) for k in ("goal_indicator", "target", "latest", "status")]
-        out: list[Styled] = []
         for file_result in self.year.files:
-            out += [*_heading(file_result, self.year, self.lang), Styled("")]
+            out: list[Styled] = [*_heading(file_result, self.year, self.lang), Styled("")]
             if self.stacked:
                 title_w = self.width - self.status_w - GAP
                 out += [_header([titles[0], titles[3]], (title_w, self.status_w))]
@@ -373,11 +396,13 @@ class _IndicatorLayout:
                 for goal in area.goals:
                     out += self._goal(goal)
             out.append(Styled(""))
+            yield out
+        notes: list[Styled] = []
         for reason, number_ in self.notes.items():
-            out += [Styled(line) for line in wrap(f"{self._mark_of(number_)} {reason}", self.width)]
+            notes += [Styled(line) for line in wrap(f"{self._mark_of(number_)} {reason}", self.width)]
         if self.notes:
-            out.append(Styled(""))
-        return out
+            notes.append(Styled(""))
+            yield notes
 
     def _goal(self, goal: GoalResult) -> list[Styled]:
         title_w = self.width - self.status_w - GAP

@@ -330,5 +330,7 @@ def render(items: Sequence[Any], width: int, ascii_only: bool, colour: bool, no_
         raise NeedsRich(width)
     out: list[str] = []
     for item in items:
-        out += [ansi(line, colour, no_color) + "\n" for line in item.layout(width, ascii_only)]
+        parts = getattr(item, "layout_parts", None)  # a view laid out a committee at a time (status)
+        for part in parts(width, ascii_only) if parts else (item.layout(width, ascii_only),):
+            out += [ansi(line, colour, no_color) + "\n" for line in part]
     return "".join(out)
