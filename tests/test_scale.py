@@ -28,7 +28,7 @@ from tavoitteet.core.model import GoalRule, TrendIndicator
 from tavoitteet.files import baselines, discovery
 from tavoitteet.files.baselines import baseline_lookup, find_baseline
 from tavoitteet.files.loader import load_file, load_goal_file
-from tavoitteet.render import report_html
+from tavoitteet.render import report_html, styled
 from tavoitteet.render.status import Depth, status_view
 
 from conftest import DATA, FIXTURES, corpus_generator, invoke
@@ -345,7 +345,8 @@ def test_a_view_printed_a_committee_at_a_time_is_the_same_text(
     result = viewing.evaluate(viewing.load_year(towns, 2024, DAY, "fi"), DAY)
     single = viewing.evaluate(viewing.load_year(DATA, 2024, DAY, "fi"), DAY)
     for year, depth in ((result, Depth.INDICATOR), (single, Depth.INDICATOR), (result, Depth.GOAL)):
-        renderables = status_view(year, "fi", depth)
+        items = status_view(year, "fi", depth)
+        renderables = [terminal._to_rich(item) for item in items]
         console = Console(
             file=_Encoded(encoding),
             width=width,
@@ -359,6 +360,12 @@ def test_a_view_printed_a_committee_at_a_time_is_the_same_text(
         pieces = list(terminal._pieces(console, renderables))
         assert len(pieces) > len(renderables) or depth is not Depth.INDICATOR
         assert terminal.rendered(console, renderables) == _whole(console, renderables)
+        # printed without rich (render/styled.py): the committee at a time, as laid out whole
+        whole = "".join(
+            styled.ansi(line, colour, False) + "\n" for item in items for line in item.layout(width, False)
+        )
+        if width >= styled.LEAST_WIDTH:
+            assert styled.render(items, width, False, colour, False) == whole
 
 
 def test_a_status_of_many_towns_is_the_same_with_one_and_several_workers(
