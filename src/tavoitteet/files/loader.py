@@ -69,7 +69,7 @@ def load_goal_file(path: Path) -> GoalFile | None:
     if document is None:
         return None
     try:
-        goal_file = GoalFile.model_validate(document.data)
+        goal_file = validate_goal_file(document.data)
     except ValidationError:
         return None
     return _with_default_municipality(goal_file, path)
