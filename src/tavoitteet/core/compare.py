@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from tavoitteet.core.evaluation import FileResult, Identity, IndicatorResult, YearResult, identity
+from tavoitteet.core.links import linked_id
 from tavoitteet.core.model import Goal, Spearhead
 
 T = TypeVar("T")
@@ -72,16 +73,6 @@ class Comparison:
     committees: tuple[CommitteeComparison, ...]
     only_in_a: tuple[str, ...]
     only_in_b: tuple[str, ...]
-
-
-def linked_id(predecessor: str | None, year_a: int) -> str | None:
-    """The earlier id an ``edeltäjä`` link names for ``year_a``: ``"2023/x"`` or ``"x"``; else None."""
-    if not predecessor:
-        return None
-    year, slash, item = predecessor.strip().rpartition("/")
-    if not slash:
-        return item
-    return item if year.strip() == str(year_a) else None
 
 
 def pair_up(

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from tavoitteet.core.compare import linked_id
 from tavoitteet.core.evaluation import BaselineLookup, Identity, identity
+from tavoitteet.core.links import linked_id
 from tavoitteet.core.model import GoalFile, TrendIndicator
 from tavoitteet.core.values import latest_number
 from tavoitteet.files.discovery import year_files

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-from tavoitteet.core.compare import linked_id
 from tavoitteet.core.evaluation import (
     ALL_STATUSES,
     BindingCounts,
@@ -30,6 +29,7 @@ from tavoitteet.core.evaluation import (
     Identity,
     IndicatorResult,
 )
+from tavoitteet.core.links import linked_id
 from tavoitteet.words.i18n import Lang, ReportLang
 
 ChainKey = tuple[str, str]
