@@ -93,6 +93,21 @@ def test_another_pydantic_builds_the_models_the_ordinary_way(monkeypatch: pytest
         validation.goal_file_validator.cache_clear()
 
 
+def test_a_stored_schema_pydantic_core_refuses_builds_the_models_the_ordinary_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tavoitteet.core import stored_schema
+
+    monkeypatch.setattr(stored_schema, "PYDANTIC", validation.versions()[0])
+    monkeypatch.setattr(stored_schema, "PYDANTIC_CORE", validation.versions()[1])
+    monkeypatch.setattr(stored_schema, "SCHEMA", {"type": "no such schema"})
+    validation.goal_file_validator.cache_clear()
+    try:
+        assert validation.goal_file_validator() == GoalFile.model_validate
+    finally:
+        validation.goal_file_validator.cache_clear()
+
+
 def _both(data: Any) -> tuple[Any, Any]:
     def outcome(validate: Any) -> Any:
         try:
