@@ -20,7 +20,7 @@ read without following links); anything amiss answers as if nothing was kept.
 """
 
 # os.path and os alone, as in replay.py: pathlib would be a tenth of the answer's time
-# ruff: noqa: PTH103, PTH105, PTH108, PTH109, PTH110, PTH113, PTH116, PTH118, PTH120
+# ruff: noqa: PTH103, PTH105, PTH108, PTH109, PTH110, PTH118, PTH120
 
 from __future__ import annotations
 
@@ -50,30 +50,16 @@ def invocation_key(environ: object) -> str:
     items = getattr(environ, "items", None)
     given = sorted((k, v) for k, v in (items() if items else ()) if k not in replay.VOLATILE)
     process = sorted((k, v) for k, v in os.environ.items() if k not in replay.VOLATILE)  # TAVOITTEET_DATA
-    add(VERSION, sys.version, sys.platform, tavoitteet.__version__, code_fingerprint(), os.getcwd())
+    add(
+        VERSION,
+        sys.version,
+        sys.platform,
+        tavoitteet.__version__,
+        replay.code_fingerprint(LIBRARIES),
+        os.getcwd(),
+    )
     add(len(given), *(f"{k}={v}" for k, v in given))
     add(len(process), *(f"{k}={v}" for k, v in process))
-    return digest.hexdigest()
-
-
-def code_fingerprint() -> str:
-    """The size and time of every module of tavoitteet and of PyYAML."""
-    digest = blake2b(digest_size=16)
-    folders = [os.path.dirname(tavoitteet.__file__)]
-    for name in LIBRARIES:
-        for entry in sys.path:
-            candidate = os.path.join(entry or ".", name)
-            if os.path.isfile(os.path.join(candidate, "__init__.py")):
-                folders.append(candidate)
-                break
-        else:
-            folders.append(f"<no {name}>")
-    for folder in folders:
-        for top, _dirs, names in os.walk(folder):
-            for name in sorted(names):
-                if name.endswith((".py", ".so", ".pyd")):
-                    info = os.stat(os.path.join(top, name))
-                    digest.update(f"{top}/{name}|{info.st_size}|{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 

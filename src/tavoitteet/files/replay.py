@@ -189,11 +189,11 @@ def _terminal(descriptor: int) -> tuple[bool, tuple[int, int] | None]:
         return tty, None
 
 
-def code_fingerprint() -> str:
+def code_fingerprint(libraries: tuple[str, ...] = LIBRARIES) -> str:
     """The size and time of every module of tavoitteet and of the libraries that make its output."""
     digest = blake2b(digest_size=16)
     folders = [os.path.dirname(tavoitteet.__file__)]
-    for name in LIBRARIES:
+    for name in libraries:
         for entry in sys.path:
             candidate = os.path.join(entry or ".", name)
             if os.path.isfile(os.path.join(candidate, "__init__.py")):
