@@ -20,7 +20,7 @@ read without following links); anything amiss answers as if nothing was kept.
 """
 
 # os.path and os alone, as in replay.py: pathlib would be a tenth of the answer's time
-# ruff: noqa: PTH103, PTH105, PTH108, PTH109, PTH110, PTH118, PTH120
+# ruff: noqa: PTH109
 
 from __future__ import annotations
 
@@ -111,27 +111,4 @@ def remember(environ: object, seen: Seen, text: str, code: int, key: str | None 
         return
     mode = "search" if seen.searched else "given"
     fields = (mode, seen.root, seen.before, str(code), *seen.files)
-    _store(entry, replay._pack(key, fields, text))
-
-
-def _store(entry: str, content: bytes) -> None:
-    """As ``replay._store`` (atomically, into a private folder), without importing ``tempfile``."""
-    folder = os.path.dirname(entry)
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        if not replay._private(os.lstat(folder)):
-            return
-        name = os.path.join(folder, f".replay-{os.getpid()}-{os.urandom(8).hex()}.tmp")
-        flags = (
-            os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-        )
-        handle = os.open(name, flags, 0o600)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-            os.replace(name, entry)
-        finally:
-            if os.path.exists(name):
-                os.unlink(name)
-    except OSError:
-        return
+    replay._store(entry, replay._pack(key, fields, text))

@@ -340,15 +340,22 @@ def _read_private(file: str) -> bytes | None:
 
 
 def _store(entry: str, content: bytes) -> None:
-    """Write atomically into a private folder; failures (read-only or full disk) are ignored."""
-    import tempfile
+    """Write atomically into a private folder; failures (read-only or full disk) are ignored.
 
+    The temporary file is made as ``tempfile.mkstemp`` makes one (a new name,
+    ``O_EXCL``, mode 0600), without importing ``tempfile``: shell completion
+    stores its answers here too.
+    """
     folder = os.path.dirname(entry)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
         if not _private(os.lstat(folder)):
             return
-        handle, name = tempfile.mkstemp(dir=folder, prefix=".replay-", suffix=".tmp")
+        name = os.path.join(folder, f".replay-{os.getpid()}-{os.urandom(8).hex()}.tmp")
+        flags = (
+            os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        )
+        handle = os.open(name, flags, 0o600)
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content)
