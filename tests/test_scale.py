@@ -7,7 +7,6 @@ listing of year folders: each is compared with the long way of doing the same.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 from datetime import date
@@ -326,16 +325,6 @@ def _whole(console: Console, renderables: list[object]) -> str:
     return capture.get()
 
 
-class _Encoded(io.StringIO):
-    def __init__(self, encoding: str) -> None:
-        super().__init__()
-        self._encoding = encoding
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return self._encoding
-
-
 @pytest.mark.parametrize("width", [38, 80, 150])
 @pytest.mark.parametrize("colour", [False, True])
 @pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
@@ -348,7 +337,7 @@ def test_a_view_printed_a_committee_at_a_time_is_the_same_text(
         items = status_view(year, "fi", depth)
         renderables = [terminal._to_rich(item) for item in items]
         console = Console(
-            file=_Encoded(encoding),
+            file=terminal.EncodedText(encoding),
             width=width,
             force_terminal=colour,
             color_system="truecolor" if colour else None,

@@ -43,7 +43,7 @@ SPACES = st.sampled_from([" ", "  ", "\xa0", ""])
 
 def rich_text(width: int, colour: str | None, no_color: bool, encoding: str = "utf-8") -> Console:
     return Console(
-        file=_Encoded(encoding),
+        file=terminal.EncodedText(encoding),
         width=width,
         height=25,
         color_system=colour,  # type: ignore[arg-type]
@@ -55,16 +55,6 @@ def rich_text(width: int, colour: str | None, no_color: bool, encoding: str = "u
         emoji=False,
         markup=False,
     )
-
-
-class _Encoded(io.StringIO):
-    def __init__(self, encoding: str) -> None:
-        super().__init__()
-        self._encoding = encoding
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return self._encoding
 
 
 def written_by_rich(

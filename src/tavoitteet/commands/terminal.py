@@ -361,7 +361,7 @@ def _console_settings(target: Console) -> dict[str, object]:
     }
 
 
-class _Text(io.StringIO):
+class EncodedText(io.StringIO):
     """A text buffer that reports an encoding, which decides rich's box characters."""
 
     def __init__(self, encoding: str) -> None:
@@ -379,7 +379,7 @@ def _render_piece(piece: tuple[dict[str, Any], list[RenderableType]]) -> str:
     settings, renderables = piece
     settings = dict(settings)
     target = Console(
-        file=_Text(settings.pop("encoding")),
+        file=EncodedText(settings.pop("encoding")),
         legacy_windows=False,
         highlight=False,
         soft_wrap=False,
