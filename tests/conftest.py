@@ -15,6 +15,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
+import tavoitteet.core.model  # noqa: F401 - commands run in this process use the models, never their plain twins
+
 # No deadline for an example and no "too slow" health check: how long one takes depends on the machine and
 # on what else runs on it, and a test must never fail for that.
 settings.register_profile("tavoitteet", deadline=None, suppress_health_check=[HealthCheck.too_slow])

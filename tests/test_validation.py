@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from tavoitteet.core import validation
-from tavoitteet.core.model import GoalFile
+from tavoitteet.core.model import GoalFile, Settings
 from tavoitteet.files.yamlread import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,9 +34,13 @@ GOAL_FILES = sorted(
 
 
 def _stored_fits() -> bool:
-    from tavoitteet.core import stored_schema
+    from tavoitteet.core import corelib, stored_schema
 
-    return validation.versions() == (stored_schema.PYDANTIC, stored_schema.PYDANTIC_CORE)
+    return (
+        validation.versions()
+        == (stored_schema.PYDANTIC, stored_schema.PYDANTIC_CORE)
+        == (corelib.installed_versions())
+    )
 
 
 def _generated_in_a_fresh_interpreter() -> str:
@@ -65,7 +69,7 @@ def test_the_stored_schema_is_what_pydantic_generates_for_the_models_now() -> No
             "WARNING: core/stored_schema.py was generated with another pydantic; the models are built the "
             "ordinary way here (test_another_pydantic_builds_the_models_the_ordinary_way covers that)"
         )
-    generated = _generated_in_a_fresh_interpreter()
+    generated = _generated_in_a_fresh_interpreter()  # the twins (core/plain_model.py): tests/test_plain.py
     if os.environ.get("UPDATE_GOLDEN"):
         STORED.write_text(generated, encoding="utf-8")
     assert STORED.read_text(encoding="utf-8") == generated, (
@@ -74,23 +78,24 @@ def test_the_stored_schema_is_what_pydantic_generates_for_the_models_now() -> No
 
 
 def test_the_stored_schema_is_used_when_it_fits_this_pydantic() -> None:
-    validator = validation.goal_file_validator()
+    validator = validation.validator_of("GoalFile")
     if _stored_fits():
-        assert validator is not validation.ordinary()
+        assert validator != validation.ordinary("GoalFile")
         assert getattr(validator, "__self__", None).__class__.__name__ == "SchemaValidator"
     else:
-        assert validator == validation.ordinary()
+        assert validator == validation.ordinary("GoalFile")
 
 
 def test_another_pydantic_builds_the_models_the_ordinary_way(monkeypatch: pytest.MonkeyPatch) -> None:
     from tavoitteet.core import stored_schema
 
     monkeypatch.setattr(stored_schema, "PYDANTIC", "0.0.0")
-    validation.goal_file_validator.cache_clear()
+    validation.validator_of.cache_clear()
     try:
-        assert validation.goal_file_validator() == GoalFile.model_validate
+        assert validation.validator_of("GoalFile") == GoalFile.model_validate
+        assert validation.validator_of("Settings") == Settings.model_validate
     finally:
-        validation.goal_file_validator.cache_clear()
+        validation.validator_of.cache_clear()
 
 
 def test_a_stored_schema_pydantic_core_refuses_builds_the_models_the_ordinary_way(
@@ -100,12 +105,13 @@ def test_a_stored_schema_pydantic_core_refuses_builds_the_models_the_ordinary_wa
 
     monkeypatch.setattr(stored_schema, "PYDANTIC", validation.versions()[0])
     monkeypatch.setattr(stored_schema, "PYDANTIC_CORE", validation.versions()[1])
-    monkeypatch.setattr(stored_schema, "SCHEMA", {"type": "no such schema"})
-    validation.goal_file_validator.cache_clear()
+    monkeypatch.setattr(stored_schema, "SCHEMAS", {"GoalFile": lambda model: {"type": "no such schema"}})
+    validation.validator_of.cache_clear()
     try:
-        assert validation.goal_file_validator() == GoalFile.model_validate
+        assert validation.validator_of("GoalFile") == GoalFile.model_validate
+        assert validation.validator_of("Settings") == Settings.model_validate
     finally:
-        validation.goal_file_validator.cache_clear()
+        validation.validator_of.cache_clear()
 
 
 def _both(data: Any) -> tuple[Any, Any]:
@@ -196,7 +202,7 @@ def test_a_first_run_does_not_generate_the_models_schema(command: list[str], tmp
     arguments = [part.replace("{examples}", str(examples)) for part in command]
     probe = (
         "import sys, runpy\n"
-        "import tavoitteet.core.lean\n"
+        "import tavoitteet.core.model  # the models themselves: tests/test_plain.py runs on the twins\n"
         "import pydantic._internal._generate_schema as g\n"
         "made = []\n"
         "original = g.GenerateSchema.generate_schema\n"

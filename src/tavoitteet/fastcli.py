@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     Body = Callable[[], int]
 
 _REFUSED = object()
+READ_ONLY = frozenset({"status", "list", "show", "years", "history", "validate", "missing", "record"})
+"""commands that only read the models (``record`` writes text, never a model): run on their plain twins,
+without importing pydantic (:mod:`tavoitteet.core.twins`)"""
 """a value Click would refuse"""
 
 
@@ -41,6 +44,10 @@ def run(argv: list[str]) -> bool:
     parsed = parse(argv)
     if parsed is None:
         return False
+    if parsed[0] in READ_ONLY:
+        from tavoitteet.core.twins import use_plain_models
+
+        use_plain_models()
     body, lang = prepare(*parsed)
     from tavoitteet.errors import guarded
 

@@ -148,10 +148,10 @@ def _check_chunk(work: tuple[list[str], bool]) -> list[_Checked]:
 
 def _build_models() -> None:
     """Import the loader and compile the goal file's validator in this process: forked workers inherit them."""
-    from tavoitteet.core.validation import goal_file_validator
+    from tavoitteet.core.validation import validator_of
     from tavoitteet.files import loader, quickread  # noqa: F401
 
-    goal_file_validator()
+    validator_of("GoalFile")
 
 
 def check_files(

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
 from tavoitteet.core.model import GoalFile
 from tavoitteet.core.problems import DataPath
 
@@ -34,12 +32,12 @@ TRANSLATED: dict[str, tuple[str, ...]] = {
 """The Python fields of each object that have a Swedish version in its ``sv:`` mapping."""
 
 
-def _kind(item: BaseModel) -> str:
+def _kind(item: Any) -> str:
     name = type(item).__name__
     return "Indicator" if name.endswith("Indicator") else name
 
 
-def _missing(item: BaseModel, path: DataPath) -> Iterator[Missing]:
+def _missing(item: Any, path: DataPath) -> Iterator[Missing]:
     swedish: Any = getattr(item, "swedish", None)
     for field in TRANSLATED[_kind(item)]:
         finnish = getattr(item, field, None)
@@ -47,7 +45,7 @@ def _missing(item: BaseModel, path: DataPath) -> Iterator[Missing]:
             yield path, type(item).model_fields[field].alias or field
 
 
-def _indicator(indicator: BaseModel, path: DataPath) -> Iterator[Missing]:
+def _indicator(indicator: Any, path: DataPath) -> Iterator[Missing]:
     yield from _missing(indicator, path)
     for n, entry in enumerate(getattr(indicator, "entries", [])):
         yield from _missing(entry, (*path, "toteuma", n))

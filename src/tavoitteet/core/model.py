@@ -9,14 +9,13 @@ Annotations are real types here, not postponed strings: pydantic then does not
 evaluate every field's annotation again when it builds the models at start-up.
 """
 
-from collections.abc import Iterator
-from decimal import Decimal
-from typing import Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import tavoitteet.core.lean  # noqa: F401 # isort: skip - before pydantic, which it imports leaner
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
 
+from tavoitteet.core import rules
+from tavoitteet.core.converters import empty_list
 from tavoitteet.core.fields import (
     Day,
     FormatVersion,
@@ -28,18 +27,19 @@ from tavoitteet.core.fields import (
     Text,
     Year,
     YesNo,
-    empty_list,
 )
-
-GoalRuleName = Literal["kaikki", "heikoin", "osuus"]
-ManualLevelName = Literal["toteutunut", "osittain toteutunut", "ei toteutunut", "ei sovellu"]
-Period = Literal["vuosi", "puolivuosi", "puolivuotis", "kausi", "kuukausi", "viikko", "koko hanke"]
-"""``puolivuotis`` is the old, misspelt ``puolivuosi``; files written with it are still read."""
-SeriesKind = Literal["toteuma", "talousarvio", "ennuste", "ehdotus", "suunnitelma", "lähtötaso"]
-GoalKind = Literal["vaikuttavuustavoite", "suoritetavoite", "tulostavoite"]
-GoalNature = Literal["toiminnallinen", "taloudellinen"]
-
-SCHEMA_VERSION = 1
+from tavoitteet.core.rules import INDICATOR_KINDS as INDICATOR_KINDS
+from tavoitteet.core.rules import OWN_ASSESSORS as OWN_ASSESSORS
+from tavoitteet.core.rules import SCHEMA_VERSION as SCHEMA_VERSION
+from tavoitteet.core.rules import GoalKind as GoalKind
+from tavoitteet.core.rules import GoalNature as GoalNature
+from tavoitteet.core.rules import GoalRuleName as GoalRuleName
+from tavoitteet.core.rules import ManualLevelName as ManualLevelName
+from tavoitteet.core.rules import Period as Period
+from tavoitteet.core.rules import SeriesKind as SeriesKind
+from tavoitteet.core.rules import field_aliases as field_aliases
+from tavoitteet.core.rules import is_own_assessment as is_own_assessment
+from tavoitteet.core.rules import walk as walk
 
 
 class Strict(BaseModel):
@@ -131,11 +131,7 @@ class Person(Strict):
     title: Text | None = Field(None, alias="nimike", title="Nimike", description="Esim. Sivistysjohtaja.")
     name: Text | None = Field(None, alias="nimi", title="Nimi")
 
-    @model_validator(mode="after")
-    def _has_title_or_name(self) -> Self:
-        if self.title is None and self.name is None:
-            raise PydanticCustomError("person_empty", "person without title or name")
-        return self
+    _has_title_or_name = model_validator(mode="after")(rules.person_has_title_or_name)
 
 
 class Correction(Strict):
@@ -212,28 +208,7 @@ class Target(Strict):
     less_than: Number | None = Field(None, alias="alle", title="Alle (<)")
     exactly: Number | None = Field(None, alias="tasan", title="Tasan (=)")
 
-    @model_validator(mode="after")
-    def _bounds_consistent(self) -> Self:
-        bounds = [self.at_least, self.more_than, self.at_most, self.less_than, self.exactly]
-        if all(b is None for b in bounds):
-            raise PydanticCustomError("target_empty", "no bound")
-        if self.exactly is not None and any(b is not None for b in bounds[:4]):
-            raise PydanticCustomError("target_exact_mixed", "tasan with other bounds")
-        if self.at_least is not None and self.more_than is not None:
-            raise PydanticCustomError("target_two_lower", "two lower bounds")
-        if self.at_most is not None and self.less_than is not None:
-            raise PydanticCustomError("target_two_upper", "two upper bounds")
-        if self._is_empty_range():
-            raise PydanticCustomError("target_empty_range", "no value satisfies the range")
-        return self
-
-    def _is_empty_range(self) -> bool:
-        lower = self.at_least if self.at_least is not None else self.more_than
-        upper = self.at_most if self.at_most is not None else self.less_than
-        if lower is None or upper is None:
-            return False
-        both_inclusive = self.at_least is not None and self.at_most is not None
-        return lower > upper or (lower == upper and not both_inclusive)
+    _bounds_consistent = model_validator(mode="after")(rules.target_bounds_consistent)
 
 
 class ManualLevel(Strict):
@@ -278,15 +253,7 @@ class Entry(Strict):
     )
     swedish: EntrySv | None = _sv()
 
-    @model_validator(mode="after")
-    def _value_xor_missing(self) -> Self:
-        if self.withdraws is not None:
-            if self.value is not None or self.missing_reason is not None or self.corrects is not None:
-                raise PydanticCustomError("entry_withdrawal_alone", "peruu without arvo")
-            return self
-        if (self.value is None) == (self.missing_reason is None):
-            raise PydanticCustomError("entry_value_xor_missing", "arvo or puuttuu")
-        return self
+    _value_xor_missing = model_validator(mode="after")(rules.entry_value_xor_missing)
 
 
 class SeriesValue(Strict):
@@ -309,11 +276,7 @@ class SeriesValue(Strict):
     source: Text | None = Field(None, alias="lähde", title="Lähde")
     comment: Text | None = Field(None, alias="kommentti", title="Kommentti")
 
-    @model_validator(mode="after")
-    def _value_xor_missing(self) -> Self:
-        if (self.value is None) == (self.missing_reason is None):
-            raise PydanticCustomError("entry_value_xor_missing", "arvo or puuttuu")
-        return self
+    _value_xor_missing = model_validator(mode="after")(rules.series_value_xor_missing)
 
 
 class Assessment(Strict):
@@ -403,11 +366,7 @@ class CategoryIndicator(IndicatorBase):
     target: Target = Field(alias="tavoite", title="Tavoite kussakin luokassa")
     period: Period | None = Field(None, alias="jakso", title="Jakso")
 
-    @model_validator(mode="after")
-    def _categories_unique(self) -> Self:
-        if len(set(self.categories)) != len(self.categories):
-            raise PydanticCustomError("categories_duplicate", "duplicate category")
-        return self
+    _categories_unique = model_validator(mode="after")(rules.categories_unique)
 
 
 class TrendIndicator(IndicatorBase):
@@ -457,7 +416,6 @@ Indicator = Annotated[
     | QualitativeIndicator,
     Field(discriminator="kind"),
 ]
-INDICATOR_KINDS = ("kyllä/ei", "luku", "luokittain", "kehitys", "määräaika", "seuranta", "laadullinen")
 
 
 class GoalRule(Strict):
@@ -468,13 +426,7 @@ class GoalRule(Strict):
         None, alias="osuus_prosenttia", title="Osuus (%)", description="Tavalle osuus: toteutuneiden osuus."
     )
 
-    @model_validator(mode="after")
-    def _share_given_for_share(self) -> Self:
-        if (self.method == "osuus") != (self.share_percent is not None):
-            raise PydanticCustomError("rule_share", "osuus needs osuus_prosenttia")
-        if self.share_percent is not None and not Decimal(0) < self.share_percent <= Decimal(100):
-            raise PydanticCustomError("rule_share_range", "0 < osuus <= 100")
-        return self
+    _share_given_for_share = model_validator(mode="after")(rules.share_given_for_share)
 
 
 class Action(Strict):
@@ -532,9 +484,12 @@ class Goal(Strict):
     actions: list[Action] = Field(default_factory=empty_list, alias="teot", title="Teot")
     indicators: list[Indicator] = Field(default_factory=empty_list, alias="mittarit", title="Mittarit")
 
-    def all_indicators(self) -> list[Indicator]:
-        """The goal's own indicators followed by those of its actions."""
-        return [*self.indicators, *(i for a in self.actions for i in a.indicators)]
+    if TYPE_CHECKING:  # the methods are rules' functions, shared with the twins (core/plain.py)
+
+        def all_indicators(self) -> list[Indicator]:
+            """The goal's own indicators followed by those of its actions."""
+    else:
+        all_indicators = rules.goal_all_indicators
 
 
 class AreaPart(Strict):
@@ -603,11 +558,13 @@ class GoalFile(Strict):
         description="Arviot lautakunnan koko vuodesta.",
     )
 
-    def goals(self) -> list[Goal]:
-        return [goal for area in self.areas for goal in area.goals]
+    if TYPE_CHECKING:
 
-    def indicators(self) -> list[Indicator]:
-        return [ind for goal in self.goals() for ind in goal.all_indicators()]
+        def goals(self) -> list[Goal]: ...
+        def indicators(self) -> list[Indicator]: ...
+    else:
+        goals = rules.file_goals
+        indicators = rules.file_indicators
 
 
 class ReportOptionsSv(Strict):
@@ -649,38 +606,5 @@ class Settings(Strict):
     swedish: SettingsSv | None = _sv()
 
 
-OWN_ASSESSORS = frozenset({"lautakunta", "toimielin"})
-"""Assessor names (casefolded) that mean the committee itself, besides its own name."""
-
-
-def is_own_assessment(assessment: Assessment, committee: str) -> bool:
-    """The committee's own assessment: no assessor named, 'lautakunta', or the committee's name."""
-    if assessment.assessor is None:
-        return True
-    who = assessment.assessor.strip().casefold()
-    return who in OWN_ASSESSORS or who == committee.strip().casefold()
-
-
-Located = tuple[tuple[str | int, ...], "ServiceArea | Goal | Action | IndicatorBase"]
-
-
-def walk(goal_file: GoalFile) -> Iterator[Located]:
-    """Every area, goal, action and indicator with its key path in the file."""
-    for a, area in enumerate(goal_file.areas):
-        area_path: tuple[str | int, ...] = ("tehtäväalueet", a)
-        yield area_path, area
-        for g, goal in enumerate(area.goals):
-            goal_path = (*area_path, "tavoitteet", g)
-            yield goal_path, goal
-            for i, indicator in enumerate(goal.indicators):
-                yield (*goal_path, "mittarit", i), indicator
-            for t, action in enumerate(goal.actions):
-                action_path = (*goal_path, "teot", t)
-                yield action_path, action
-                for i, indicator in enumerate(action.indicators):
-                    yield (*action_path, "mittarit", i), indicator
-
-
-def field_aliases(model: type[BaseModel]) -> list[str]:
-    """The YAML keys a model accepts, for 'did you mean' hints."""
-    return [f.alias or name for name, f in model.model_fields.items()]
+Located = tuple[tuple[str | int, ...], ServiceArea | Goal | Action | IndicatorBase]
+"""a key path in the file, and the area, goal, action or indicator there (:func:`walk`)"""

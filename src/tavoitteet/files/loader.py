@@ -13,18 +13,18 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import tavoitteet.core.lean  # noqa: F401 # isort: skip - before pydantic, which it imports leaner
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Any
 
 from tavoitteet.core import checks
+from tavoitteet.core.corelib import ValidationError
 from tavoitteet.core.document import Document
-from tavoitteet.core.model import INDICATOR_KINDS, GoalFile, Settings, field_aliases
+from tavoitteet.core.model import INDICATOR_KINDS, GoalFile, Settings, Strict, field_aliases
 from tavoitteet.core.problems import Code, DataPath, Problem
-from tavoitteet.core.validation import validate_goal_file
+from tavoitteet.core.validation import validate_goal_file, validate_settings
 from tavoitteet.files import settings as settings_file
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 from tavoitteet.files.yamlread import read_file
 
 
@@ -88,7 +88,7 @@ def load_settings(path: Path) -> LoadedSettings:
         return LoadedSettings(path, None, result.problems)
     document = result.document
     try:
-        return LoadedSettings(path, Settings.model_validate(document.data), [], document)
+        return LoadedSettings(path, validate_settings(document.data), [], document)
     except ValidationError as error:
         problems = []
         for detail in error.errors(include_url=False):
@@ -248,7 +248,7 @@ def _find_allowed_keys(loc: tuple[Any, ...]) -> list[str]:
         current = _step(current, part)
         if current is None:
             return []
-    models = [c for c in _flatten(current) if isinstance(c, type) and issubclass(c, BaseModel)]
+    models = [c for c in _flatten(current) if isinstance(c, type) and issubclass(c, Strict)]
     return field_aliases(models[0]) if len(models) == 1 else []
 
 
@@ -267,7 +267,7 @@ def _step(annotation: Any, part: Any) -> Any:
         lists = [typing.get_args(c)[0] for c in candidates if typing.get_origin(c) is list]
         return lists[0] if lists else None
     for candidate in candidates:
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+        if isinstance(candidate, type) and issubclass(candidate, Strict):
             for name, info in candidate.model_fields.items():
                 if (info.alias or name) == part:
                     return info.annotation

@@ -1,0 +1,367 @@
+"""The models' plain twins give what the models give, and the commands that use them import no pydantic.
+
+``status``, ``validate``, ``record`` and the other commands that only read the
+models run on plain twins of them (``core/plain_model.py``, generated), made by
+pydantic-core's validator from the stored schema, so that the first run after a
+change does not import pydantic (issue 19).  These tests fail when the twins
+are out of date, when a twin or its validation differs from its model in any
+value or error, and when one of those commands imports pydantic or prints
+anything else than it does on the models themselves.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import typing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from tavoitteet.core import corelib, evaluation, model, plain_model, rules, stored_schema
+from tavoitteet.core.plain import Plain
+from tavoitteet.files.yamlread import read_file
+
+ROOT = Path(__file__).resolve().parent.parent
+TWINS = ROOT / "src" / "tavoitteet" / "core" / "plain_model.py"
+GOAL_FILES = sorted(
+    path
+    for folder in ("data", "examples")
+    for path in (ROOT / folder).rglob("*.yaml")
+    if path.name != "tavoitteet.yaml" and path.parent.name.isdigit()
+)
+SETTINGS_FILES = sorted(
+    path for folder in ("data", "examples") for path in (ROOT / folder).rglob("tavoitteet.yaml")
+)
+MODELS = {
+    name: value
+    for name, value in vars(model).items()
+    if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == model.__name__
+}
+
+
+def _fits() -> bool:
+    return corelib.installed_versions() == (stored_schema.PYDANTIC, stored_schema.PYDANTIC_CORE)
+
+
+needs_fitting_schema = pytest.mark.skipif(
+    not _fits(), reason="WARNING: the stored schema and twins were made with another pydantic: not used here"
+)
+
+
+def _twin_validator(name: str) -> Any:
+    return corelib.SchemaValidator(stored_schema.SCHEMAS[name](plain_model)).validate_python
+
+
+def _shape(value: Any) -> Any:
+    """A model or twin as plain data: its class's name, every field, and which fields the file gave."""
+    if isinstance(value, BaseModel | Plain):
+        fields = {name: _shape(getattr(value, name)) for name in type(value).model_fields}
+        return type(value).__name__, fields, sorted(value.model_fields_set)
+    if isinstance(value, list):
+        return [_shape(item) for item in value]
+    return type(value).__name__, value
+
+
+def _outcome(validate: Any, data: Any) -> Any:
+    try:
+        return "model", _shape(validate(data))
+    except corelib.ValidationError as error:
+        return "errors", error.errors(include_url=False), error.error_count()
+
+
+# --- the twins are the models' --------------------------------------------------------------
+
+
+def test_the_twins_are_what_the_models_give_now() -> None:
+    if not _fits():
+        pytest.skip("WARNING: core/plain_model.py was made with another pydantic")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from tavoitteet.core import validation as v; sys.stdout.write(v.twins_source())",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    if os.environ.get("UPDATE_GOLDEN"):
+        TWINS.write_text(done.stdout, encoding="utf-8")
+    assert TWINS.read_text(encoding="utf-8") == done.stdout, (
+        "the models changed: write the twins again with python -m tavoitteet.core.validation"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_every_model_has_a_twin_with_its_bases_fields_and_methods(name: str) -> None:
+    real, twin = MODELS[name], getattr(plain_model, name)
+    assert issubclass(twin, Plain)
+    assert [b.__name__ for b in real.__mro__ if b.__module__ == model.__name__] == [
+        b.__name__ for b in twin.__mro__ if b.__module__ == plain_model.__name__
+    ]
+    assert list(twin.model_fields) == list(real.model_fields)
+    for field, info in real.model_fields.items():
+        stub = twin.model_fields[field]
+        assert stub.alias == info.alias
+        assert stub.is_required() == info.is_required()
+        if not info.is_required():
+            made = stub.default_factory() if stub.default_factory else stub.default
+            assert made == info.get_default(call_default_factory=True)
+    for member, function in vars(real).items():
+        if callable(function) and not member.startswith("__") and not isinstance(function, type):
+            assert vars(twin)[member] is function
+
+
+def test_the_twin_module_names_everything_the_models_module_does() -> None:
+    public = {n for n in vars(model) if not n.startswith("_") and vars(typing).get(n) is not vars(model)[n]}
+    imported = {"Annotated", "BaseModel", "ConfigDict", "Field", "model_validator", "rules"}
+    fields_types = {n for n in public if n in vars(__import__("tavoitteet.core.fields").core.fields)}
+    assert public - imported - fields_types - {"empty_list"} <= set(vars(plain_model))
+    assert typing.get_args(plain_model.Indicator) == tuple(
+        getattr(plain_model, m.__name__) for m in typing.get_args(typing.get_args(model.Indicator)[0])
+    )
+
+
+@needs_fitting_schema
+@pytest.mark.parametrize("path", GOAL_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_goal_file_of_the_repository_gives_the_same_twins_as_models(path: Path) -> None:
+    document = read_file(path).document
+    assert document is not None
+    twins = _outcome(_twin_validator("GoalFile"), document.data)
+    assert twins == _outcome(model.GoalFile.model_validate, document.data)
+    assert twins[0] == "model"
+
+
+@needs_fitting_schema
+@pytest.mark.parametrize("path", SETTINGS_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_settings_files_give_the_same_twins_as_models(path: Path) -> None:
+    document = read_file(path).document
+    assert document is not None
+    assert _outcome(_twin_validator("Settings"), document.data) == _outcome(
+        model.Settings.model_validate, document.data
+    )
+
+
+def _mutations() -> st.SearchStrategy[Any]:
+    leaves = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-3, 3000),
+        st.sampled_from(
+            ["", " ", "kyllä", "ei", "12,5", "1.1.2024", "2024", "x-1", "luku", "kehitys", "0", "-1"]
+        ),
+    )
+    return st.recursive(
+        leaves,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+        max_leaves=8,
+    )
+
+
+def _replace_somewhere(data: Any, choice: Any, replacement: Any) -> Any:
+    if isinstance(data, dict) and data:
+        key = choice.choice([*data, "uusi_avain"])
+        if choice.random() < 0.3 or key not in data:
+            return {**data, key: replacement}
+        return {**data, key: _replace_somewhere(data[key], choice, replacement)}
+    if isinstance(data, list) and data:
+        index = choice.randrange(len(data))
+        inner = replacement if choice.random() < 0.3 else _replace_somewhere(data[index], choice, replacement)
+        return [*data[:index], inner, *data[index + 1 :]]
+    return replacement
+
+
+@needs_fitting_schema
+@settings(max_examples=150)
+@given(
+    file_index=st.integers(0, max(len(GOAL_FILES) - 1, 0)),
+    choice=st.randoms(use_true_random=False),
+    replacement=_mutations(),
+)
+def test_mutated_files_give_the_same_twins_or_the_same_errors(
+    file_index: int, choice: Any, replacement: Any
+) -> None:
+    document = read_file(GOAL_FILES[file_index]).document
+    assert document is not None
+    data = _replace_somewhere(document.data, choice, replacement)
+    assert _outcome(_twin_validator("GoalFile"), data) == _outcome(model.GoalFile.model_validate, data)
+
+
+# --- a twin behaves as a model where the commands rely on it ---------------------------------
+
+
+@needs_fitting_schema
+def test_twins_are_frozen_equal_by_value_hashable_and_copied_as_models_are() -> None:
+    data = {"tapa": "osuus", "osuus_prosenttia": "75"}
+    twin = _twin_validator("GoalFile")
+    rule_twin = plain_model.GoalRule.model_construct(method="osuus", share_percent=evaluation.Decimal(75))
+    rule_real = model.GoalRule.model_construct(method="osuus", share_percent=evaluation.Decimal(75))
+    assert _shape(rule_twin) == _shape(rule_real)
+    assert rule_twin == plain_model.GoalRule.model_construct(
+        method="osuus", share_percent=evaluation.Decimal(75)
+    )
+    assert rule_twin != plain_model.GoalRule.model_construct(method="kaikki")
+    assert (
+        len(
+            {
+                rule_twin,
+                plain_model.GoalRule.model_construct(method="osuus", share_percent=evaluation.Decimal(75)),
+            }
+        )
+        == 1
+    )
+    with pytest.raises(TypeError, match="frozen"):
+        rule_twin.method = "kaikki"  # type: ignore[misc]
+    document = read_file(GOAL_FILES[0]).document
+    assert document is not None
+    file_twin, file_real = twin(document.data), model.GoalFile.model_validate(document.data)
+    changed = {"municipality": "Esimerkkilä"}
+    assert _shape(file_twin.model_copy(update=changed)) == _shape(file_real.model_copy(update=changed))
+    assert file_twin.model_copy(update=changed).municipality == "Esimerkkilä"
+    assert file_twin.municipality == file_real.municipality
+    assert _shape(file_twin.indicators()) == _shape(file_real.indicators())
+    assert [p for p, _ in rules.walk(file_twin)] == [p for p, _ in rules.walk(file_real)]  # type: ignore[arg-type]
+    assert data  # the rule above, validated in a file, is what the mutated files test covers
+
+
+def test_a_model_needing_pydantic_beyond_validation_is_not_asked_of_a_twin() -> None:
+    assert not hasattr(plain_model.GoalFile, "model_dump")
+    assert not hasattr(plain_model.GoalFile, "model_json_schema")
+
+
+# --- the commands on the twins ----------------------------------------------------------------
+
+PROBE = """
+import runpy, sys
+if {models_first}:
+    import tavoitteet.core.model
+sys.argv = ['tavoitteet', *{arguments!r}]
+try:
+    runpy.run_module('tavoitteet', run_name='__main__')
+except SystemExit as stop:
+    code = stop.code
+else:
+    code = 0
+sys.stdout.flush()
+loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core', 'typing_extensions'))
+sys.stderr.write('\\nLOADED:' + ','.join(loaded) + '\\n')
+sys.exit(code)
+"""
+
+
+def _run(arguments: list[str], models_first: bool) -> tuple[int, str, list[str]]:
+    """The exit code, what the command printed (standard output, then error) and the pydantic modules loaded."""
+    env = {
+        **os.environ,
+        "TAVOITTEET_NO_CACHE": "1",
+        "NO_COLOR": "1",
+        "TAVOITTEET_JOBS": "1",
+        "COLUMNS": "400",
+    }
+    env.pop("TAVOITTEET_DATA", None)
+    probe = PROBE.format(models_first=models_first, arguments=arguments)
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert "LOADED:" in done.stderr, done.stderr
+    errors, loaded = done.stderr.rsplit("LOADED:", 1)
+    return done.returncode, done.stdout + errors, [name for name in loaded.strip().split(",") if name]
+
+
+def _broken_files(folder: Path) -> Path:
+    """A data folder whose 2024 files each break the models in another way."""
+    year = folder / "2024"
+    year.mkdir(parents=True)
+    good = (ROOT / "examples" / "2024" / "hyvinvointilautakunta.yaml").read_text(encoding="utf-8")
+    year.joinpath("a.yaml").write_text(good.replace("lautakunta:", "lautakuntaa:", 1), encoding="utf-8")
+    year.joinpath("b.yaml").write_text(
+        good.replace("tyyppi: kehitys", "tyyppi: kehitystä", 1), encoding="utf-8"
+    )
+    year.joinpath("c.yaml").write_text(good.replace("vuosi: 2024", "vuosi: 1899", 1), encoding="utf-8")
+    year.joinpath("d.yaml").write_text(good.replace("    nimi: ", "    nimii: ", 1), encoding="utf-8")
+    year.joinpath("e.yaml").write_text(
+        "muoto: 1\nvuosi: 2024\nlautakunta: Tyhjä\ntehtäväalueet: []\n", encoding="utf-8"
+    )
+    return folder
+
+
+COMMANDS = {
+    "status": ["status", "2024"],
+    "status-examples": ["status", "2024", "--data", "{examples}"],
+    "list": ["list", "2024", "--data", "{examples}"],
+    "show": ["show", "hyvinvointikertomustyo", "--year", "2024"],
+    "validate": ["validate"],
+    "validate-broken": ["validate", "{broken}"],
+    "validate-broken-json": ["validate", "{broken}", "--format", "json"],
+    "status-broken": ["status", "2024", "--data", "{broken}"],
+    "missing": ["missing", "2024", "--data", "{examples}"],
+    "years": ["years", "--data", "{examples}"],
+    "record": [
+        "record",
+        "hakeutuvien-palvelujen-asiakkuudet",
+        "61",
+        "--date",
+        "1.12.2024",
+        "--data",
+        "{examples}",
+    ],
+}
+
+
+@needs_fitting_schema
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_a_reading_command_imports_no_pydantic_and_prints_what_it_prints_on_the_models(
+    name: str, tmp_path: Path
+) -> None:
+    outcomes = []
+    for models_first in (False, True):
+        base = tmp_path / ("m" if models_first else "p")  # paths of one length: wrapped alike
+        examples = base / "examples"
+        shutil.copytree(ROOT / "examples", examples)
+        broken = _broken_files(base / "broken")
+        arguments = [
+            part.replace("{examples}", str(examples)).replace("{broken}", str(broken))
+            for part in COMMANDS[name]
+        ]
+        code, out, loaded = _run(arguments, models_first)
+        outcomes.append((code, out.replace(str(examples), "EX").replace(str(broken), "BR")))
+        if not models_first:
+            assert loaded == ["pydantic_core._pydantic_core"], loaded
+        else:
+            assert "pydantic.main" in loaded
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][1].strip()
+
+
+def test_pydantic_imported_after_the_extension_alone_is_whole_and_shares_its_errors() -> None:
+    probe = (
+        "from tavoitteet.core import corelib\n"
+        "alone = corelib.extension()\n"
+        "import sys; assert 'pydantic_core.core_schema' not in sys.modules\n"
+        "import pydantic, pydantic_core\n"
+        "assert sys.modules['pydantic_core._pydantic_core'] is alone\n"
+        "assert pydantic.ValidationError is alone.ValidationError is corelib.ValidationError\n"
+        "class M(pydantic.BaseModel):\n"
+        "    x: int\n"
+        "try:\n"
+        "    M.model_validate({'x': 'y'})\n"
+        "except corelib.ValidationError as error:\n"
+        "    print(error.errors()[0]['type'])\n"
+        "print(corelib.installed_versions() == (pydantic.VERSION, pydantic_core.__version__))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["int_parsing", "True"]
