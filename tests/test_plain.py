@@ -36,9 +36,15 @@ GOAL_FILES = sorted(
     for path in (ROOT / folder).rglob("*.yaml")
     if path.name != "tavoitteet.yaml" and path.parent.name.isdigit()
 )
-SETTINGS_FILES = sorted(
-    path for folder in ("data", "examples") for path in (ROOT / folder).rglob("tavoitteet.yaml")
-)
+SETTINGS = [
+    (ROOT / "tests" / "fixtures" / "scenarios" / "kunnan-asetukset" / "data" / "tavoitteet.yaml").read_text(
+        encoding="utf-8"
+    ),
+    "muoto: 1\nkunta: Esimerkkilä\nraportti:\n  otsikko: Toimintakertomus\n  sv:\n    otsikko: Rapport\n",
+    "muoto: 2\nkunta: ''\n",
+    "kuntaa: Esimerkkilä\n",
+    "raportti:\n  logo: [a]\nsv:\n  kunta: 3\n",
+]
 MODELS = {
     name: value
     for name, value in vars(model).items()
@@ -141,8 +147,10 @@ def test_every_goal_file_of_the_repository_gives_the_same_twins_as_models(path: 
 
 
 @needs_fitting_schema
-@pytest.mark.parametrize("path", SETTINGS_FILES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_the_settings_files_give_the_same_twins_as_models(path: Path) -> None:
+@pytest.mark.parametrize("text", SETTINGS)
+def test_settings_files_give_the_same_twins_or_the_same_errors_as_models(text: str, tmp_path: Path) -> None:
+    path = tmp_path / "tavoitteet.yaml"
+    path.write_text(text, encoding="utf-8")
     document = read_file(path).document
     assert document is not None
     assert _outcome(_twin_validator("Settings"), document.data) == _outcome(

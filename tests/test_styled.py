@@ -108,7 +108,20 @@ def test_a_line_that_fits_is_wrapped_as_textwrap_wraps_it(text: str, width: int)
     """The status view's own wrap takes a short cut for a line that fits; textwrap gives the same lines."""
     from tavoitteet.render.status import _wrapped, wrap
 
-    assert wrap(text, width) == _wrapped(text, width)
+    assert wrap(text, width) == _wrapped(text, width) == _wrapped(text, width, by_textwrap=True)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab1 2%\xa0\u3000\t\x0b\x00/,-é", max_size=14), max_size=12),
+    st.integers(-2, 45),
+)
+def test_words_between_single_spaces_are_filled_as_textwrap_fills_them(words: list[str], width: int) -> None:
+    """The short cut for a paragraph of plain words gives textwrap's lines, whatever the words."""
+    from tavoitteet.render.status import _wrapped
+
+    text = " ".join(words)
+    assert _wrapped(text, width) == _wrapped(text, width, by_textwrap=True)
 
 
 @settings(max_examples=200, deadline=None)

@@ -167,8 +167,14 @@ def load_year(
 
 
 def _year_items(root: Path, paths: Sequence[Path]) -> Iterator[LoadedFile]:
-    """The settings file when it has problems (only they count), then the year's files, each loaded."""
+    """The settings file when it has problems (only they count), then the year's files, each loaded.
+
+    A file is read by the quick reader first (:func:`~tavoitteet.files.quickread.load_quick`):
+    the same goal file and problems as the full reader's, and a valid file's positions are
+    dropped anyway.
+    """
     from tavoitteet.files.loader import load_file
+    from tavoitteet.files.quickread import load_quick
     from tavoitteet.files.settings import settings_path
 
     settings = settings_path(root)
@@ -176,7 +182,7 @@ def _year_items(root: Path, paths: Sequence[Path]) -> Iterator[LoadedFile]:
         if item.problems:
             yield item
     for path in paths:
-        yield _kept(load_file(path))
+        yield _kept(load_quick(path))
 
 
 def _broken(broken: list[LoadedFile], year: int, lang: Lang) -> errors.UserError:

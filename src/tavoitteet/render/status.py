@@ -196,14 +196,46 @@ def wrap(text: str, width: int) -> list[str]:
     return _wrapped(text, width)
 
 
-def _wrapped(text: str, width: int) -> list[str]:
-    """:func:`wrap` by :mod:`textwrap`: every text that does not simply fit."""
-    wrapper = _Wrapper(max(width, 1), break_on_hyphens=False)
+def _wrapped(text: str, width: int, by_textwrap: bool = False) -> list[str]:
+    """:func:`wrap` by :mod:`textwrap`: every text that does not simply fit.
+
+    A paragraph of words between single spaces, none longer than the line, is
+    filled here as textwrap fills it (a word goes on the line while the line
+    with a space and the word fits), without textwrap's chunking, which was a
+    large share of a national ``status``; ``by_textwrap`` always asks textwrap
+    (the tests compare the two).
+    """
+    width = max(width, 1)
+    wrapper = None
     lines: list[str] = []
     for paragraph in text.replace(_KEPT, " ").splitlines() or [""]:
-        kept = " ".join(_keep_groups(word, width) for word in _DIGIT_GROUP.sub(_KEPT, paragraph).split(" "))
-        pieces = [line.replace(_KEPT, " ").strip() for line in wrapper.wrap(kept)]
+        words = [_keep_groups(word, width) for word in _DIGIT_GROUP.sub(_KEPT, paragraph).split(" ")]
+        filled = None if by_textwrap else _filled(words, width)
+        if filled is None:
+            wrapper = wrapper or _Wrapper(width, break_on_hyphens=False)
+            filled = wrapper.wrap(" ".join(words))
+        pieces = [line.replace(_KEPT, " ").strip() for line in filled]
         lines += [piece for piece in pieces if piece] or [""]
+    return lines
+
+
+_TEXTWRAP_SPACE = re.compile("[\t\n\x0b\x0c\r]")
+"""what textwrap also takes for a space (``_filled`` leaves a paragraph with one of them to textwrap)"""
+
+
+def _filled(words: list[str], width: int) -> list[str] | None:
+    """Greedy filling of single-space-separated ``words``, or None when textwrap has more to do."""
+    if any(len(word) > width or not word.strip() or _TEXTWRAP_SPACE.search(word) for word in words):
+        return None  # a word to cut, a space of its own (textwrap drops it at a line's ends), a tab
+    line = words[0]
+    lines = []
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
     return lines
 
 
