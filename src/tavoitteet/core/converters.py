@@ -21,6 +21,11 @@ from tavoitteet.core.parsing import ValueParseError, parse_date, parse_integer, 
 
 
 def convert(parser: Any, value: Any, accepted: tuple[type, ...]) -> Any:
+    if value.__class__ is str:  # the common case: a scalar as the loader hands it on
+        try:
+            return parser(value)
+        except ValueParseError as error:
+            raise PydanticCustomError(error.key, "{text}", {"text": error.text}) from None
     if isinstance(value, bool) or not isinstance(value, (str, *accepted)):
         raise PydanticCustomError("wrong_scalar", "expected a scalar")
     if not isinstance(value, str):

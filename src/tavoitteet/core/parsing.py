@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 
 class ValueParseError(ValueError):
@@ -39,10 +40,15 @@ YES_WORDS = frozenset({"kyllä", "true"})
 NO_WORDS = frozenset({"ei", "false"})
 
 
+REMEMBERED = 4096
+"""texts each parser remembers: the parsers are pure and their values immutable, and a national
+corpus repeats the same years, dates and small numbers (a text that fails is parsed again each time)"""
+
 _SPACE_RUN = re.compile(f"[{_SPACES}]+")
 _DECIMAL_MARK = re.compile("[,.]")
 
 
+@lru_cache(REMEMBERED)
 def parse_number(text: str) -> Decimal:
     """Parse ``1 234,5``, ``1.234,5``, ``1234.5``, ``-3`` or ``0,25`` into a Decimal.
 
@@ -103,6 +109,7 @@ def _checked_digits(integer: str, fraction: str, original: str) -> tuple[str, st
     return integer, fraction
 
 
+@lru_cache(REMEMBERED)
 def parse_integer(text: str) -> int:
     """Parse a whole number such as ``119`` or ``2 024``; decimals are refused."""
     value = parse_number(text)
@@ -111,6 +118,7 @@ def parse_integer(text: str) -> int:
     return int(value)
 
 
+@lru_cache(REMEMBERED)
 def parse_date(text: str) -> date:
     """Parse a Finnish date ``10.10.2023`` (also ``1.2.2024.``) or ISO ``2023-10-10``."""
     raw = text.strip()
