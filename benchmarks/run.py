@@ -23,6 +23,7 @@ Nothing is asserted: the targets are printed next to the figures.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -374,7 +375,10 @@ def main(argv: list[str] | None = None) -> None:
 
         python = [sys.executable, "-S"]
         tavoitteet = [*python, "-m", "tavoitteet"]
-        paths = [env.get("PYTHONPATH", ""), *site.getsitepackages()]
+        # the folder tavoitteet is imported from: an editable install names it in a .pth file, which -S skips
+        spec = importlib.util.find_spec("tavoitteet")
+        package = Path(spec.origin).parent.parent if spec is not None and spec.origin else REPO / "src"
+        paths = [env.get("PYTHONPATH", ""), str(package), *site.getsitepackages()]
         env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
     with tempfile.TemporaryDirectory(prefix="tavoitteet-bench-") as scratch:
         root = args.corpus_dir or Path(scratch)
