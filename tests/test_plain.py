@@ -307,6 +307,7 @@ def _broken_files(folder: Path) -> Path:
     return folder
 
 
+TREND_OF_EXAMPLES = "hakeutuvien-palvelujen-asiakkuudet"
 COMMANDS = {
     "status": ["status", "2024"],
     "status-examples": ["status", "2024", "--data", "{examples}"],
@@ -318,15 +319,24 @@ COMMANDS = {
     "status-broken": ["status", "2024", "--data", "{broken}"],
     "missing": ["missing", "2024", "--data", "{examples}"],
     "years": ["years", "--data", "{examples}"],
-    "record": [
+    "record": ["record", TREND_OF_EXAMPLES, "61", "--date", "1.12.2024", "--data", "{examples}"],
+    "record-level": ["record", "periaatteet-valmiit", "--level", "ei toteutunut", "--data", "{examples}"],
+    "record-series": [
         "record",
-        "hakeutuvien-palvelujen-asiakkuudet",
-        "61",
-        "--date",
-        "1.12.2024",
+        "liikuntaryhmien-osallistujamaara",
+        "n. 1 200",
+        "--period",
+        "2023",
         "--data",
         "{examples}",
     ],
+    "record-withdraw": ["record", TREND_OF_EXAMPLES, "--withdraw", "--comment", "x", "--data", "{examples}"],
+    "record-ambiguous": ["record", TREND_OF_EXAMPLES, "1.234", "--data", "{examples}"],
+    "record-broken": ["record", TREND_OF_EXAMPLES, "61", "--data", "{broken}"],
+    "status-json": ["status", "2024", "--json", "--data", "{examples}"],
+    "show-json": ["show", "hyvinvointikertomustyo", "--year", "2024", "--json", "--data", "{examples}"],
+    "history": ["history", "2024", "--data", "{examples}"],
+    "status-en-goals": ["--lang", "en", "status", "2024", "--depth", "goal", "--data", "{examples}"],
 }
 
 
@@ -373,3 +383,24 @@ def test_pydantic_imported_after_the_extension_alone_is_whole_and_shares_its_err
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["int_parsing", "True"]
+
+
+@needs_fitting_schema
+@pytest.mark.parametrize("answers", ["good", "bad"])
+def test_a_filled_form_is_recorded_on_the_twins_as_on_the_models(answers: str, tmp_path: Path) -> None:
+    """The year-end round trip (``form``, then ``record --from``) writes the same bytes on both."""
+    from test_form import ANSWERS, BAD, fill, make_form
+
+    results = []
+    for models_first in (False, True):
+        repo = tmp_path / ("m" if models_first else "p")
+        shutil.copytree(ROOT / "data" / "2021", repo / "data" / "2021")
+        filled = fill(make_form(repo), ANSWERS if answers == "good" else BAD)
+        code, out, loaded = _run(
+            ["record", "--from", str(filled), "--data", str(repo / "data")], models_first
+        )
+        written = (repo / "data" / "2021" / "hyvinvointilautakunta.yaml").read_bytes()
+        results.append((code, out.replace(str(repo), "REPO"), written))
+        assert ("pydantic.main" in loaded) == models_first
+    assert results[0] == results[1]
+    assert (results[0][0] == 0) == (answers == "good")

@@ -31,10 +31,10 @@ if TYPE_CHECKING:
     Body = Callable[[], int]
 
 _REFUSED = object()
+"""a value Click would refuse"""
 READ_ONLY = frozenset({"status", "list", "show", "years", "history", "validate", "missing", "record"})
 """commands that only read the models (``record`` writes text, never a model): run on their plain twins,
 without importing pydantic (:mod:`tavoitteet.core.twins`)"""
-"""a value Click would refuse"""
 
 
 def run(argv: list[str]) -> bool:

@@ -7,6 +7,12 @@ that fit the indicator) live in :mod:`tavoitteet.core.checks`.
 
 Annotations are real types here, not postponed strings: pydantic then does not
 evaluate every field's annotation again when it builds the models at start-up.
+
+A model's "after" validators and methods are functions of :mod:`tavoitteet.core.rules`
+and its fields' converters those of :mod:`tavoitteet.core.converters`: the models'
+plain twins (:mod:`tavoitteet.core.plain`), which the commands that only read the
+models use instead of them, share those very functions.  After changing a model,
+``python -m tavoitteet.core.validation`` writes the stored schema and the twins again.
 """
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal

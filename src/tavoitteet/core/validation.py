@@ -77,7 +77,7 @@ def ordinary(name: str) -> Callable[[Any], Any]:
     """Pydantic's own way: the model's validator, built on first use."""
     from tavoitteet.core import model
 
-    if getattr(model, "PLAIN", False):  # the stored schema fitted when the twins were chosen (plain.py)
+    if getattr(model, "PLAIN", False):  # the stored schema fitted when the twins were chosen (twins.py)
         raise RuntimeError(
             f"the stored schema of {name} does not compile: run python -m tavoitteet.core.validation"
         )

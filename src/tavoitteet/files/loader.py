@@ -22,10 +22,10 @@ from tavoitteet.core.model import INDICATOR_KINDS, GoalFile, Settings, Strict, f
 from tavoitteet.core.problems import Code, DataPath, Problem
 from tavoitteet.core.validation import validate_goal_file, validate_settings
 from tavoitteet.files import settings as settings_file
+from tavoitteet.files.yamlread import read_file
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
-from tavoitteet.files.yamlread import read_file
 
 
 @dataclass(frozen=True, slots=True)
