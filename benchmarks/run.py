@@ -171,8 +171,10 @@ def startup(tavoitteet: Command, runs: int, env: dict[str, str], cache: Path, py
             ("tavoitteet record (a value into examples/)", record, warm, "<= 14x"),
             ("tavoitteet status 2024 right after that record", status_after, warm, ""),
         ]
-    for _, command, case_env, _ in cases:  # fill the caches, as any earlier run would have
-        subprocess.run(command, cwd=REPO, env=case_env, capture_output=True, check=False)
+    for label, command, case_env, _ in cases:  # fill the caches, as any earlier run would have
+        done = subprocess.run(command, cwd=REPO, env=case_env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:  # a failing command would be timed as a fast one
+            raise SystemExit(f"{label} failed (exit {done.returncode}):\n{done.stderr}")
     commands = [([*python, "-c", "pass"], env)] + [(command, e) for _, command, e, _ in cases]
     bare, *medians = median_times(commands, runs, REPO)
     lines = [f"python -c pass: {bare * 1000:.0f} ms (median of {runs}, interleaved with the commands)"]

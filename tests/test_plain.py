@@ -404,3 +404,24 @@ def test_a_filled_form_is_recorded_on_the_twins_as_on_the_models(answers: str, t
         assert ("pydantic.main" in loaded) == models_first
     assert results[0] == results[1]
     assert (results[0][0] == 0) == (answers == "good")
+
+
+@needs_fitting_schema
+def test_a_worker_started_afresh_reads_the_twins_when_the_main_process_does() -> None:
+    """Spawned workers (Windows, macOS) would otherwise import pydantic each; forked ones inherit the twins."""
+    probe = (
+        "import multiprocessing, sys\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from tavoitteet.core.twins import use_plain_models\n"
+        "from tavoitteet.files import parallel\n"
+        "if __name__ == '__main__':\n"
+        "    assert use_plain_models()\n"
+        "    context = multiprocessing.get_context('spawn')\n"
+        "    with ProcessPoolExecutor(1, mp_context=context, initializer=parallel._start_worker,\n"
+        "                             initargs=('', parallel._on_plain_models())) as pool:\n"
+        "        asked = \"__import__('tavoitteet.files.loader').files.loader.GoalFile.__module__, \"\n"
+        "        asked += \"'pydantic.main' in __import__('sys').modules\"\n"
+        "        print(*pool.submit(eval, asked).result())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.split() == ["tavoitteet.core.plain_model", "False"]

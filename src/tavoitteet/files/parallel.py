@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -87,7 +88,9 @@ def ordered_map(function: Callable[[T], R], items: Iterable[T], processes: int) 
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        pool = ProcessPoolExecutor(processes, initializer=_start_worker, initargs=(_test_gate(),))
+        pool = ProcessPoolExecutor(
+            processes, initializer=_start_worker, initargs=(_test_gate(), _on_plain_models())
+        )
     except (OSError, ImportError, NotImplementedError):  # no process support here (e.g. no /dev/shm)
         yield from map(function, items)
         return
@@ -119,9 +122,24 @@ def _ctrl_c_held() -> Iterator[None]:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-def _start_worker(gate: str) -> None:
-    """Workers leave Ctrl-C to the main process, which stops them and reports once."""
+def _on_plain_models() -> bool:
+    """Whether this process reads the models' plain twins (:mod:`tavoitteet.core.twins`)."""
+    return bool(getattr(sys.modules.get("tavoitteet.core.model"), "PLAIN", False))
+
+
+def _start_worker(gate: str, plain_models: bool = False) -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and reports once.
+
+    A worker started afresh (spawned, as on Windows and macOS) reads the models' plain
+    twins when the main process does, instead of importing pydantic; a forked one has
+    them already.
+    """
     import signal
+
+    if plain_models:
+        from tavoitteet.core.twins import use_plain_models
+
+        use_plain_models()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
