@@ -425,3 +425,26 @@ def test_a_worker_started_afresh_reads_the_twins_when_the_main_process_does() ->
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout.split() == ["tavoitteet.core.plain_model", "False"]
+
+
+def test_with_another_pydantic_installed_the_models_themselves_are_used() -> None:
+    probe = (
+        "import sys\n"
+        "from tavoitteet.core import stored_schema, twins\n"
+        "stored_schema.PYDANTIC = '0.0.0'  # as if the stored files were made with another pydantic\n"
+        "print(twins.use_plain_models())\n"
+        "from tavoitteet.core.model import GoalFile\n"
+        "print(GoalFile.__module__, 'pydantic.main' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.split() == ["False", "tavoitteet.core.model", "True"]
+
+
+def test_once_the_models_are_imported_they_stay() -> None:
+    probe = (
+        "import tavoitteet.core.model\n"
+        "from tavoitteet.core import twins\n"
+        "print(twins.use_plain_models(), tavoitteet.core.model.GoalFile.__module__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.split() == ["False", "tavoitteet.core.model"]
