@@ -27,15 +27,10 @@ from pydantic import BaseModel
 from tavoitteet.core import corelib, evaluation, model, plain_model, rules, stored_schema
 from tavoitteet.core.plain import Plain
 from tavoitteet.files.yamlread import read_file
+from test_validation import GOAL_FILES, mutations, replace_somewhere
 
 ROOT = Path(__file__).resolve().parent.parent
 TWINS = ROOT / "src" / "tavoitteet" / "core" / "plain_model.py"
-GOAL_FILES = sorted(
-    path
-    for folder in ("data", "examples")
-    for path in (ROOT / folder).rglob("*.yaml")
-    if path.name != "tavoitteet.yaml" and path.parent.name.isdigit()
-)
 SETTINGS = [
     (ROOT / "tests" / "fixtures" / "scenarios" / "kunnan-asetukset" / "data" / "tavoitteet.yaml").read_text(
         encoding="utf-8"
@@ -158,48 +153,19 @@ def test_settings_files_give_the_same_twins_or_the_same_errors_as_models(text: s
     )
 
 
-def _mutations() -> st.SearchStrategy[Any]:
-    leaves = st.one_of(
-        st.none(),
-        st.booleans(),
-        st.integers(-3, 3000),
-        st.sampled_from(
-            ["", " ", "kyllä", "ei", "12,5", "1.1.2024", "2024", "x-1", "luku", "kehitys", "0", "-1"]
-        ),
-    )
-    return st.recursive(
-        leaves,
-        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-        max_leaves=8,
-    )
-
-
-def _replace_somewhere(data: Any, choice: Any, replacement: Any) -> Any:
-    if isinstance(data, dict) and data:
-        key = choice.choice([*data, "uusi_avain"])
-        if choice.random() < 0.3 or key not in data:
-            return {**data, key: replacement}
-        return {**data, key: _replace_somewhere(data[key], choice, replacement)}
-    if isinstance(data, list) and data:
-        index = choice.randrange(len(data))
-        inner = replacement if choice.random() < 0.3 else _replace_somewhere(data[index], choice, replacement)
-        return [*data[:index], inner, *data[index + 1 :]]
-    return replacement
-
-
 @needs_fitting_schema
 @settings(max_examples=150)
 @given(
     file_index=st.integers(0, max(len(GOAL_FILES) - 1, 0)),
     choice=st.randoms(use_true_random=False),
-    replacement=_mutations(),
+    replacement=mutations(),
 )
 def test_mutated_files_give_the_same_twins_or_the_same_errors(
     file_index: int, choice: Any, replacement: Any
 ) -> None:
     document = read_file(GOAL_FILES[file_index]).document
     assert document is not None
-    data = _replace_somewhere(document.data, choice, replacement)
+    data = replace_somewhere(document.data, choice, replacement)
     assert _outcome(_twin_validator("GoalFile"), data) == _outcome(model.GoalFile.model_validate, data)
 
 

@@ -133,7 +133,7 @@ def test_every_goal_file_of_the_repository_validates_alike(path: Path) -> None:
     assert stored[0] == "model"
 
 
-def _mutations() -> st.SearchStrategy[Any]:
+def mutations() -> st.SearchStrategy[Any]:
     leaves = st.one_of(
         st.none(),
         st.booleans(),
@@ -150,19 +150,19 @@ def _mutations() -> st.SearchStrategy[Any]:
 @given(
     file_index=st.integers(0, max(len(GOAL_FILES) - 1, 0)),
     choice=st.randoms(use_true_random=False),
-    replacement=_mutations(),
+    replacement=mutations(),
 )
 def test_mutated_files_give_the_same_models_or_the_same_errors(
     file_index: int, choice: Any, replacement: Any
 ) -> None:
     document = read_file(GOAL_FILES[file_index]).document
     assert document is not None
-    data = _replace_somewhere(document.data, choice, replacement)
+    data = replace_somewhere(document.data, choice, replacement)
     stored, ordinary = _both(data)
     assert stored == ordinary
 
 
-def _replace_somewhere(data: Any, choice: Any, replacement: Any) -> Any:
+def replace_somewhere(data: Any, choice: Any, replacement: Any) -> Any:
     """A copy of ``data`` with one value, somewhere in it (or a new key), replaced."""
     if isinstance(data, dict) and data:
         key = choice.choice([*data, "uusi_avain"])
@@ -170,14 +170,14 @@ def _replace_somewhere(data: Any, choice: Any, replacement: Any) -> Any:
         copy[key] = (
             replacement
             if choice.random() < 0.3 or key not in data
-            else _replace_somewhere(data[key], choice, replacement)
+            else replace_somewhere(data[key], choice, replacement)
         )
         return copy
     if isinstance(data, list) and data:
         index = choice.randrange(len(data))
         copy = list(data)
         copy[index] = (
-            replacement if choice.random() < 0.3 else _replace_somewhere(data[index], choice, replacement)
+            replacement if choice.random() < 0.3 else replace_somewhere(data[index], choice, replacement)
         )
         return copy
     return replacement
