@@ -414,3 +414,19 @@ def test_once_the_models_are_imported_they_stay() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout.split() == ["False", "tavoitteet.core.model"]
+
+
+def test_a_stored_schema_that_does_not_compile_for_the_twins_leaves_the_models() -> None:
+    probe = (
+        "import sys\n"
+        "from tavoitteet.core import stored_schema, twins\n"
+        "stored_schema.SCHEMAS['GoalFile'] = lambda model: {'type': 'no such schema'}\n"
+        "print(twins.use_plain_models(), 'tavoitteet.core.model' in sys.modules)\n"
+        "from tavoitteet.core.model import GoalFile\n"
+        "from tavoitteet.core.validation import validate_goal_file\n"
+        "print(GoalFile.__module__, type(validate_goal_file(\n"
+        "    {'muoto': '1', 'vuosi': '2024', 'lautakunta': 'L', 'tehtäväalueet': [{'id': 'a', 'nimi': 'A'}]}\n"
+        ")).__module__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.split() == ["False", "False", "tavoitteet.core.model", "tavoitteet.core.model"]

@@ -18,8 +18,9 @@ MODEL = "tavoitteet.core.model"
 def use_plain_models() -> bool:
     """Make the plain twins ``tavoitteet.core.model`` for this process, if they fit; True if they are.
 
-    They fit unless the models were imported already (then those stay) or the
-    stored schema and twins were made with another pydantic than the one installed.
+    They fit unless the models were imported already (then those stay), the
+    stored schema and twins were made with another pydantic than the one installed,
+    or the stored schema does not compile for them.
     """
     current = sys.modules.get(MODEL)
     if current is not None:
@@ -32,10 +33,17 @@ def use_plain_models() -> bool:
         return False
     if corelib.installed_versions() != (stored_schema.PYDANTIC, stored_schema.PYDANTIC_CORE):
         return False
-    from tavoitteet.core import plain_model
+    import tavoitteet.core
+    from tavoitteet.core import plain_model, validation
 
     sys.modules[MODEL] = plain_model
-    import tavoitteet.core
-
     tavoitteet.core.model = plain_model  # what ``from tavoitteet.core import model`` finds
+    try:
+        for name in validation.STORED:  # compiled now, as the first file would: does it fit the twins?
+            validation.validator_of(name)
+    except RuntimeError:  # the stored schema names something gone: the models, the ordinary way
+        del sys.modules[MODEL]
+        del tavoitteet.core.model
+        validation.validator_of.cache_clear()
+        return False
     return True
