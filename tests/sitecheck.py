@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import DATA, FIXTURES
+from conftest import DATA, FIXTURES, invoke
 
 REPORT_DATA = FIXTURES / "report" / "data"
 
@@ -21,6 +21,24 @@ def site_data(target: Path) -> Path:
         (data / year).mkdir(exist_ok=True)
         shutil.copy(DATA / year / "hyvinvointilautakunta.yaml", data / year / "hyvinvointilautakunta.yaml")
     return data
+
+
+def record_a_value(data: Path) -> None:
+    """An outcome recorded in 2021's welfare committee through the CLI, as a user would."""
+    code, _, err = invoke(
+        [
+            "record",
+            "kulttuuriparlamentin-kokoukset",
+            "6",
+            "--year",
+            "2021",
+            "--date",
+            "31.12.2021",
+            "--data",
+            str(data),
+        ]
+    )
+    assert code == 0, err
 
 
 def two_municipalities(root: Path) -> Path:

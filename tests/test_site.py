@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from clients import require
-from sitecheck import broken_links, parse, site_data, two_municipalities
+from sitecheck import broken_links, parse, record_a_value, site_data, two_municipalities
 
 from conftest import invoke
 
@@ -250,21 +250,7 @@ def test_a_rebuild_writes_only_the_pages_that_depend_on_the_changed_file(tmp_pat
     code, again, _ = build(data, out)
     assert code == 0 and " 0 tiedostoa kirjoitettu" in again
 
-    # record an outcome in 2021's welfare committee through the CLI
-    code, _, err = invoke(
-        [
-            "record",
-            "kulttuuriparlamentin-kokoukset",
-            "6",
-            "--year",
-            "2021",
-            "--date",
-            "31.12.2021",
-            "--data",
-            str(data),
-        ]
-    )
-    assert code == 0, err
+    record_a_value(data)
     code, rebuilt, err = build(data, out)
     assert code == 0, err
     after = _contents(out)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitecheck import site_data
+from sitecheck import record_a_value, site_data
 
 from conftest import invoke
 
@@ -55,23 +55,6 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def record_a_value(data: Path) -> None:
-    code, _, err = invoke(
-        [
-            "record",
-            "kulttuuriparlamentin-kokoukset",
-            "6",
-            "--year",
-            "2021",
-            "--date",
-            "31.12.2021",
-            "--data",
-            str(data),
-        ]
-    )
-    assert code == 0, err
 
 
 def change_the_baseline(data: Path) -> None:
@@ -344,3 +327,4 @@ def test_a_kept_place_reads_back_as_it_was_made(tmp_path: Path) -> None:
         again = pickle.loads(pickle.dumps(place))
         assert again == place and again.aspects == place.aspects
         assert [type(u).__name__ for u in again.unassessed] == ["Unassessed"] * len(place.unassessed)
+
