@@ -328,3 +328,24 @@ def test_a_kept_place_reads_back_as_it_was_made(tmp_path: Path) -> None:
         assert again == place and again.aspects == place.aspects
         assert [type(u).__name__ for u in again.unassessed] == ["Unassessed"] * len(place.unassessed)
 
+
+def test_an_indicators_chart_is_captioned_with_the_name_its_own_page_gives_it(tmp_path: Path) -> None:
+    """A series' chart is made once and shared by its pages; its caption is still each page's own.
+
+    It was the name of whichever page was written first under the same ``id()``: after a rebuild,
+    the 2023 page's Finnish ``Lainat`` on 2024's Swedish page, whose own name is ``Lån``.
+    """
+    import re
+
+    data = site_data(tmp_path)
+    out = tmp_path / "sivusto"
+    build(data, out, tmp_path / "cache")
+    change_the_baseline(data)  # a rebuild links the series again: a series' memo must not outlive it
+    build(data, out, tmp_path / "cache")
+    pages = [p for p in out.rglob("*.html") if 'id="sarja-t"' in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 2
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        chart = re.search(r'<title id="sarja-t">([^<]*)</title>', text)
+        tables = re.findall(r'<table class="series"><caption>([^<]*)</caption>', text)
+        assert chart is not None and tables == [chart.group(1)], page

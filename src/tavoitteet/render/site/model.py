@@ -15,10 +15,10 @@ about that committee, so a rebuild evaluates only the committees it writes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from tavoitteet.core.evaluation import (
     ALL_STATUSES,
@@ -31,6 +31,8 @@ from tavoitteet.core.evaluation import (
 )
 from tavoitteet.core.links import linked_id
 from tavoitteet.words.i18n import Lang, ReportLang
+
+T = TypeVar("T")
 
 ChainKey = tuple[str, str]
 """(municipality or "", the file's name without suffix): one committee over the years."""
@@ -282,8 +284,22 @@ class Site:
     several_municipalities: bool = False
     years: list[int] = field(default_factory=list)
     """Newest first."""
-    memo: dict[tuple[object, ...], object] = field(default_factory=dict)
+    memo: dict[tuple[object, ...], tuple[object, Any]] = field(default_factory=dict)
     """Pieces the renderers share between pages (a series' table is the same on each of its pages)."""
+
+    def shared(self, owner: object, make: Callable[[], T], *key: object) -> T:
+        """``make()`` once for ``owner`` (and ``key``), as every page of it needs the same piece.
+
+        The memo keeps ``owner`` itself: a series replaced while the site is built (a rebuild links
+        its chains as their committee-years arrive) is then never mistaken for the one that took its
+        ``id()`` after it.
+        """
+        slot = (id(owner), *key)
+        kept = self.memo.get(slot)
+        if kept is None or kept[0] is not owner:
+            kept = self.memo[slot] = (owner, make())
+        made: T = kept[1]
+        return made
 
     def sources(self) -> frozenset[str]:
         return frozenset(p.source for p in self.places)

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from html import escape
-from typing import cast
 
 from tavoitteet.core.evaluation import BindingCounts, Counts, GoalResult, IndicatorResult, year_over
 from tavoitteet.core.model import CategoryIndicator, Entry, ServiceArea, Target
@@ -349,12 +348,12 @@ def goal_page(site: Site, lang: ReportLang, place: CommitteeYear, goal: GoalResu
         )
     series = site.goal_series.get((place.source, item.id), [])
     if len(series) > 1:
-        key = ("goal-series", id(series), lang)
-        if (shared := site.memo.get(key)) is None:
-            shared = site.memo[key] = [_goal_point(ctx, point) for point in series]
+        shared = site.shared(
+            series, lambda: [_goal_point(ctx, point) for point in series], "goal-series", lang
+        )
         rows = [
             [current if point.place is place else linked, *cells]
-            for point, (linked, current, cells) in zip(series, shared, strict=True)  # type: ignore[call-overload]
+            for point, (linked, current, cells) in zip(series, shared, strict=True)
         ]
         head = [word("year", lang), word("goal", lang), word("status", lang)]
         parts.append(
@@ -428,10 +427,10 @@ def _series(ctx: Context, place: CommitteeYear, result: IndicatorResult, name: s
     series = ctx.site.indicator_series.get((place.source, result.indicator.id), [])
     if not series:
         return ""
-    key = ("indicator-series", id(series), ctx.lang)
-    if (shared := ctx.site.memo.get(key)) is None:
-        shared = ctx.site.memo[key] = _series_shared(ctx, series, name)
-    rows_shared, chart = cast(tuple[list[SeriesRow], str], shared)
+    # made once for the series' pages, and captioned with this page's name
+    rows_shared, chart = ctx.site.shared(
+        series, lambda: _series_shared(ctx, series, name), "indicator-series", ctx.lang, name
+    )
     rows = [
         [current if point.place is place else linked, *cells]
         for point, (linked, current, cells) in zip(series, rows_shared, strict=True)
