@@ -28,7 +28,6 @@ import functools
 import json
 import os
 import pickle
-import stat
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,7 @@ from tavoitteet.core.model import GoalFile
 from tavoitteet.files.discovery import year_files
 from tavoitteet.files.loader import LoadedFile, load_file
 from tavoitteet.files.parallel import jobs
+from tavoitteet.files.rawread import read_goal_bytes
 from tavoitteet.files.settings import settings_path
 from tavoitteet.files.validcache import blake2b, cache_folder, fingerprint, private_folder, read_private
 
@@ -108,37 +108,13 @@ def sources(data_root: Path) -> list[Source]:
         for path in paths:
             name = f"{year}/{path.name}"
             updated = dates.get(name)
-            raw = _plain_bytes(path)
-            if raw is None:  # a link, a folder, unreadable: never a known digest; loading it tells why
+            raw = read_goal_bytes(path)
+            if not isinstance(raw, bytes):  # a problem: never a known digest; loading the file words it
                 raw = b"\0unread\0" + os.urandom(16)
             digest = blake2b(raw, digest_size=16)
             digest.update(f"{updated}|{shared}".encode())  # the settings (default kunta) are every file's
             found.append(Source(name, path, digest.hexdigest(), updated))
     return found
-
-
-_OPEN_FLAGS = (
-    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-)
-
-
-def _plain_bytes(path: Path) -> bytes | None:
-    """The bytes of a regular file that is not a link (as :func:`read_goal_bytes` reads it), else None."""
-    if any("\udc80" <= char <= "\udcff" for char in path.name):
-        return None
-    try:
-        handle = os.open(path, _OPEN_FLAGS)
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            return None
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            return stream.read()
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
 
 
 def git_dates(data_root: Path) -> dict[str, date]:
