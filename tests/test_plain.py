@@ -246,6 +246,12 @@ def _run(arguments: list[str], models_first: bool) -> tuple[int, str, list[str]]
     return done.returncode, done.stdout + errors, [name for name in loaded.strip().split(",") if name]
 
 
+def _printed(probe: str) -> list[str]:
+    """The words a Python program prints, run in a fresh interpreter in the repository."""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    return done.stdout.split()
+
+
 def _broken_files(folder: Path) -> Path:
     """A data folder whose 2024 files each break the models in another way."""
     year = folder / "2024"
@@ -337,8 +343,7 @@ def test_pydantic_imported_after_the_extension_alone_is_whole_and_shares_its_err
         "    print(error.errors()[0]['type'])\n"
         "print(corelib.installed_versions() == (pydantic.VERSION, pydantic_core.__version__))\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["int_parsing", "True"]
+    assert _printed(probe) == ["int_parsing", "True"]
 
 
 @needs_fitting_schema
@@ -379,8 +384,7 @@ def test_a_worker_started_afresh_reads_the_twins_when_the_main_process_does() ->
         "        asked += \"'pydantic.main' in __import__('sys').modules\"\n"
         "        print(*pool.submit(eval, asked).result())\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert done.stdout.split() == ["tavoitteet.core.plain_model", "False"]
+    assert _printed(probe) == ["tavoitteet.core.plain_model", "False"]
 
 
 def test_with_another_pydantic_installed_the_models_themselves_are_used() -> None:
@@ -392,8 +396,7 @@ def test_with_another_pydantic_installed_the_models_themselves_are_used() -> Non
         "from tavoitteet.core.model import GoalFile\n"
         "print(GoalFile.__module__, 'pydantic.main' in sys.modules)\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert done.stdout.split() == ["False", "tavoitteet.core.model", "True"]
+    assert _printed(probe) == ["False", "tavoitteet.core.model", "True"]
 
 
 def test_once_the_models_are_imported_they_stay() -> None:
@@ -402,8 +405,7 @@ def test_once_the_models_are_imported_they_stay() -> None:
         "from tavoitteet.core import twins\n"
         "print(twins.use_plain_models(), tavoitteet.core.model.GoalFile.__module__)\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert done.stdout.split() == ["False", "tavoitteet.core.model"]
+    assert _printed(probe) == ["False", "tavoitteet.core.model"]
 
 
 def test_a_stored_schema_that_does_not_compile_for_the_twins_leaves_the_models() -> None:
@@ -418,5 +420,4 @@ def test_a_stored_schema_that_does_not_compile_for_the_twins_leaves_the_models()
         "    {'muoto': '1', 'vuosi': '2024', 'lautakunta': 'L', 'tehtäväalueet': [{'id': 'a', 'nimi': 'A'}]}\n"
         ")).__module__)\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert done.stdout.split() == ["False", "False", "tavoitteet.core.model", "tavoitteet.core.model"]
+    assert _printed(probe) == ["False", "False", "tavoitteet.core.model", "tavoitteet.core.model"]
