@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import sys
 import types
+from functools import cache
 from importlib.machinery import PathFinder
 from pathlib import Path
 
@@ -63,8 +64,12 @@ def _import_alone() -> types.ModuleType:
     return imported
 
 
+@cache
 def installed_versions() -> tuple[str | None, str]:
-    """The versions of pydantic (None if unreadable) and pydantic-core installed, importing neither package."""
+    """The versions of pydantic (None if unreadable) and pydantic-core installed, importing neither package.
+
+    Asked once per stored model and by :mod:`tavoitteet.core.twins`: read once.
+    """
     core_version: str = extension().__version__
     return _pydantic_version(), core_version
 
