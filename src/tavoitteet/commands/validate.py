@@ -138,11 +138,14 @@ _Checked = tuple[list[Problem], str | None, int, int, int, dict[int, str] | None
 
 def _check_chunk(work: tuple[list[str], bool]) -> list[_Checked]:
     """A worker's share: what was found in each file, without the paths the main process already has."""
+    from tavoitteet.files.loader import settings_once
+
     names, keyed = work
     results = []
-    for name in names:
-        r = check_file(Path(name), keyed)
-        results.append((r.problems, r.committee, r.goals, r.actions, r.indicators, r.source, r.key))
+    with settings_once():
+        for name in names:
+            r = check_file(Path(name), keyed)
+            results.append((r.problems, r.committee, r.goals, r.actions, r.indicators, r.source, r.key))
     return results
 
 
@@ -167,8 +170,11 @@ def check_files(
         _build_models()
     processes = parallel.jobs(len(files), PARALLEL_FROM, since=since)
     if processes <= 1:
-        for path in files:
-            yield check_file(path, keyed)
+        from tavoitteet.files.loader import settings_once
+
+        with settings_once():
+            for path in files:
+                yield check_file(path, keyed)
         return
     _build_models()  # also for TAVOITTEET_JOBS below PARALLEL_FROM files
 

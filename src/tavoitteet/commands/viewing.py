@@ -173,7 +173,7 @@ def _year_items(root: Path, paths: Sequence[Path]) -> Iterator[LoadedFile]:
     the same goal file and problems as the full reader's, and a valid file's positions are
     dropped anyway.
     """
-    from tavoitteet.files.loader import load_file
+    from tavoitteet.files.loader import load_file, settings_once
     from tavoitteet.files.quickread import load_quick
     from tavoitteet.files.settings import settings_path
 
@@ -181,8 +181,9 @@ def _year_items(root: Path, paths: Sequence[Path]) -> Iterator[LoadedFile]:
     for item in [load_file(settings)] if settings else []:
         if item.problems:
             yield item
-    for path in paths:
-        yield _kept(load_quick(path))
+    with settings_once():
+        for path in paths:
+            yield _kept(load_quick(path))
 
 
 def _broken(broken: list[LoadedFile], year: int, lang: Lang) -> errors.UserError:

@@ -6,11 +6,14 @@ failure is returned as problems, never raised.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
+import os
 import re
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -306,8 +309,43 @@ def _choices(expected: str) -> str:
     return ", ".join(quoted) if quoted else expected
 
 
+_folders_seen: dict[str, str | None] | None = None
+"""within :func:`settings_once`: the default ``kunta`` of each year folder looked up so far"""
+
+
+@contextlib.contextmanager
+def settings_once() -> Iterator[None]:
+    """Within: each year folder's settings file is looked up once, for all the files read in it.
+
+    Reading a batch of files (``validate``, a year's view) takes the settings as
+    they were when its first file in a folder was read; otherwise every file
+    would look for the settings file again (two ``stat`` calls where there is
+    none), a twentieth of checking a file.
+    """
+    global _folders_seen
+    outer = _folders_seen
+    if outer is None:
+        _folders_seen = {}
+    try:
+        yield
+    finally:
+        _folders_seen = outer
+
+
 def default_municipality(goal_path: Path) -> str | None:
     """The ``kunta`` the settings file of ``goal_path``'s data folder names (None when none or broken)."""
+    seen = _folders_seen
+    if seen is None:
+        return _default_municipality(goal_path)
+    folder = os.path.dirname(goal_path)
+    try:
+        return seen[folder]
+    except KeyError:
+        found = seen[folder] = _default_municipality(goal_path)
+        return found
+
+
+def _default_municipality(goal_path: Path) -> str | None:
     root = settings_file.data_root_of(goal_path)
     if root is None:
         return None

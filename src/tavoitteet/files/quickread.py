@@ -34,7 +34,6 @@ from tavoitteet.files.yamlread import (
     NULL_WORDS,
     UTF8_BOM,
     scan_characters,
-    utf16_variant,
 )
 
 if TYPE_CHECKING:
@@ -47,6 +46,9 @@ _LINE = re.compile(r"( *)(- +)?(?:(\w[\w\-/.() ]*):(?: +|(?=\n)|\Z))?([^\n]*)\n?
 """a line: its indent, a list's dash, a plain key and what follows it (with the spaces at the end)"""
 _ALLOWED_BYTES = bytes([10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
 """bytes that are never a control character by themselves (tab is left to the full reader)"""
+_PLAIN_LATIN = bytes([10, 13, *range(0x20, 0x5C), *range(0x5D, 0x7F), *range(0xA1, 0x100)])
+"""the Latin-1 characters that need no look: all but controls, the backslash, C1 controls and the no-break space"""
+_C1_AND_NBSP = bytes(range(0x80, 0xA1))
 _SUSPECT = (b"\xe2\x80", b"\xe2\x81", b"\xe1\x9a\x80", b"\xe3\x80\x80", b"\xef\xbb\xbf")
 """the UTF-8 lead bytes of every character above U+00FF that the full reader's scan refuses"""
 _SUSPECT_C2 = re.compile(b"\xc2[\x80-\xa0]")
@@ -131,15 +133,13 @@ def parse_quick(raw: bytes) -> Document | None:
     bom = raw.startswith(UTF8_BOM)
     if bom:
         raw = raw[3:]
-    if utf16_variant(raw) is not None:
-        return None
+    # No test of UTF-16 is needed here: its BOM is no UTF-8, and without one its
+    # ASCII letters come with zero bytes, which are refused below.
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if raw.translate(None, _ALLOWED_BYTES) or b"\\" in raw:
-        return None  # a control character, a tab or an escape: the full reader
-    if (any(lead in raw for lead in _SUSPECT) or _SUSPECT_C2.search(raw)) and scan_characters(text, _NO_PATH):
+    if _refused_characters(raw, text):
         return None
     lines = text.split("\n")
     if "\r" in text:
@@ -156,6 +156,28 @@ def parse_quick(raw: bytes) -> Document | None:
 
 
 _NO_PATH = Path("-")
+
+
+def _refused_characters(raw: bytes, text: str) -> bool:
+    """Whether ``text`` (``raw`` decoded) has a character to leave to the full reader, or one it refuses.
+
+    Text of Latin-1 characters only (Finnish and Swedish are) is checked in one
+    pass over its Latin-1 bytes, a copy of the text's own; other text by its
+    UTF-8 bytes.
+    """
+    try:
+        latin = text.encode("latin-1")
+    except UnicodeEncodeError:
+        if raw.translate(None, _ALLOWED_BYTES) or b"\\" in raw:
+            return True  # a control character, a tab or an escape: the full reader
+        suspect = any(lead in raw for lead in _SUSPECT) or _SUSPECT_C2.search(raw)
+        return bool(suspect and scan_characters(text, _NO_PATH))
+    left = latin.translate(None, _PLAIN_LATIN)
+    if not left:
+        return False
+    if left.translate(None, _C1_AND_NBSP):
+        return True  # a control character, a tab or an escape: the full reader
+    return bool(scan_characters(text, _NO_PATH))
 
 
 def _text(value: str) -> str:
