@@ -322,3 +322,25 @@ def test_a_folder_tree_is_listed_in_sorted_order(tmp_path: Path) -> None:
         (tmp_path / name).write_text("a: 1\n", encoding="utf-8")
     found = goal_files([tmp_path])
     assert found == sorted(found) and len(found) == 6
+
+
+def test_the_key_class_is_exactly_the_word_characters_below_u0100() -> None:
+    import re
+
+    latin_word = re.compile(f"[{quickread._LATIN_WORD}]")
+    for code in range(0x100):
+        char = chr(code)
+        assert bool(latin_word.fullmatch(char)) == bool(re.fullmatch(r"\w", char)), hex(code)
+
+
+def test_latin1_text_is_always_nfc_so_the_quick_reader_leaves_it_as_it_is() -> None:
+    import unicodedata
+
+    latin = [chr(code) for code in range(0x100)]
+    assert all(unicodedata.is_normalized("NFC", a + b) for a in latin for b in latin)
+
+
+def test_a_key_with_a_letter_above_u00ff_is_left_to_the_full_reader() -> None:
+    raw = SEEDS[0].replace("lautakunta:", "lautakuntač:", 1).encode("utf-8")
+    assert quickread.parse_quick(raw) is None
+    assert_same_load(raw)

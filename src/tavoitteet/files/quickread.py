@@ -23,6 +23,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,8 +43,17 @@ if TYPE_CHECKING:
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """characters that would make a value something else than plain text at its start"""
 _FLOW_ITEM_BAD = re.compile(r"[\[\]{}\"'#:&*!|>%@`?]|^-(?: |$)")
-_LINE = re.compile(r"( *)(- +)?(?:(\w[\w\-/.() ]*):(?: +|(?=\n)|\Z))?([^\n]*)\n?")
-"""a line: its indent, a list's dash, a plain key and what follows it (with the spaces at the end)"""
+_LATIN_WORD = r"0-9A-Z_a-z\xaa\xb2\xb3\xb5\xb9\xba\xbc-\xbe\xc0-\xd6\xd8-\xf6\xf8-\xff"
+"""the characters below U+0100 that ``\\w`` matches, as a class: a bitmap, quicker to test than ``\\w``"""
+_LINE = re.compile(
+    rf"( *+)(- +)?(?:([{_LATIN_WORD}][{_LATIN_WORD}\-/.() ]*+):(?: +|(?=\n)|\Z))?([^\n]*+)\n?"
+)
+"""a line: its indent, a list's dash, a plain key and what follows it (with the spaces at the end).
+
+A key is written with ``\\w`` characters below U+0100 (every key of the format
+is); a line whose key has another is no line of the plain shape, and is left
+to the full reader.
+"""
 _ALLOWED_BYTES = bytes([10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
 """bytes that are never a control character by themselves (tab is left to the full reader)"""
 _PLAIN_LATIN = bytes([10, 13, *range(0x20, 0x5C), *range(0x5D, 0x7F), *range(0xA1, 0x100)])
@@ -139,7 +149,11 @@ def parse_quick(raw: bytes) -> Document | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if _refused_characters(raw, text):
+    try:
+        latin: bytes | None = text.encode("latin-1")
+    except UnicodeEncodeError:
+        latin = None
+    if _refused_characters(raw, text, latin):
         return None
     lines = text.split("\n")
     if "\r" in text:
@@ -149,7 +163,7 @@ def parse_quick(raw: bytes) -> Document | None:
         if any("\r" in line for line in lines):
             return None
     try:
-        data = _Reader(lines).read("\n".join(lines) if "\r" in text else text)
+        data = _Reader(lines, latin is not None).read("\n".join(lines) if "\r" in text else text)
     except _GiveUp:
         return None
     return Document(data, text, bom=bom)
@@ -158,16 +172,14 @@ def parse_quick(raw: bytes) -> Document | None:
 _NO_PATH = Path("-")
 
 
-def _refused_characters(raw: bytes, text: str) -> bool:
+def _refused_characters(raw: bytes, text: str, latin: bytes | None) -> bool:
     """Whether ``text`` (``raw`` decoded) has a character to leave to the full reader, or one it refuses.
 
-    Text of Latin-1 characters only (Finnish and Swedish are) is checked in one
-    pass over its Latin-1 bytes, a copy of the text's own; other text by its
-    UTF-8 bytes.
+    Text of Latin-1 characters only (Finnish and Swedish are), given as its
+    ``latin`` bytes (a copy of the text's own), is checked in one pass over
+    them; other text by its UTF-8 bytes.
     """
-    try:
-        latin = text.encode("latin-1")
-    except UnicodeEncodeError:
+    if latin is None:
         if raw.translate(None, _ALLOWED_BYTES) or b"\\" in raw:
             return True  # a control character, a tab or an escape: the full reader
         suspect = any(lead in raw for lead in _SUSPECT) or _SUSPECT_C2.search(raw)
@@ -180,6 +192,21 @@ def _refused_characters(raw: bytes, text: str) -> bool:
     return bool(scan_characters(text, _NO_PATH))
 
 
+_keys: dict[str, str] = {}
+"""the keys read so far, as written and as read (NFC); :func:`_read_key` adds to it"""
+_MOST_KEYS = 4096
+
+
+def _read_key(written: str) -> str:
+    """A key as read (NFC), remembered; raises :class:`_GiveUp` on ``a : b``, left to the full reader."""
+    if written[-1] == " ":
+        raise _GiveUp
+    if len(_keys) >= _MOST_KEYS:
+        _keys.clear()
+    key = _keys[written] = written if written.isascii() else _nfc("NFC", written)
+    return key
+
+
 def _text(value: str) -> str:
     return value if value.isascii() else unicodedata.normalize("NFC", value)
 
@@ -187,9 +214,16 @@ def _text(value: str) -> str:
 class _Reader:
     """One pass over the lines with a stack of open containers: ``[indent, container, is a mapping]``."""
 
-    def __init__(self, lines: list[str]) -> None:
-        """``lines``: the text's lines, for block scalars, which are read as they stand."""
+    def __init__(self, lines: list[str], latin: bool = False) -> None:
+        """``lines``: the text's lines, for block scalars, which are read as they stand.
+
+        ``latin``: the text has Latin-1 characters only.  Such text is always NFC
+        (every character below U+0100 is its own normal form, and none combines
+        with another), so its texts need no normalizing.
+        """
         self.lines = lines
+        self.latin = latin
+        self._text: Callable[[str], str] = str if latin else _text
         self.ids: set[str] = set()
         self.nodes = 0
 
@@ -205,6 +239,8 @@ class _Reader:
         # a key written without a value (``key:``), waiting for what the next lines hold
         pending: tuple[dict[str, Any], str, int] | None = None
         ids = self.ids
+        keys = _keys
+        latin = self.latin
         nodes = 0
         index = 0
         skip_to = 0  # the lines of a block scalar, read by _block
@@ -215,56 +251,57 @@ class _Reader:
             if rest[-1:] == " ":
                 rest = rest.rstrip(" ")
             indent = len(indent_text)
-            if pending is not None:
-                owner, owner_key, key_indent = pending
-                pending = None
-                if indent > key_indent or (indent == key_indent and dash_text):
-                    if len(stack) >= MAX_DEPTH:
-                        raise _GiveUp
-                    stack.append((at, current, is_mapping))
-                    current = owner[owner_key] = [] if dash_text else {}
-                    at = indent
-                    is_mapping = not dash_text
-            elif current is None:
-                if indent:
-                    raise _GiveUp
-                current, at = root, 0
-            while indent < at:
-                if not stack:
-                    raise _GiveUp
-                at, current, is_mapping = stack.pop()
-            if indent != at:
-                raise _GiveUp
-            if not is_mapping and not dash_text:  # a list at the indent of its mapping's keys ends here
-                if not stack:
-                    raise _GiveUp
-                at, current, is_mapping = stack.pop()
-                if indent != at or not is_mapping:
-                    raise _GiveUp
-            if is_mapping:
-                if dash_text or not key:
-                    raise _GiveUp
-                mapping = current
+            if indent == at and key and pending is None and is_mapping and not dash_text:
+                mapping = current  # the common case: the next key of the same mapping
                 column = indent
             else:
-                nodes += 1
-                if not key:
-                    if not rest or rest[0] == "#":
+                if pending is not None:
+                    owner, owner_key, key_indent = pending
+                    pending = None
+                    if indent > key_indent or (indent == key_indent and dash_text):
+                        if len(stack) >= MAX_DEPTH:
+                            raise _GiveUp
+                        stack.append((at, current, is_mapping))
+                        current = owner[owner_key] = [] if dash_text else {}
+                        at = indent
+                        is_mapping = not dash_text
+                elif current is None:
+                    if indent:
                         raise _GiveUp
-                    value, skip_to = self._value(rest, indent, lines, index)
-                    current.append(value)
-                    continue
-                if len(stack) >= MAX_DEPTH:
+                    current, at = root, 0
+                while indent < at:
+                    if not stack:
+                        raise _GiveUp
+                    at, current, is_mapping = stack.pop()
+                if indent != at:
                     raise _GiveUp
-                mapping = {}
-                current.append(mapping)
-                stack.append((at, current, is_mapping))
-                current, at, is_mapping = mapping, indent + len(dash_text), True
-                column = at
-            if key[-1] == " ":
-                raise _GiveUp  # "a : b": left to the full reader
-            if not key.isascii():
-                key = _nfc("NFC", key)
+                if not is_mapping and not dash_text:  # a list at the indent of its mapping's keys ends here
+                    if not stack:
+                        raise _GiveUp
+                    at, current, is_mapping = stack.pop()
+                    if indent != at or not is_mapping:
+                        raise _GiveUp
+                if is_mapping:
+                    if dash_text or not key:
+                        raise _GiveUp
+                    mapping = current
+                    column = indent
+                else:
+                    nodes += 1
+                    if not key:
+                        if not rest or rest[0] == "#":
+                            raise _GiveUp
+                        value, skip_to = self._value(rest, indent, lines, index)
+                        current.append(value)
+                        continue
+                    if len(stack) >= MAX_DEPTH:
+                        raise _GiveUp
+                    mapping = {}
+                    current.append(mapping)
+                    stack.append((at, current, is_mapping))
+                    current, at, is_mapping = mapping, indent + len(dash_text), True
+                    column = at
+            key = keys.get(key) or _read_key(key)
             if key in mapping:
                 raise _GiveUp
             nodes += 2
@@ -282,7 +319,7 @@ class _Reader:
                     raise _GiveUp
                 if rest in NULL_WORDS:
                     value = None
-                elif rest.isascii():
+                elif latin or rest.isascii():
                     value = rest
                 else:
                     value = _nfc("NFC", rest)
@@ -306,7 +343,7 @@ class _Reader:
             if end < 0:
                 raise _GiveUp
             self._comment_only(text, end + 1)
-            return _text(text[1:end]), index
+            return self._text(text[1:end]), index
         if first == "'":
             end = 1
             while True:
@@ -318,7 +355,7 @@ class _Reader:
                     continue
                 break
             self._comment_only(text, end + 1)
-            return _text(text[1:end].replace("''", "'")), index
+            return self._text(text[1:end].replace("''", "'")), index
         if first == "[":
             return self._flow_list(text), index
         if first == "{":
@@ -336,7 +373,7 @@ class _Reader:
             raise _GiveUp
         if text in NULL_WORDS:
             return None, index
-        return _text(text), index
+        return self._text(text), index
 
     @staticmethod
     def _comment_only(text: str, start: int) -> None:
@@ -355,7 +392,7 @@ class _Reader:
             item = part.strip(" ")
             if not item or _FLOW_ITEM_BAD.search(item):
                 raise _GiveUp
-            items.append(None if item in NULL_WORDS else _text(item))
+            items.append(None if item in NULL_WORDS else self._text(item))
         self.nodes += len(items)
         return items
 
@@ -374,16 +411,16 @@ class _Reader:
             if found is None:
                 raise _GiveUp
             key, double, single, plain, separator = found.groups()
-            key = _text(key)
+            key = self._text(key)
             if key in mapping:
                 raise _GiveUp
             value: Any
             if double is not None:
-                value = _text(double)
+                value = self._text(double)
             elif single is not None:
-                value = _text(single.replace("''", "'"))
+                value = self._text(single.replace("''", "'"))
             else:
-                value = None if plain in NULL_WORDS else _text(plain)
+                value = None if plain in NULL_WORDS else self._text(plain)
             if key == "id" and value.__class__ is str:
                 if value in self.ids:
                     raise _GiveUp
@@ -430,4 +467,4 @@ class _Reader:
         text = (" " if header[0] == ">" else "\n").join(body)
         if header[-1] != "-":
             text += "\n"
-        return _text(text), index
+        return self._text(text), index
