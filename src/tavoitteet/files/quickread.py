@@ -46,9 +46,10 @@ _FLOW_ITEM_BAD = re.compile(r"[\[\]{}\"'#:&*!|>%@`?]|^-(?: |$)")
 _LATIN_WORD = r"0-9A-Z_a-z\xaa\xb2\xb3\xb5\xb9\xba\xbc-\xbe\xc0-\xd6\xd8-\xf6\xf8-\xff"
 """the characters below U+0100 that ``\\w`` matches, as a class: a bitmap, quicker to test than ``\\w``"""
 _LINE = re.compile(
-    rf"( *+)(- +)?(?:([{_LATIN_WORD}][{_LATIN_WORD}\-/.() ]*+):(?: +|(?=\n)|\Z))?([^\n]*+)\n?"
+    rf"(( *+)(- +)?(?:([{_LATIN_WORD}][{_LATIN_WORD}\-/.() ]*+):(?: +|(?=\n)|\Z))?([^\n]*+))\n?"
 )
-"""a line: its indent, a list's dash, a plain key and what follows it (with the spaces at the end).
+_Line = tuple[str, str, str, str, str]
+"""a line: the whole of it, its indent, a list's dash, a plain key and what follows it (with the spaces at the end).
 
 A key is written with ``\\w`` characters below U+0100 (every key of the format
 is); a line whose key has another is no line of the plain shape, and is left
@@ -155,15 +156,13 @@ def parse_quick(raw: bytes) -> Document | None:
         latin = None
     if _refused_characters(raw, text, latin):
         return None
-    lines = text.split("\n")
+    lf_text = text
     if "\r" in text:
-        if "\r\n" not in text:
-            return None
-        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
-        if any("\r" in line for line in lines):
-            return None
+        lf_text = text.replace("\r\n", "\n")
+        if "\r" in lf_text:
+            return None  # a carriage return that does not end a line
     try:
-        data = _Reader(lines, latin is not None).read("\n".join(lines) if "\r" in text else text)
+        data = _Reader(latin is not None).read(lf_text)
     except _GiveUp:
         return None
     return Document(data, text, bom=bom)
@@ -214,14 +213,11 @@ def _text(value: str) -> str:
 class _Reader:
     """One pass over the lines with a stack of open containers: ``[indent, container, is a mapping]``."""
 
-    def __init__(self, lines: list[str], latin: bool = False) -> None:
-        """``lines``: the text's lines, for block scalars, which are read as they stand.
-
-        ``latin``: the text has Latin-1 characters only.  Such text is always NFC
+    def __init__(self, latin: bool = False) -> None:
+        """``latin``: the text has Latin-1 characters only.  Such text is always NFC
         (every character below U+0100 is its own normal form, and none combines
         with another), so its texts need no normalizing.
         """
-        self.lines = lines
         self.latin = latin
         self._text: Callable[[str], str] = str if latin else _text
         self.ids: set[str] = set()
@@ -229,7 +225,7 @@ class _Reader:
 
     def read(self, text: str) -> dict[str, Any]:
         """The data of ``text``; raises :class:`_GiveUp` on anything but the plain shape."""
-        lines = self.lines
+        lines = _LINE.findall(text)
         root: dict[str, Any] = {}
         # the open containers below the current one: (indent, container, is a mapping)
         stack: list[tuple[int, Any, bool]] = []
@@ -244,7 +240,7 @@ class _Reader:
         nodes = 0
         index = 0
         skip_to = 0  # the lines of a block scalar, read by _block
-        for indent_text, dash_text, key, rest in _LINE.findall(text):
+        for _, indent_text, dash_text, key, rest in lines:
             index += 1
             if (not key and not dash_text and (not rest or rest[0] == "#")) or index <= skip_to:
                 continue  # a blank line or a comment
@@ -335,7 +331,7 @@ class _Reader:
             raise _GiveUp  # an empty file
         return root
 
-    def _value(self, text: str, parent: int, lines: list[str], index: int) -> tuple[Any, int]:
+    def _value(self, text: str, parent: int, lines: list[_Line], index: int) -> tuple[Any, int]:
         """The value written on a line after ``key: `` or ``- ``, and the index of the line after it."""
         first = text[0]
         if first == '"':
@@ -436,14 +432,14 @@ class _Reader:
         self.nodes += 2 * len(mapping)
         return mapping
 
-    def _block(self, header: str, parent: int, lines: list[str], index: int) -> tuple[str, int]:
+    def _block(self, header: str, parent: int, lines: list[_Line], index: int) -> tuple[str, int]:
         """A folded (``>``, ``>-``) or literal (``|``, ``|-``) scalar of evenly indented lines."""
         count = len(lines)
         body: list[str] = []
         indent = -1
         blank_after = False
         while index < count:
-            line = lines[index]
+            line = lines[index][0]
             content = line.lstrip(" ")
             if not content:
                 if len(line) > max(indent, parent):
