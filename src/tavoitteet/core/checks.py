@@ -17,7 +17,7 @@ from tavoitteet.core.entries import reference, reference_problem
 from tavoitteet.core.model import Goal, GoalFile, IndicatorBase, Located, ServiceArea, walk
 from tavoitteet.core.parsing import ValueParseError
 from tavoitteet.core.problems import Code, DataPath, Problem
-from tavoitteet.core.values import expected_values, needs_stated_period, parse_series_value, parse_value
+from tavoitteet.core.values import expected_values, own_period_dates, parse_series_value, parse_value
 
 Check = Callable[[GoalFile, Document, Path], list[Problem]]
 FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.ya?ml$")
@@ -71,11 +71,13 @@ def _text_at(data: Any, data_path: DataPath) -> str | None:
 def spearheads_resolve(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:
     """A goal's primary spearhead and the spearheads it also advances are listed under strategiakärjet."""
     known = {s.id for s in goal_file.spearheads}
-    shown = ", ".join(sorted(known)) or "-"
     problems = []
     for data_path, item in _walk(goal_file):
         if not isinstance(item, Goal):
             continue
+        if (item.spearhead is None or item.spearhead in known) and known.issuperset(item.also_advances):
+            continue  # every reference resolves, as in nearly every goal
+        shown = ", ".join(sorted(known)) or "-"
         references: list[tuple[DataPath, str]] = []
         if item.spearhead is not None:
             references.append(((*data_path, "strategiakärki"), item.spearhead))
@@ -131,6 +133,8 @@ def area_parts_resolve(goal_file: GoalFile, document: Document, path: Path) -> l
             area = item
         if not isinstance(item, Goal) or area is None:
             continue
+        if item.strategic_aim is None and item.sub_unit is None:
+            continue
         for key, wanted, listed in (
             ("strateginen_tavoite", item.strategic_aim, area.strategic_aims),
             ("alayksikkö", item.sub_unit, area.sub_units),
@@ -157,14 +161,13 @@ def entries_in_their_year(goal_file: GoalFile, document: Document, path: Path) -
     """An entry is the value of the file's year unless it says vuosi: an entry dated before that year,
     or after the end of the next year, must say which year's value it is (or go into sarja)."""
     year = goal_file.year
+    first, last = own_period_dates(year)
     problems = []
     for data_path, item in _walk(goal_file):
         if not isinstance(item, IndicatorBase):
             continue
         for e, entry in enumerate(item.entries):
-            if entry.period is not None:
-                continue
-            if not needs_stated_period(entry.date, year):
+            if entry.period is not None or first <= entry.date <= last:
                 continue
             key = "check.entry_before_year" if entry.date.year < year else "check.entry_long_after_year"
             problems.append(
@@ -190,7 +193,7 @@ def series_consistent(goal_file: GoalFile, document: Document, path: Path) -> li
     before the file's year."""
     problems = []
     for data_path, item in _walk(goal_file):
-        if not isinstance(item, IndicatorBase):
+        if not isinstance(item, IndicatorBase) or (item.target_year is None and not item.series):
             continue
         deciding = item.target_year or goal_file.year
         if item.target_year is not None and item.target_year < goal_file.year:
@@ -242,32 +245,29 @@ def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -
     for data_path, item in _walk(goal_file):
         if not isinstance(item, IndicatorBase):
             continue
-        values = [(("toteuma", e), entry.value, False) for e, entry in enumerate(item.entries)]
-        values += [(("sarja", v), value.value, True) for v, value in enumerate(item.series)]
-        for (key, e), raw, in_series in values:
-            if raw is None:
-                continue
-            try:
-                if in_series:
-                    parse_series_value(item, raw)  # type: ignore[arg-type]
-                else:
-                    parse_value(item, raw)  # type: ignore[arg-type]
-            except ValueParseError as error:
-                bounded = error.key.startswith(("value.", "number.out_of_range"))
-                message_key = error.key if bounded else "value.wrong"
-                expected = expected_values(item)  # type: ignore[arg-type]
-                args = {"value": error.text, "text": error.text, "kind": item.kind, "expected": expected}  # type: ignore[attr-defined]
-                problems.append(
-                    _at(
-                        document,
-                        path,
-                        (*data_path, key, e, "arvo"),
-                        Code.VALUE_DOES_NOT_FIT,
-                        message_key,
-                        **args,
-                    )
-                )
+        for e, entry in enumerate(item.entries):
+            if entry.value is not None:
+                try:
+                    parse_value(item, entry.value)  # type: ignore[arg-type]
+                except ValueParseError as error:
+                    problems.append(_misfit(document, path, (*data_path, "toteuma", e, "arvo"), item, error))
+        for v, value in enumerate(item.series):
+            if value.value is not None:
+                try:
+                    parse_series_value(item, value.value)  # type: ignore[arg-type]
+                except ValueParseError as error:
+                    problems.append(_misfit(document, path, (*data_path, "sarja", v, "arvo"), item, error))
     return problems
+
+
+def _misfit(
+    document: Document, path: Path, data_path: DataPath, item: IndicatorBase, error: ValueParseError
+) -> Problem:
+    bounded = error.key.startswith(("value.", "number.out_of_range"))
+    message_key = error.key if bounded else "value.wrong"
+    expected = expected_values(item)  # type: ignore[arg-type]
+    args = {"value": error.text, "text": error.text, "kind": item.kind, "expected": expected}  # type: ignore[attr-defined]
+    return _at(document, path, data_path, Code.VALUE_DOES_NOT_FIT, message_key, **args)
 
 
 def entry_references_resolve(goal_file: GoalFile, document: Document, path: Path) -> list[Problem]:

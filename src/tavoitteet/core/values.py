@@ -146,7 +146,13 @@ def parse_series_value(indicator: Indicator, raw: str | dict[str, str]) -> tuple
 def needs_stated_period(day: date, year: int) -> bool:
     """An entry dated ``day`` in the file of ``year`` must say its ``vuosi``: it is dated before the
     year, or after the end of the next year (a year's values come in during the following year)."""
-    return day < date(year, 1, 1) or day > date(year + 1, 12, 31)
+    first, last = own_period_dates(year)
+    return not first <= day <= last
+
+
+def own_period_dates(year: int) -> tuple[date, date]:
+    """The first and last day of an entry that needs no ``vuosi`` in the file of ``year`` (see above)."""
+    return date(year, 1, 1), date(year + 1, 12, 31)
 
 
 def latest_number(indicator: Indicator, period: int | None = None) -> Decimal | None:

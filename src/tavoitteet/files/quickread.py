@@ -237,7 +237,6 @@ class _Reader:
         ids = self.ids
         keys = _keys
         latin = self.latin
-        nodes = 0
         index = 0
         skip_to = 0  # the lines of a block scalar, read by _block
         for _, indent_text, dash_text, key, rest in lines:
@@ -249,7 +248,6 @@ class _Reader:
             indent = len(indent_text)
             if indent == at and key and pending is None and is_mapping and not dash_text:
                 mapping = current  # the common case: the next key of the same mapping
-                column = indent
             else:
                 if pending is not None:
                     owner, owner_key, key_indent = pending
@@ -281,9 +279,7 @@ class _Reader:
                     if dash_text or not key:
                         raise _GiveUp
                     mapping = current
-                    column = indent
                 else:
-                    nodes += 1
                     if not key:
                         if not rest or rest[0] == "#":
                             raise _GiveUp
@@ -296,21 +292,18 @@ class _Reader:
                     current.append(mapping)
                     stack.append((at, current, is_mapping))
                     current, at, is_mapping = mapping, indent + len(dash_text), True
-                    column = at
             key = keys.get(key) or _read_key(key)
             if key in mapping:
                 raise _GiveUp
-            nodes += 2
             if not rest or rest[0] == "#":
                 mapping[key] = None  # until the next line says otherwise
-                pending = (mapping, key, column)
+                pending = (mapping, key, at)
                 continue
             if rest[0] in _PLAIN_START:
-                value, skip_to = self._value(rest, column, lines, index)
+                value, skip_to = self._value(rest, at, lines, index)
             else:  # plain text, the common case
-                cut = rest.find(" #")
-                if cut >= 0:
-                    rest = rest[:cut].rstrip(" ")
+                if " #" in rest:
+                    rest = rest[: rest.find(" #")].rstrip(" ")
                 if ": " in rest or rest[-1] == ":":
                     raise _GiveUp
                 if rest in NULL_WORDS:
@@ -324,8 +317,8 @@ class _Reader:
                     raise _GiveUp  # a duplicate id: the full reader and the checks word it
                 ids.add(value)
             mapping[key] = value
-        self.nodes += nodes
-        if self.nodes > _NODE_LIMIT:
+        # a line holds three nodes at most (- key: value); flow collections are counted as read
+        if 3 * len(lines) + self.nodes > _NODE_LIMIT:
             raise _GiveUp
         if current is None:
             raise _GiveUp  # an empty file
