@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import functools
-import os
 import re
 import types
 import typing
@@ -309,7 +308,7 @@ def _choices(expected: str) -> str:
     return ", ".join(quoted) if quoted else expected
 
 
-_folders_seen: dict[str, str | None] | None = None
+_folders_seen: dict[Path, str | None] | None = None
 """within :func:`settings_once`: the default ``kunta`` of each year folder looked up so far"""
 
 
@@ -337,7 +336,7 @@ def default_municipality(goal_path: Path) -> str | None:
     seen = _folders_seen
     if seen is None:
         return _default_municipality(goal_path)
-    folder = os.path.dirname(goal_path)
+    folder = goal_path.parent
     try:
         return seen[folder]
     except KeyError:
