@@ -237,13 +237,12 @@ class _Reader:
         ids = self.ids
         keys = _keys
         latin = self.latin
-        index = 0
         skip_to = 0  # the lines of a block scalar, read by _block
-        for _, indent_text, dash_text, key, rest in lines:
-            index += 1
+        spaced = " \n" in text or text[-1:] == " "  # a line ends in spaces (most files have none)
+        for index, (_, indent_text, dash_text, key, rest) in enumerate(lines, 1):
             if (not key and not dash_text and (not rest or rest[0] == "#")) or index <= skip_to:
                 continue  # a blank line or a comment
-            if rest[-1:] == " ":
+            if spaced and rest[-1:] == " ":
                 rest = rest.rstrip(" ")
             indent = len(indent_text)
             if indent == at and key and pending is None and is_mapping and not dash_text:
@@ -331,7 +330,8 @@ class _Reader:
             end = text.find('"', 1)
             if end < 0:
                 raise _GiveUp
-            self._comment_only(text, end + 1)
+            if end + 1 < len(text):
+                self._comment_only(text, end + 1)
             return self._text(text[1:end]), index
         if first == "'":
             end = 1
