@@ -48,13 +48,13 @@ _LATIN_WORD = r"0-9A-Z_a-z\xaa\xb2\xb3\xb5\xb9\xba\xbc-\xbe\xc0-\xd6\xd8-\xf6\xf
 _LINE = re.compile(
     rf"(( *+)(- +)?(?:([{_LATIN_WORD}][{_LATIN_WORD}\-/.() ]*+):(?: +|(?=\n)|\Z))?([^\n]*+))\n?"
 )
-_Line = tuple[str, str, str, str, str]
 """a line: the whole of it, its indent, a list's dash, a plain key and what follows it (with the spaces at the end).
 
 A key is written with ``\\w`` characters below U+0100 (every key of the format
-is); a line whose key has another is no line of the plain shape, and is left
-to the full reader.
+is), which are NFC as they stand; a line whose key has another is no line of
+the plain shape, and is left to the full reader.
 """
+_Line = tuple[str, str, str, str, str]
 _ALLOWED_BYTES = bytes([10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
 """bytes that are never a control character by themselves (tab is left to the full reader)"""
 _PLAIN_LATIN = bytes([10, 13, *range(0x20, 0x5C), *range(0x5D, 0x7F), *range(0xA1, 0x100)])
@@ -191,21 +191,6 @@ def _refused_characters(raw: bytes, text: str, latin: bytes | None) -> bool:
     return bool(scan_characters(text, _NO_PATH))
 
 
-_keys: dict[str, str] = {}
-"""the keys read so far, as written and as read (NFC); :func:`_read_key` adds to it"""
-_MOST_KEYS = 4096
-
-
-def _read_key(written: str) -> str:
-    """A key as read (NFC), remembered; raises :class:`_GiveUp` on ``a : b``, left to the full reader."""
-    if written[-1] == " ":
-        raise _GiveUp
-    if len(_keys) >= _MOST_KEYS:
-        _keys.clear()
-    key = _keys[written] = written if written.isascii() else _nfc("NFC", written)
-    return key
-
-
 def _text(value: str) -> str:
     return value if value.isascii() else unicodedata.normalize("NFC", value)
 
@@ -235,7 +220,6 @@ class _Reader:
         # a key written without a value (``key:``), waiting for what the next lines hold
         pending: tuple[dict[str, Any], str, int] | None = None
         ids = self.ids
-        keys = _keys
         latin = self.latin
         skip_to = 0  # the lines of a block scalar, read by _block
         spaced = " \n" in text or text[-1:] == " "  # a line ends in spaces (most files have none)
@@ -291,8 +275,7 @@ class _Reader:
                     current.append(mapping)
                     stack.append((at, current, is_mapping))
                     current, at, is_mapping = mapping, indent + len(dash_text), True
-            key = keys.get(key) or _read_key(key)
-            if key in mapping:
+            if key[-1] == " " or key in mapping:  # "a : b", or a key written twice: the full reader
                 raise _GiveUp
             if not rest or rest[0] == "#":
                 mapping[key] = None  # until the next line says otherwise
