@@ -105,3 +105,19 @@ def test_a_sample_of_the_processors_counts_where_the_system_has_them() -> None:
     assert sample is not None
     later = parallel.cpu_sample()
     assert later is not None and later[0] >= sample[0] and later[1] >= sample[1] and later[2] >= sample[2]
+
+
+@pytest.mark.parametrize(("count", "processes"), [(1, 2), (299, 2), (20_000, 2), (20_000, 8)])
+def test_validate_hands_every_file_out_once_in_order_in_chunks_that_shrink_toward_the_end(
+    count: int, processes: int
+) -> None:
+    from tavoitteet.commands.validate import _chunks
+
+    files = [Path(f"data/2024/k{n}.yaml") for n in range(count)]
+    chunks = _chunks(files, processes)
+    assert [path for chunk in chunks for path in chunk] == files
+    sizes = [len(chunk) for chunk in chunks]
+    assert all(size <= 250 for size in sizes)
+    assert all(size >= 10 for size in sizes[:-1])
+    assert sizes[:-1] == sorted(sizes[:-1], reverse=True)
+    assert count < 200 or sizes[-2] == 10  # the last hand-outs are small
