@@ -102,22 +102,35 @@ def goal_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _walk(top: Path) -> list[Path]:
+    """The files under ``top`` in :func:`path_order`, without sorting the paths themselves.
+
+    Each folder's entries are sorted by name and a subfolder is walked where its
+    name falls among them: the paths come out in the order of their parts.
+    """
     found: list[Path] = []
-    pending = [top]
+    pending: list[tuple[Path, bool]] = [(top, True)]  # what is left, last first: (path, is a folder to walk)
     while pending:
-        folder = pending.pop()
-        entries = _entries(folder)
-        if entries is None:
-            found.append(folder)  # unreadable or vanished: reading it says why
+        path, is_folder = pending.pop()
+        if not is_folder:
+            found.append(path)
             continue
+        entries = _entries(path)
+        if entries is None:
+            found.append(path)  # unreadable or vanished: reading it says why
+            continue
+        entries.sort(key=_entry_order)
+        children = []
         for entry in entries:
-            path = folder / entry.name
             if _is_plain_dir(entry):
-                pending.append(path)
+                children.append((path / entry.name, True))
             elif _is_candidate(entry):
-                found.append(path)
-    found.sort(key=path_order)
+                children.append((path / entry.name, False))
+        pending += reversed(children)
     return found
+
+
+def _entry_order(entry: os.DirEntry[str]) -> str:
+    return entry.name.lower() if _FOLD_CASE else entry.name
 
 
 def path_order(path: Path) -> tuple[str, ...]:
