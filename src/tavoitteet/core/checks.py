@@ -100,7 +100,8 @@ def spearheads_resolve(goal_file: GoalFile, document: Document, path: Path) -> l
 
 def year_matches_folder(document: Document, path: Path) -> list[Problem]:
     """A file in a folder named after a year (data/2024/) is that year's file."""
-    folder = path.parent.name
+    parts = path.parts
+    folder = parts[-2] if len(parts) > 1 else ""
     year = document.data.get("vuosi")
     if folder.isdigit() and len(folder) == 4 and isinstance(year, str) and year.strip() != folder:
         return [
