@@ -344,3 +344,11 @@ def test_a_key_with_a_letter_above_u00ff_is_left_to_the_full_reader() -> None:
     raw = SEEDS[0].replace("lautakunta:", "lautakuntač:", 1).encode("utf-8")
     assert quickread.parse_quick(raw) is None
     assert_same_load(raw)
+
+
+def test_a_file_of_more_lines_than_the_node_limit_allows_is_left_to_the_full_reader_unread() -> None:
+    lines = quickread._NODE_LIMIT // 3
+    assert quickread.parse_quick(b"x:\n" + b"  - a\n" * lines) is None
+    small = quickread.parse_quick(b"x:\n" + b"  - a\n" * 1000)
+    assert small is not None
+    assert small.data == {"x": ["a"] * 1000}

@@ -210,6 +210,8 @@ class _Reader:
 
     def read(self, text: str) -> dict[str, Any]:
         """The data of ``text``; raises :class:`_GiveUp` on anything but the plain shape."""
+        if 3 * (text.count("\n") + 1) > _NODE_LIMIT:
+            raise _GiveUp  # over the node limit below, however the lines are read: not worth reading
         lines = _LINE.findall(text)
         root: dict[str, Any] = {}
         # the open containers below the current one: (indent, container, is a mapping)
