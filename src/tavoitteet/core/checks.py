@@ -8,7 +8,7 @@ whose docstring states its rule; :data:`CHECKS` lists them in order and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -246,18 +246,18 @@ def values_fit_indicators(goal_file: GoalFile, document: Document, path: Path) -
     for data_path, item in _walk(goal_file):
         if not isinstance(item, IndicatorBase):
             continue
-        for e, entry in enumerate(item.entries):
-            if entry.value is not None:
+        kinds: tuple[tuple[str, Sequence[Any], Callable[..., object]], ...] = (
+            ("toteuma", item.entries, parse_value),
+            ("sarja", item.series, parse_series_value),
+        )
+        for key, recorded, parse in kinds:
+            for number, entry in enumerate(recorded):
+                if entry.value is None:
+                    continue
                 try:
-                    parse_value(item, entry.value)  # type: ignore[arg-type]
+                    parse(item, entry.value)
                 except ValueParseError as error:
-                    problems.append(_misfit(document, path, (*data_path, "toteuma", e, "arvo"), item, error))
-        for v, value in enumerate(item.series):
-            if value.value is not None:
-                try:
-                    parse_series_value(item, value.value)  # type: ignore[arg-type]
-                except ValueParseError as error:
-                    problems.append(_misfit(document, path, (*data_path, "sarja", v, "arvo"), item, error))
+                    problems.append(_misfit(document, path, (*data_path, key, number, "arvo"), item, error))
     return problems
 
 
