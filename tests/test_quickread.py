@@ -289,22 +289,31 @@ def test_validate_prints_the_same_with_the_quick_reader_and_one_worker_or_two(
     assert "kunta-007.yaml:61:13: virhe T030: tunnus 't0-0' on käytössä jo rivillä 31" in out
 
 
-@given(
-    st.lists(
-        st.lists(
-            st.sampled_from(["a", "a-b", "A", "ä", "a b", "a.b", "-", "0", "_", "Z", "aa"]),
-            min_size=1,
-            max_size=4,
-        ),
-        max_size=30,
-    )
-)
-def test_the_files_are_found_in_the_order_sorted_gives_paths(names: list[list[str]]) -> None:
-    """validate's file list is sorted by the paths' parts in C (discovery.path_order): the order sorted() gives."""
-    from tavoitteet.files.discovery import path_order
+TREE_NAMES = ["2024", "2024.yaml", "a", "a b", "a-b.yaml", "a.yaml", "B.yml", "b", "ä.yaml", "ab.yaml"]
 
-    paths = [Path("/data", *parts) for parts in names]
-    assert sorted(paths, key=path_order) == sorted(paths)
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 2), st.sampled_from(TREE_NAMES)), max_size=25))
+def test_any_folder_tree_is_listed_in_sorted_order(tmp_path: Path, entries: list[tuple[int, str]]) -> None:
+    """validate lists a tree folder by folder, never sorting the paths: the order must still be sorted()'s."""
+    from tavoitteet.files.discovery import goal_files
+
+    root = tmp_path / f"tree-{len(list(tmp_path.iterdir()))}" / "data"
+    root.mkdir(parents=True)
+    folders = [root]
+    for depth, name in entries:
+        parent = folders[min(depth, len(folders) - 1)]
+        target = parent / name
+        if target.exists():
+            continue
+        if name.endswith((".yaml", ".yml")):
+            target.write_text("", encoding="utf-8")
+        else:
+            target.mkdir()
+            folders.append(target)
+    listed = goal_files([root])
+    assert listed == sorted(listed)
+    assert set(listed) == {p for p in root.rglob("*") if p.is_file()}
 
 
 def test_a_folder_tree_is_listed_in_sorted_order(tmp_path: Path) -> None:

@@ -392,33 +392,6 @@ def test_year_files_lists_a_real_folder_in_path_order(tmp_path: Path) -> None:
     assert os.name != "nt" or listed == sorted(listed, key=lambda p: p.name.lower())
 
 
-TREE_NAMES = ["2024", "2024.yaml", "a", "a b", "a-b.yaml", "a.yaml", "B.yml", "b", "ä.yaml", "ab.yaml"]
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.integers(0, 2), st.sampled_from(TREE_NAMES)), max_size=25))
-def test_a_folder_tree_is_listed_in_the_order_of_the_paths_parts(
-    tmp_path: Path, entries: list[tuple[int, str]]
-) -> None:
-    """validate lists a tree folder by folder, never sorting the paths: the order must still be theirs."""
-    root = tmp_path / f"tree-{len(list(tmp_path.iterdir()))}" / "data"
-    root.mkdir(parents=True)
-    folders = [root]
-    for depth, name in entries:
-        parent = folders[min(depth, len(folders) - 1)]
-        target = parent / name
-        if target.exists():
-            continue
-        if name.endswith((".yaml", ".yml")):
-            target.write_text("", encoding="utf-8")
-        else:
-            target.mkdir()
-            folders.append(target)
-    listed = discovery.goal_files([root])
-    assert listed == sorted(listed, key=discovery.path_order)
-    assert set(listed) == {p for p in root.rglob("*") if p.is_file()}
-
-
 RULES = [
     GoalRule.model_validate(rule)
     for rule in (
